@@ -1,0 +1,84 @@
+package org.camelshop.platform;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+
+import org.apache.camel.support.service.ServiceSupport;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.ses.SesClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * One SDK client per AWS service, shared by the Camel components (aws2-sqs, aws2-ddb, aws2-ses autowire them)
+ * and the repositories. The only difference between local and AWS is here: an endpoint override and static
+ * credentials for the emulators, or the default endpoint and credential chain for real AWS.
+ */
+public final class AwsClients extends ServiceSupport {
+
+    private final SqsClient sqs;
+    private final DynamoDbClient dynamoDb;
+    private final SesClient ses;
+    private final SesV2Client sesV2;
+
+    public AwsClients(ShopSettings settings) {
+        Region region = Region.of(settings.get("shop.aws.region", "us-east-1"));
+        AwsCredentialsProvider credentials = credentials(settings);
+        ClientOverrideConfiguration timeouts = ClientOverrideConfiguration.builder()
+                .apiCallTimeout(Duration.ofMillis(settings.getInt("shop.aws.api-call-timeout-ms", 10_000)))
+                .apiCallAttemptTimeout(Duration.ofMillis(settings.getInt("shop.aws.api-attempt-timeout-ms", 5_000)))
+                .build();
+        this.sqs = configure(SqsClient.builder(), region, credentials, timeouts, settings.find("shop.aws.sqs-endpoint")).build();
+        this.dynamoDb = configure(DynamoDbClient.builder(), region, credentials, timeouts, settings.find("shop.aws.dynamodb-endpoint")).build();
+        this.ses = configure(SesClient.builder(), region, credentials, timeouts, settings.find("shop.aws.ses-endpoint")).build();
+        this.sesV2 = configure(SesV2Client.builder(), region, credentials, timeouts, settings.find("shop.aws.ses-endpoint")).build();
+    }
+
+    private static AwsCredentialsProvider credentials(ShopSettings settings) {
+        Optional<String> accessKey = settings.find("shop.aws.access-key");
+        Optional<String> secretKey = settings.find("shop.aws.secret-key");
+        if (accessKey.isPresent() && secretKey.isPresent()) {
+            return StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey.get(), secretKey.get()));
+        }
+        return DefaultCredentialsProvider.builder().build();
+    }
+
+    private static <B extends AwsClientBuilder<B, ?>> B configure(B builder, Region region, AwsCredentialsProvider credentials,
+            ClientOverrideConfiguration timeouts, Optional<String> endpoint) {
+        builder.region(region).credentialsProvider(credentials).overrideConfiguration(timeouts);
+        endpoint.map(URI::create).ifPresent(builder::endpointOverride);
+        return builder;
+    }
+
+    public SqsClient sqs() {
+        return sqs;
+    }
+
+    public DynamoDbClient dynamoDb() {
+        return dynamoDb;
+    }
+
+    public SesClient ses() {
+        return ses;
+    }
+
+    public SesV2Client sesV2() {
+        return sesV2;
+    }
+
+    @Override
+    protected void doStop() {
+        sqs.close();
+        dynamoDb.close();
+        ses.close();
+        sesV2.close();
+    }
+}

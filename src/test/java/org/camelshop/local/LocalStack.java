@@ -1,0 +1,185 @@
+package org.camelshop.local;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.elasticmq.NodeAddress;
+import org.elasticmq.rest.sqs.SQSRestServer;
+import org.elasticmq.rest.sqs.SQSRestServerBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.embedded.core.ExecutableProvider;
+
+/**
+ * The local stack of SPEC §2: ElasticMQ (SQS) in this JVM, dynalite (DynamoDB), aws-ses-v2-local (SES) and
+ * redis-server as supervised child processes. A port that already serves is reused rather than fought over;
+ * {@link #close()} stops only what this instance started. Reusable by anyone's integration tests.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+    /** What the SES emulator answers to GetAccount (the shop's SES readiness probe): a production account. */
+    private static final String SES_ACCOUNT = """
+            {"DedicatedIpAutoWarmupEnabled":false,"Details":{"AdditionalContactEmailAddresses":[],"ContactLanguage":"EN",\
+            "MailType":"TRANSACTIONAL","ReviewDetails":{"CaseId":"local","Status":"GRANTED"},"UseCaseDescription":"local shop",\
+            "WebsiteURL":"http://localhost:8080"},"EnforcementStatus":"HEALTHY","ProductionAccessEnabled":true,"SendingEnabled":true,\
+            "SendQuota":{"Max24HourSend":1000000,"MaxSendRate":1000,"SentLast24Hours":0},"SuppressionAttributes":{"SuppressedReasons":[]}}""";
+
+    private final StackPorts ports;
+    private final Path projectDir;
+    private final List<SupervisedProcess> children = new ArrayList<>();
+    private SQSRestServer sqs;
+
+    private LocalStack(StackPorts ports, Path projectDir) {
+        this.ports = ports;
+        this.projectDir = projectDir;
+    }
+
+    /** Starts (or reuses) every emulator and returns once all four accept connections. */
+    public static LocalStack start(StackPorts ports) {
+        LocalStack stack = new LocalStack(ports, Path.of("").toAbsolutePath());
+        try {
+            stack.startAll();
+            return stack;
+        } catch (RuntimeException | IOException e) {
+            stack.close();
+            throw new IllegalStateException("local stack failed to start: " + e.getMessage(), e);
+        }
+    }
+
+    private void startAll() throws IOException {
+        Path localStackDir = projectDir.resolve("local-stack");
+        Path logs = projectDir.resolve("target/local-stack");
+        NodePackages.ensureInstalled(localStackDir);
+
+        if (serving(ports.sqs())) {
+            LOG.info("SQS: reusing the server already on port {}", ports.sqs());
+        } else {
+            sqs = SQSRestServerBuilder.withInterface("127.0.0.1").withPort(ports.sqs())
+                    .withServerAddress(new NodeAddress("http", "127.0.0.1", ports.sqs(), ""))
+                    .start();
+            sqs.waitUntilStarted();
+        }
+        startChild("dynalite", ports.dynamoDb(), localStackDir, logs, List.of("node", "node_modules/dynalite/cli.js",
+                "--host", "127.0.0.1", "--port", Integer.toString(ports.dynamoDb()), "--createTableMs", "0",
+                "--deleteTableMs", "0", "--updateTableMs", "0"));
+        startChild("aws-ses-v2-local", ports.ses(), localStackDir, logs, List.of("node", "node_modules/aws-ses-v2-local/dist/cli.js",
+                "--host", "127.0.0.1", "--port", Integer.toString(ports.ses())), Map.of("AWS_SES_ACCOUNT", SES_ACCOUNT));
+        startChild("redis-server", ports.redis(), localStackDir, logs, List.of(redisExecutable(),
+                "--bind", "127.0.0.1", "--port", Integer.toString(ports.redis()), "--save", "", "--appendonly", "no"));
+        for (int port : List.of(ports.sqs(), ports.dynamoDb(), ports.ses(), ports.redis())) {
+            awaitServing(port);
+        }
+    }
+
+    private void startChild(String name, int port, Path localStackDir, Path logs, List<String> command) throws IOException {
+        startChild(name, port, localStackDir, logs, command, Map.of());
+    }
+
+    private void startChild(String name, int port, Path localStackDir, Path logs, List<String> command, Map<String, String> environment)
+            throws IOException {
+        if (serving(port)) {
+            LOG.info("{}: reusing the server already on port {}", name, port);
+            return;
+        }
+        children.add(SupervisedProcess.start(name, localStackDir, logs.resolve(name + "-" + port + ".log"), command, environment));
+    }
+
+    private static String redisExecutable() throws IOException {
+        File binary = ExecutableProvider.newJarResourceProvider().get();
+        if (!binary.canExecute() && !binary.setExecutable(true)) {
+            throw new IOException("cannot make " + binary + " executable");
+        }
+        return binary.getAbsolutePath();
+    }
+
+    private void awaitServing(int port) {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (!serving(port)) {
+            children.stream().filter(c -> !c.isAlive()).findFirst().ifPresent(dead -> {
+                throw new IllegalStateException(dead.name() + " exited; see target/local-stack/" + dead.name() + "-*.log");
+            });
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("nothing answered on port " + port + " within " + START_TIMEOUT.toSeconds() + " s");
+            }
+            try {
+                TimeUnit.MILLISECONDS.sleep(50); // polling a port that is coming up
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while starting the local stack", e);
+            }
+        }
+    }
+
+    static boolean serving(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    public StackPorts ports() {
+        return ports;
+    }
+
+    /** Stops one emulator this stack started (for tests of what happens when a dependency goes down). */
+    public void stopChild(String name) {
+        children.stream().filter(c -> c.name().equals(name)).forEach(SupervisedProcess::close);
+        children.removeIf(c -> c.name().equals(name));
+    }
+
+    public List<String> urls() {
+        return List.of(
+                "SQS (ElasticMQ)            http://127.0.0.1:" + ports.sqs(),
+                "DynamoDB (dynalite)        http://127.0.0.1:" + ports.dynamoDb(),
+                "SES (aws-ses-v2-local)     http://127.0.0.1:" + ports.ses() + "  (inbox of sent mail)",
+                "Redis                      redis://127.0.0.1:" + ports.redis());
+    }
+
+    @Override
+    public void close() {
+        children.forEach(SupervisedProcess::close);
+        children.clear();
+        if (sqs != null) {
+            sqs.stopAndWait();
+            sqs = null;
+        }
+    }
+
+    /** Runs {@code npm ci} in local-stack/ when its packages are missing or older than the lockfile. */
+    static final class NodePackages {
+        private NodePackages() {
+        }
+
+        static synchronized void ensureInstalled(Path localStackDir) throws IOException {
+            Path marker = localStackDir.resolve("node_modules/.package-lock.json");
+            Path lock = localStackDir.resolve("package-lock.json");
+            if (Files.exists(marker) && Files.getLastModifiedTime(marker).compareTo(Files.getLastModifiedTime(lock)) >= 0) {
+                return;
+            }
+            LOG.info("Installing the local stack's node packages (npm ci in {})", localStackDir);
+            Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error")
+                    .directory(localStackDir.toFile()).inheritIO().start();
+            try {
+                if (npm.waitFor() != 0) {
+                    throw new IOException("npm ci failed in " + localStackDir);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted during npm ci", e);
+            }
+        }
+    }
+}

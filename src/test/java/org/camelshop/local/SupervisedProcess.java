@@ -1,0 +1,65 @@
+package org.camelshop.local;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * An emulator run under {@code local-stack/supervise.js}, which stops it as soon as this JVM's pipe to it closes:
+ * on a normal stop, Ctrl-C, or kill -9 of the JVM alike.
+ */
+final class SupervisedProcess implements AutoCloseable {
+
+    private final String name;
+    private final Process process;
+
+    private SupervisedProcess(String name, Process process) {
+        this.name = name;
+        this.process = process;
+    }
+
+    static SupervisedProcess start(String name, Path localStackDir, Path logFile, List<String> command, Map<String, String> environment)
+            throws IOException {
+        List<String> full = new ArrayList<>(List.of("node", localStackDir.resolve("supervise.js").toString()));
+        full.addAll(command);
+        Files.createDirectories(logFile.getParent());
+        ProcessBuilder builder = new ProcessBuilder(full);
+        builder.environment().putAll(environment);
+        Process process = builder
+                .directory(localStackDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(logFile.toFile())
+                .start();
+        return new SupervisedProcess(name, process);
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    String name() {
+        return name;
+    }
+
+    @Override
+    public void close() {
+        try {
+            process.getOutputStream().close(); // the supervisor stops its child when stdin ends
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroy(); // SIGTERM: the supervisor still stops its child first
+                if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            }
+        } catch (IOException e) {
+            process.destroyForcibly();
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}
