@@ -21,6 +21,8 @@ public final class ShopApplication {
         Main main = new Main();
         main.setPropertyPlaceholderLocations(profile.propertyLocations());
         main.configure().withConfigurations(ShopConfiguration.class);
+        ShopProfile.externalRoutesDirectory().ifPresent(dir ->
+                main.addOverrideProperty("camel.main.routesIncludePattern", "file:" + dir + "/*.yaml"));
         return main;
     }
 }

@@ -1,6 +1,7 @@
 package org.camelshop.platform;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The deployment profile: {@code local} (default) talks to the emulators of the local stack,
@@ -25,6 +26,14 @@ public enum ShopProfile {
     /** application.properties first, then the profile's file, whose values win. */
     public String propertyLocations() {
         return "classpath:application.properties,classpath:application-" + id() + ".properties";
+    }
+
+    /**
+     * A folder of route files that replaces the built-in ones ({@code SHOP_ROUTES_DIR}), so integration engineers
+     * can change a flow without a rebuild; in local mode the same folder is watched for live reload.
+     */
+    public static Optional<String> externalRoutesDirectory() {
+        return Optional.ofNullable(setting("SHOP_ROUTES_DIR", "shop.routes.dir", null));
     }
 
     /** Human-readable lines locally, one JSON object per line on AWS; SHOP_LOG_FORMAT=text|json overrides. */

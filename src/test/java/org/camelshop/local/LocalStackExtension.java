@@ -1,0 +1,42 @@
+package org.camelshop.local;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * JUnit 5 extension for integration tests: one local stack (free ports) and one shop on it for the whole test
+ * run, started on first use and stopped when the run ends. Test methods or constructors ask for
+ * {@link LocalStack} or {@link RunningShop} parameters; both are AutoCloseable, so JUnit closes them with the
+ * root store after the last test.
+ */
+public final class LocalStackExtension implements ParameterResolver {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LocalStackExtension.class);
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        Class<?> type = parameter.getParameter().getType();
+        return type == LocalStack.class || type == RunningShop.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == LocalStack.class ? stack(context) : shop(context);
+    }
+
+    private static LocalStack stack(ExtensionContext context) {
+        return root(context).getOrComputeIfAbsent("stack", key -> LocalStack.start(StackPorts.free()), LocalStack.class);
+    }
+
+    private static RunningShop shop(ExtensionContext context) {
+        LocalStack stack = stack(context);
+        return root(context).getOrComputeIfAbsent("shop", key -> RunningShop.start(stack.ports(), Map.of()), RunningShop.class);
+    }
+
+    private static ExtensionContext.Store root(ExtensionContext context) {
+        return context.getRoot().getStore(NAMESPACE);
+    }
+}
