@@ -25,7 +25,7 @@ public class ShopConfiguration implements CamelConfiguration {
 
     @Override
     public void configure(CamelContext context) throws Exception {
-        ShopSettings settings = new ShopSettings(context);
+        ShopSettings settings = ShopSettings.of(context);
         Registry registry = context.getRegistry();
 
         AwsClients aws = new AwsClients(settings);

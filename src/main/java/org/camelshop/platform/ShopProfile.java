@@ -23,9 +23,9 @@ public enum ShopProfile {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** application.properties first, then the profile's file, whose values win. */
+    /** The profile's file, then application.properties: for a key in both, Camel takes the first location's value. */
     public String propertyLocations() {
-        return "classpath:application.properties,classpath:application-" + id() + ".properties";
+        return "classpath:application-" + id() + ".properties,classpath:application.properties";
     }
 
     /**

@@ -1,21 +1,31 @@
 package org.camelshop.platform;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.apache.camel.CamelContext;
-import org.apache.camel.spi.PropertiesComponent;
 
 /** Typed access to the {@code shop.*} properties (application.properties, profile file, env, system properties). */
 public final class ShopSettings {
 
-    private final PropertiesComponent properties;
+    private final Function<String, Optional<String>> lookup;
 
-    public ShopSettings(CamelContext context) {
-        this.properties = context.getPropertiesComponent();
+    private ShopSettings(Function<String, Optional<String>> lookup) {
+        this.lookup = lookup;
+    }
+
+    public static ShopSettings of(CamelContext context) {
+        return new ShopSettings(context.getPropertiesComponent()::resolveProperty);
+    }
+
+    /** Settings from a plain map, for tools and tests that run without a Camel context. */
+    public static ShopSettings of(Map<String, String> values) {
+        return new ShopSettings(key -> Optional.ofNullable(values.get(key)));
     }
 
     public Optional<String> find(String key) {
-        return properties.resolveProperty(key).map(String::trim).filter(v -> !v.isEmpty());
+        return lookup.apply(key).map(String::trim).filter(v -> !v.isEmpty());
     }
 
     public String get(String key) {

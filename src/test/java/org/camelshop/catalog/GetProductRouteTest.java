@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 @CamelMainTest(
         configurationClasses = ShopConfiguration.class,
-        propertyPlaceholderLocations = {"classpath:application.properties", "classpath:application-local.properties"},
+        propertyPlaceholderLocations = {"classpath:application-local.properties", "classpath:application.properties"},
         properties = {
                 "camel.rest.inlineRoutes=false",      // send straight to direct:get-product
                 "camel.server.port=0",                // any free port: this test never uses HTTP

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.camelshop.platform.AwsClients;
+import org.camelshop.platform.ShopSettings;
 import org.elasticmq.NodeAddress;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
@@ -132,6 +134,18 @@ public final class LocalStack implements AutoCloseable {
 
     public StackPorts ports() {
         return ports;
+    }
+
+    /** SDK clients pointed at this stack, built exactly as the shop builds its own. Close them after use. */
+    public AwsClients awsClients() {
+        AwsClients clients = new AwsClients(ShopSettings.of(Map.of(
+                "shop.aws.sqs-endpoint", "http://127.0.0.1:" + ports.sqs(),
+                "shop.aws.dynamodb-endpoint", "http://127.0.0.1:" + ports.dynamoDb(),
+                "shop.aws.ses-endpoint", "http://127.0.0.1:" + ports.ses(),
+                "shop.aws.access-key", "local",
+                "shop.aws.secret-key", "local")));
+        clients.start();
+        return clients;
     }
 
     /** Stops one emulator this stack started (for tests of what happens when a dependency goes down). */
