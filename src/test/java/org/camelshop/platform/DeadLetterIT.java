@@ -36,6 +36,7 @@ class DeadLetterIT {
             camel.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
+                    errorHandler(defaultErrorHandler().logExhausted(false).logStackTrace(false));
                     from("aws2-sqs:" + queue.name() + "?waitTimeSeconds=1")
                             .process(exchange -> {
                                 receives.incrementAndGet();

@@ -1,0 +1,33 @@
+package org.camelshop.platform.provision;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.camelshop.platform.AwsClients;
+import org.camelshop.platform.ShopProfile;
+import org.camelshop.platform.ShopSettings;
+
+/**
+ * Provisions queues and tables on their own, e.g. against real AWS before the first deployment:
+ * {@code SHOP_PROFILE=aws java -cp camel-shop-all.jar org.camelshop.platform.provision.ProvisionCommand}.
+ * Prints what it changed; a second run prints that nothing needed changing. Exits 1 on failure.
+ */
+public final class ProvisionCommand {
+
+    private ProvisionCommand() {
+    }
+
+    public static void main(String[] args) {
+        ShopProfile profile = ShopProfile.current();
+        try (CamelContext context = new DefaultCamelContext()) {
+            context.getPropertiesComponent().setLocation(profile.propertyLocations());
+            try (AwsClients aws = new AwsClients(ShopSettings.of(context))) {
+                aws.start();
+                ProvisioningReport report = new Provisioner(aws.sqs(), aws.dynamoDb()).apply(ResourcePlan.QUEUES, ResourcePlan.TABLES);
+                System.out.println(report.summary());
+            }
+        } catch (Exception e) {
+            System.err.println("Provisioning failed: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+}
