@@ -41,6 +41,18 @@ public record Product(
 
     public static final String ACTIVE = "active";
 
+    public Product withStatus(String newStatus) {
+        return new Product(productId, name, description, price, category, subcategory, imageUrl, images, sku, stockQuantity,
+                digitalDownload, downloadUrl, weight, dimensions, featured, newStatus, tags, createdAt, updatedAt, salesCount,
+                rating, reviewCount, cacheVersion);
+    }
+
+    public Product withUpdatedAt(String timestamp) {
+        return new Product(productId, name, description, price, category, subcategory, imageUrl, images, sku, stockQuantity,
+                digitalDownload, downloadUrl, weight, dimensions, featured, status, tags, createdAt, timestamp, salesCount,
+                rating, reviewCount, cacheVersion);
+    }
+
     @com.fasterxml.jackson.annotation.JsonProperty("in_stock")
     public boolean inStock() {
         return stockQuantity > 0;

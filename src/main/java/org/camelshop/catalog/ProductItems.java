@@ -16,12 +16,13 @@ public final class ProductItems {
         return Map.of("product_id", AttributeValue.fromS(ProductQuery.validProductId(productId)));
     }
 
-    /** The item of a GetItem call (empty when there is none) as a product, or a 404. */
+    /** The item of a GetItem call as a product the shop shows, or a 404 (none, draft, archived or deleted). */
     public Product found(String productId, Map<String, AttributeValue> item) {
-        if (item == null || item.isEmpty()) {
+        Product product = item == null || item.isEmpty() ? null : fromItem(item);
+        if (product == null || !Product.ACTIVE.equals(product.status())) {
             throw ApiException.notFound("Product " + productId);
         }
-        return fromItem(item);
+        return product;
     }
 
     public Map<String, AttributeValue> toItem(Product p) {
@@ -61,6 +62,8 @@ public final class ProductItems {
         item.put("sales_count", number(p.salesCount()));
         item.put("rating", AttributeValue.fromN(Double.toString(p.rating())));
         item.put("review_count", number(p.reviewCount()));
+        // running sum behind the average, so a new review can update it atomically (ProductRepository.adjustRating)
+        item.put("rating_total", number(Math.round(p.rating() * p.reviewCount())));
         item.put("cache_version", number(p.cacheVersion()));
         return item;
     }

@@ -2,13 +2,17 @@ package org.camelshop.catalog;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
@@ -20,6 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 public final class ProductRepository {
 
     private static final int BATCH_WRITE_LIMIT = 25;
+    private static final String SKU_GUARD = "sku#";
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -68,6 +73,146 @@ public final class ProductRepository {
                     .thenComparing(Comparator.comparingInt(Product::reviewCount).reversed());
         };
         return order.thenComparing(Product::productId);
+    }
+
+    /** A product by id (strongly consistent), whatever its status. */
+    public Optional<Product> find(String productId) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(r -> r.tableName(table).consistentRead(true).key(items.keyOf(productId))).item();
+        return item.isEmpty() ? Optional.empty() : Optional.of(items.fromItem(item));
+    }
+
+    /** Stores a new product; false if the id is taken. */
+    public boolean insert(Product product) {
+        try {
+            dynamoDb.putItem(r -> r.tableName(table).item(items.toItem(product)).conditionExpression("attribute_not_exists(product_id)"));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Writes the editable fields of {@code product} if nobody changed it since {@code expectedVersion} was read,
+     * and moves {@code cache_version} on. Counters kept by other flows (sales_count, ratings) are left alone.
+     */
+    public boolean update(Product product, long expectedVersion) {
+        Map<String, AttributeValue> changed = new HashMap<>(items.toItem(product));
+        List.of("product_id", "created_at", "sales_count", "rating", "rating_total", "review_count", "cache_version").forEach(changed::remove);
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        List<String> sets = new ArrayList<>();
+        int i = 0;
+        for (var entry : changed.entrySet()) {
+            names.put("#f" + i, entry.getKey());
+            values.put(":f" + i, entry.getValue());
+            sets.add("#f" + i + " = :f" + i);
+            i++;
+        }
+        List<String> removes = new ArrayList<>();
+        for (String optional : List.of("featured", "description", "subcategory", "image_url", "images", "download_url", "weight", "dimensions", "tags")) {
+            if (!changed.containsKey(optional)) {
+                names.put("#r" + removes.size(), optional);
+                removes.add("#r" + removes.size());
+            }
+        }
+        values.put(":expected", AttributeValue.fromN(Long.toString(expectedVersion)));
+        values.put(":one", AttributeValue.fromN("1"));
+        String expression = "SET " + String.join(", ", sets) + ", cache_version = cache_version + :one"
+                + (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes));
+        try {
+            dynamoDb.updateItem(r -> r.tableName(table).key(items.keyOf(product.productId()))
+                    .updateExpression(expression)
+                    .conditionExpression("attribute_exists(product_id) AND cache_version = :expected")
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    /** Claims a SKU for a product with a guard item, so two products can never share one. */
+    public boolean claimSku(String sku, String productId) {
+        try {
+            dynamoDb.putItem(r -> r.tableName(table)
+                    .item(Map.of("product_id", AttributeValue.fromS(SKU_GUARD + sku), "owner", AttributeValue.fromS(productId)))
+                    .conditionExpression("attribute_not_exists(product_id) OR #owner = :owner")
+                    .expressionAttributeNames(Map.of("#owner", "owner"))
+                    .expressionAttributeValues(Map.of(":owner", AttributeValue.fromS(productId))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    public void releaseSku(String sku, String productId) {
+        try {
+            dynamoDb.deleteItem(r -> r.tableName(table).key(Map.of("product_id", AttributeValue.fromS(SKU_GUARD + sku)))
+                    .conditionExpression("#owner = :owner")
+                    .expressionAttributeNames(Map.of("#owner", "owner"))
+                    .expressionAttributeValues(Map.of(":owner", AttributeValue.fromS(productId))));
+        } catch (ConditionalCheckFailedException e) {
+            // claimed by another product meanwhile: not ours to release
+        }
+    }
+
+    /** Featured active products, newest first, from the sparse featured index. */
+    public List<Product> featured(int limit) {
+        return queryIndex("featured-created_at-index", "featured", "true").map(items::fromItem)
+                .filter(p -> Product.ACTIVE.equals(p.status()))
+                .sorted(comparator(ProductQuery.Sort.NEWEST)).limit(limit).toList();
+    }
+
+    /** Best-selling active products, read in sales order from {@code status-sales_count-index}. */
+    public List<Product> bestsellers(int limit) {
+        QueryRequest request = QueryRequest.builder().tableName(table).indexName("status-sales_count-index")
+                .keyConditionExpression("#s = :active")
+                .expressionAttributeNames(Map.of("#s", "status"))
+                .expressionAttributeValues(Map.of(":active", AttributeValue.fromS(Product.ACTIVE)))
+                .scanIndexForward(false)
+                .limit(limit)
+                .build();
+        return dynamoDb.queryPaginator(request).items().stream().limit(limit).map(items::fromItem).toList();
+    }
+
+    /** Active products per category and subcategory. */
+    public Map<String, Map<String, Long>> countsByCategory() {
+        Map<String, Map<String, Long>> counts = new HashMap<>();
+        dynamoDb.scanPaginator(ScanRequest.builder().tableName(table)
+                        .filterExpression("#s = :active")
+                        .projectionExpression("category, subcategory")
+                        .expressionAttributeNames(Map.of("#s", "status"))
+                        .expressionAttributeValues(Map.of(":active", AttributeValue.fromS(Product.ACTIVE)))
+                        .build())
+                .items().forEach(item -> counts.computeIfAbsent(item.get("category").s(), c -> new HashMap<>())
+                        .merge(item.containsKey("subcategory") ? item.get("subcategory").s() : "", 1L, Long::sum));
+        return counts;
+    }
+
+    /**
+     * Adds one rating to (or, with a negative count, takes one from) a product's aggregate: running total and count
+     * change atomically, then {@code rating} is set from them unless a concurrent change already moved the count
+     * on — that change sets it from newer numbers.
+     */
+    public void adjustRating(String productId, int ratingDelta, int countDelta) {
+        var updated = dynamoDb.updateItem(r -> r.tableName(table).key(items.keyOf(productId))
+                .updateExpression("ADD rating_total :r, review_count :c SET cache_version = cache_version + :one")
+                .conditionExpression("attribute_exists(product_id)")
+                .expressionAttributeValues(Map.of(":r", AttributeValue.fromN(Integer.toString(ratingDelta)),
+                        ":c", AttributeValue.fromN(Integer.toString(countDelta)), ":one", AttributeValue.fromN("1")))
+                .returnValues(ReturnValue.ALL_NEW)).attributes();
+        long total = Long.parseLong(updated.get("rating_total").n());
+        long count = Long.parseLong(updated.get("review_count").n());
+        double rating = count <= 0 ? 0.0 : Math.round(total * 10.0 / count) / 10.0;
+        try {
+            dynamoDb.updateItem(r -> r.tableName(table).key(items.keyOf(productId))
+                    .updateExpression("SET rating = :rating")
+                    .conditionExpression("review_count = :count")
+                    .expressionAttributeValues(Map.of(":rating", AttributeValue.fromN(Double.toString(rating)),
+                            ":count", AttributeValue.fromN(Long.toString(count)))));
+        } catch (ConditionalCheckFailedException e) {
+            // a later rating change won the race and sets the rating itself
+        }
     }
 
     public boolean isEmpty() {

@@ -4,8 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
 import org.apache.camel.util.ObjectHelper;
 import org.slf4j.Logger;
@@ -15,9 +13,8 @@ import org.slf4j.LoggerFactory;
 public final class ApiErrors {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
-    private final ObjectMapper json = new ObjectMapper();
 
-    public void toResponse(Exchange exchange) throws JsonProcessingException {
+    public void toResponse(Exchange exchange) {
         Exception caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         // bean expressions wrap what they throw; the ApiException may be a cause further down
         ApiException api = ObjectHelper.getException(ApiException.class, caught);
@@ -27,9 +24,18 @@ public final class ApiErrors {
         body.put("message", error.getMessage());
         body.put("details", error.details());
         var message = exchange.getMessage();
+        message.removeHeaders("*", "CamelHttp*");
+        error.headers().forEach(message::setHeader);
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, error.status());
-        message.setHeader(Exchange.CONTENT_TYPE, "application/json");
-        message.setBody(json.writeValueAsString(body));
+        message.setHeader(Exchange.CONTENT_TYPE, Json.CONTENT_TYPE);
+        message.setBody(Json.write(body));
+    }
+
+    /** For requests no API route matches. */
+    public void unknownEndpoint(Exchange exchange) {
+        var message = exchange.getMessage();
+        throw new ApiException(404, "not_found", "No API endpoint " + message.getHeader(Exchange.HTTP_METHOD) + " "
+                + message.getHeader(Exchange.HTTP_PATH), List.of());
     }
 
     private static ApiException unexpected(Exchange exchange, Exception caught) {

@@ -1,16 +1,28 @@
 package org.camelshop.platform;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
-import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Registry;
+import org.camelshop.account.AccountBootstrap;
+import org.camelshop.account.AccountRepository;
+import org.camelshop.account.Accounts;
+import org.camelshop.catalog.Catalog;
+import org.camelshop.catalog.ProductAdmin;
 import org.camelshop.catalog.ProductItems;
 import org.camelshop.catalog.ProductRepository;
 import org.camelshop.catalog.SampleCatalogLoader;
+import org.camelshop.order.PurchaseHistory;
 import org.camelshop.platform.provision.Provisioner;
 import org.camelshop.platform.provision.ResourcePlan;
+import org.camelshop.review.ReviewRepository;
+import org.camelshop.review.Reviews;
 
 /**
  * Wires the beans the YAML routes call by name. Runs before the routes start, which is also where local mode
@@ -18,15 +30,23 @@ import org.camelshop.platform.provision.ResourcePlan;
  */
 public class ShopConfiguration implements CamelConfiguration {
 
-    @BindToRegistry("apiErrors")
-    public ApiErrors apiErrors() {
-        return new ApiErrors();
-    }
+    /** The response caches of SPEC §3: HTTP max-age, Redis TTL, and whether one product's version governs them. */
+    private static final Map<String, ResponseCache.Policy> CACHE_DEFAULTS = Map.of(
+            "products", new ResponseCache.Policy(300, 900, false),
+            "product", new ResponseCache.Policy(600, 3600, true),
+            "categories", new ResponseCache.Policy(3600, 3600, false),
+            "featured", new ResponseCache.Policy(900, 900, false),
+            "bestsellers", new ResponseCache.Policy(900, 900, false),
+            "reviews", new ResponseCache.Policy(300, 900, true));
 
     @Override
     public void configure(CamelContext context) throws Exception {
         ShopSettings settings = ShopSettings.of(context);
         Registry registry = context.getRegistry();
+        Clock clock = Clock.systemUTC();
+
+        ShopMetrics metrics = new ShopMetrics();
+        registry.bind(ShopMetrics.REGISTRY_NAME, metrics.registry());
 
         AwsClients aws = new AwsClients(settings);
         context.addService(aws, true, true);
@@ -37,12 +57,27 @@ public class ShopConfiguration implements CamelConfiguration {
         RedisConnection redis = new RedisConnection(settings.get("shop.redis.url"),
                 Duration.ofMillis(settings.getInt("shop.redis.timeout-ms", 1000)));
         context.addService(redis, true, true);
-        registry.bind("redis", redis);
+
+        Sessions sessions = new Sessions(redis, Duration.ofHours(settings.getInt("shop.sessions.ttl-hours", 24)));
+        ResponseCache cache = new ResponseCache(redis, cachePolicies(settings), settings.getBoolean("shop.cache.enabled", true), metrics);
+        registry.bind("apiErrors", new ApiErrors());
+        registry.bind("http", new HttpResponses());
+        registry.bind("identity", new Identity(sessions));
+        registry.bind("rateLimiter", new RateLimiter(redis, rateLimitPolicies(settings), settings.get("shop.rate-limit.namespace", "shop"), metrics));
+        registry.bind("responseCache", cache);
+        registry.bind("responseHeaderFilter", new ResponseHeaderFilter());
 
         ProductItems productItems = new ProductItems();
         ProductRepository products = new ProductRepository(aws.dynamoDb(), ResourcePlan.PRODUCTS, productItems);
         registry.bind("productItems", productItems);
         registry.bind("productRepository", products);
+        registry.bind("catalog", new Catalog(products));
+        registry.bind("productAdmin", new ProductAdmin(products, cache, clock));
+
+        Accounts accounts = new Accounts(new AccountRepository(aws.dynamoDb(), ResourcePlan.USERS), sessions, clock);
+        registry.bind("accounts", accounts);
+        registry.bind("reviews", new Reviews(new ReviewRepository(aws.dynamoDb(), ResourcePlan.REVIEWS), products,
+                new PurchaseHistory(aws.dynamoDb(), ResourcePlan.ORDERS), cache, clock));
 
         bindHealthChecks(registry, aws, redis);
 
@@ -52,6 +87,27 @@ public class ShopConfiguration implements CamelConfiguration {
         if (settings.getBoolean("shop.sample-catalog.load", false)) {
             new SampleCatalogLoader(products).loadIfEmpty();
         }
+        new AccountBootstrap(accounts).ensureConfiguredAccounts(settings);
+    }
+
+    private static Map<String, ResponseCache.Policy> cachePolicies(ShopSettings settings) {
+        Map<String, ResponseCache.Policy> policies = new LinkedHashMap<>();
+        CACHE_DEFAULTS.forEach((name, defaults) -> policies.put(name, new ResponseCache.Policy(
+                settings.getInt("shop.cache." + name + ".http-ttl", defaults.httpSeconds()),
+                settings.getInt("shop.cache." + name + ".redis-ttl", defaults.redisSeconds()),
+                defaults.perProduct())));
+        return policies;
+    }
+
+    /** {@code shop.rate-limit.policies} names them in matching order; each has limit, window, scope and matches. */
+    private static List<RateLimiter.Policy> rateLimitPolicies(ShopSettings settings) {
+        return Arrays.stream(settings.get("shop.rate-limit.policies", "").split(",")).map(String::trim).filter(n -> !n.isEmpty())
+                .map(name -> {
+                    String prefix = "shop.rate-limit." + name + ".";
+                    return new RateLimiter.Policy(name, settings.getInt(prefix + "limit", 1000),
+                            settings.getInt(prefix + "window-seconds", 60), RateLimiter.scope(settings.get(prefix + "scope", "global")),
+                            Arrays.stream(settings.get(prefix + "matches").split(",")).map(String::trim).toList());
+                }).toList();
     }
 
     private static void bindHealthChecks(Registry registry, AwsClients aws, RedisConnection redis) {

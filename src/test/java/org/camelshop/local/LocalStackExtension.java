@@ -14,6 +14,14 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public final class LocalStackExtension implements ParameterResolver {
 
+    /**
+     * The shared shop serves every integration test of the run, far more than the seed's 1,000 public requests a
+     * minute; rate limits are tested on shops of their own (RateLimitIT).
+     */
+    private static final Map<String, String> SHARED_SHOP_SETTINGS = Map.of(
+            "shop.rate-limit.public.limit", "1000000",
+            "shop.rate-limit.login.limit", "1000000");
+
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LocalStackExtension.class);
 
     @Override
@@ -33,7 +41,7 @@ public final class LocalStackExtension implements ParameterResolver {
 
     private static RunningShop shop(ExtensionContext context) {
         LocalStack stack = stack(context);
-        return root(context).getOrComputeIfAbsent("shop", key -> RunningShop.start(stack.ports(), Map.of()), RunningShop.class);
+        return root(context).getOrComputeIfAbsent("shop", key -> RunningShop.start(stack.ports(), SHARED_SHOP_SETTINGS), RunningShop.class);
     }
 
     private static ExtensionContext.Store root(ExtensionContext context) {

@@ -1,0 +1,73 @@
+package org.camelshop.account;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * The Users table. An e-mail address is claimed by a guard item ({@code user_id = "email#<address>"}) written with
+ * a condition, so two registrations of one address can never both succeed — the e-mail GSI alone is eventually
+ * consistent and could not promise that. Login reads the guard and then the user, both strongly consistent.
+ */
+public final class AccountRepository {
+
+    private static final String EMAIL_GUARD = "email#";
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+
+    public AccountRepository(DynamoDbClient dynamoDb, String table) {
+        this.dynamoDb = dynamoDb;
+        this.table = table;
+    }
+
+    /**
+     * Saves a new account; false when its e-mail address is already taken. The user item goes first: if the claim
+     * then fails, the unreachable user item is removed again, and a crash in between leaves no address blocked.
+     */
+    public boolean create(Account account) {
+        dynamoDb.putItem(r -> r.tableName(table).item(toItem(account)));
+        try {
+            dynamoDb.putItem(r -> r.tableName(table)
+                    .item(Map.of("user_id", AttributeValue.fromS(EMAIL_GUARD + account.email()), "owner", AttributeValue.fromS(account.userId())))
+                    .conditionExpression("attribute_not_exists(user_id)"));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            dynamoDb.deleteItem(r -> r.tableName(table).key(Map.of("user_id", AttributeValue.fromS(account.userId()))));
+            return false;
+        }
+    }
+
+    public Optional<Account> findByEmail(String email) {
+        Map<String, AttributeValue> guard = get(EMAIL_GUARD + email);
+        return guard.isEmpty() ? Optional.empty() : findById(guard.get("owner").s());
+    }
+
+    public Optional<Account> findById(String userId) {
+        Map<String, AttributeValue> item = get(userId);
+        return item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+    }
+
+    private Map<String, AttributeValue> get(String userId) {
+        return dynamoDb.getItem(r -> r.tableName(table).consistentRead(true).key(Map.of("user_id", AttributeValue.fromS(userId)))).item();
+    }
+
+    private static Map<String, AttributeValue> toItem(Account account) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("user_id", AttributeValue.fromS(account.userId()));
+        item.put("email", AttributeValue.fromS(account.email()));
+        item.put("name", AttributeValue.fromS(account.name()));
+        item.put("role", AttributeValue.fromS(account.role()));
+        item.put("password_hash", AttributeValue.fromS(account.passwordHash()));
+        item.put("created_at", AttributeValue.fromS(account.createdAt()));
+        return item;
+    }
+
+    private static Account fromItem(Map<String, AttributeValue> item) {
+        return new Account(item.get("user_id").s(), item.get("email").s(), item.get("name").s(), item.get("role").s(),
+                item.get("password_hash").s(), item.get("created_at").s());
+    }
+}

@@ -1,0 +1,70 @@
+package org.camelshop.catalog;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import org.camelshop.platform.ApiException;
+
+/** The catalog's overview reads: categories with counts, featured products, best sellers. */
+public final class Catalog {
+
+    public static final int DEFAULT_SHELF = 12;
+    public static final int MAX_SHELF = 50;
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Subcategory(String name, long count) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Category(String name, long count, List<Subcategory> subcategories) {
+    }
+
+    /** A short list of products: {@code {"items": [...]}}. */
+    public record Shelf(List<Product> items) {
+    }
+
+    private final ProductRepository products;
+
+    public Catalog(ProductRepository products) {
+        this.products = products;
+    }
+
+    /** The seed's six categories in display order, each with its subcategories and active-product counts. */
+    public List<Category> categories() {
+        Map<String, Map<String, Long>> counts = products.countsByCategory();
+        List<Category> categories = new ArrayList<>();
+        Categories.ALL.forEach((name, subcategories) -> {
+            Map<String, Long> perSub = counts.getOrDefault(name, Map.of());
+            List<Subcategory> subs = subcategories.stream().map(s -> new Subcategory(s, perSub.getOrDefault(s, 0L))).toList();
+            categories.add(new Category(name, perSub.values().stream().mapToLong(Long::longValue).sum(), subs));
+        });
+        return categories;
+    }
+
+    public Shelf featured(String limit) {
+        return new Shelf(products.featured(shelfSize(limit)));
+    }
+
+    public Shelf bestsellers(String limit) {
+        return new Shelf(products.bestsellers(shelfSize(limit)));
+    }
+
+    /** {@code limit} of a shelf: 1 to 50, default 12. */
+    public static int shelfSize(String limit) {
+        if (limit == null || limit.isBlank()) {
+            return DEFAULT_SHELF;
+        }
+        try {
+            int value = Integer.parseInt(limit.trim());
+            if (value >= 1 && value <= MAX_SHELF) {
+                return value;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw ApiException.invalidField("limit", "must be a whole number from 1 to " + MAX_SHELF);
+    }
+}

@@ -1,0 +1,96 @@
+package org.camelshop.catalog;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+import io.lettuce.core.RedisException;
+import org.apache.camel.Exchange;
+import org.camelshop.platform.ApiException;
+import org.camelshop.platform.Json;
+import org.camelshop.platform.ResponseCache;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Admin create / update / delete of products, each followed by invalidating every cached copy. */
+public final class ProductAdmin {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProductAdmin.class);
+    private static final String DELETED = "deleted";
+
+    private final ProductRepository products;
+    private final ResponseCache cache;
+    private final Clock clock;
+
+    public ProductAdmin(ProductRepository products, ResponseCache cache, Clock clock) {
+        this.products = products;
+        this.cache = cache;
+        this.clock = clock;
+    }
+
+    public Product create(Exchange exchange) {
+        ProductInput input = Json.body(exchange, ProductInput.class);
+        String now = clock.instant().toString();
+        String id = "prod-" + UUID.randomUUID().toString().substring(0, 13).replace("-", "");
+        Product blank = new Product(id, null, null, -1, null, null, null, List.of(), null, 0, false, null, null, null,
+                false, Product.ACTIVE, List.of(), now, now, 0, 0.0, 0, 1);
+        if (input.price() == null) {
+            throw ApiException.invalidField("price", "is required");
+        }
+        Product product = input.applyTo(blank);
+        if (!products.claimSku(product.sku(), id)) {
+            throw ApiException.conflict("sku_taken", "Another product already has SKU " + product.sku());
+        }
+        products.insert(product);
+        invalidate(id);
+        LOG.info("Product {} created ({})", id, product.sku());
+        return product;
+    }
+
+    public Product update(Exchange exchange, String productId) {
+        ProductInput input = Json.body(exchange, ProductInput.class);
+        Product current = existing(productId);
+        Product changed = input.applyTo(current);
+        changed = changed.withUpdatedAt(clock.instant().toString());
+        boolean newSku = !changed.sku().equals(current.sku());
+        if (newSku && !products.claimSku(changed.sku(), productId)) {
+            throw ApiException.conflict("sku_taken", "Another product already has SKU " + changed.sku());
+        }
+        if (!products.update(changed, current.cacheVersion())) {
+            if (newSku) {
+                products.releaseSku(changed.sku(), productId);
+            }
+            throw ApiException.conflict("concurrent_update", "The product changed while you edited it; reload and try again");
+        }
+        if (newSku) {
+            products.releaseSku(current.sku(), productId);
+        }
+        invalidate(productId);
+        return products.find(productId).orElseThrow();
+    }
+
+    /** Soft delete: orders keep pointing at the product, the shop stops showing it. */
+    public void delete(String productId) {
+        Product current = existing(productId);
+        Product deleted = current.withStatus(DELETED);
+        if (!products.update(deleted, current.cacheVersion())) {
+            throw ApiException.conflict("concurrent_update", "The product changed meanwhile; try again");
+        }
+        invalidate(productId);
+        LOG.info("Product {} deleted", productId);
+    }
+
+    private Product existing(String productId) {
+        return products.find(ProductQuery.validProductId(productId))
+                .filter(p -> !DELETED.equals(p.status()))
+                .orElseThrow(() -> ApiException.notFound("Product " + productId));
+    }
+
+    private void invalidate(String productId) {
+        try {
+            cache.invalidateProduct(productId);
+        } catch (RedisException e) {
+            LOG.error("Product {} changed but the cache could not be invalidated; cached copies expire with their TTL", productId, e);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package org.camelshop.platform;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.lettuce.core.RedisException;
+import org.apache.camel.Exchange;
+
+/**
+ * Who is calling. {@link #resolve} runs before every API route (routes/api-platform.yaml) and remembers the user of
+ * a valid {@code Authorization: Bearer} token as {@code shopUser}; routes that need one call {@link #requireUser}
+ * or {@link #requireAdmin}.
+ */
+public final class Identity {
+
+    public static final String USER_PROPERTY = "shopUser";
+    private static final String TOKEN_PROPERTY = "shopToken";
+    private static final String SESSIONS_DOWN_PROPERTY = "shopSessionsDown";
+    private final Sessions sessions;
+
+    public Identity(Sessions sessions) {
+        this.sessions = sessions;
+    }
+
+    public void resolve(Exchange exchange) {
+        String authorization = exchange.getMessage().getHeader("Authorization", String.class);
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return;
+        }
+        String token = authorization.substring(7).trim();
+        exchange.setProperty(TOKEN_PROPERTY, token);
+        try {
+            sessions.find(token).ifPresent(user -> exchange.setProperty(USER_PROPERTY, user));
+        } catch (RedisException e) {
+            // public reads go on without a user; routes that need one answer 503 (see requireUser)
+            exchange.setProperty(SESSIONS_DOWN_PROPERTY, true);
+        }
+    }
+
+    public static Optional<SessionUser> current(Exchange exchange) {
+        return Optional.ofNullable(exchange.getProperty(USER_PROPERTY, SessionUser.class));
+    }
+
+    public static Optional<String> token(Exchange exchange) {
+        return Optional.ofNullable(exchange.getProperty(TOKEN_PROPERTY, String.class));
+    }
+
+    /** A 401 unless the caller is logged in; the user is then {@code ${exchangeProperty.shopUser}}. */
+    public void requireUser(Exchange exchange) {
+        user(exchange);
+    }
+
+    /** A 401 unless logged in, a 403 unless an admin. */
+    public void requireAdmin(Exchange exchange) {
+        if (!user(exchange).isAdmin()) {
+            throw ApiException.forbidden("Only an administrator can do this");
+        }
+    }
+
+    private SessionUser user(Exchange exchange) {
+        if (exchange.getProperty(SESSIONS_DOWN_PROPERTY, false, Boolean.class)) {
+            throw new ApiException(503, "sessions_unavailable", "Sign-in is temporarily unavailable", List.of(), Map.of("Retry-After", "5"));
+        }
+        return current(exchange).orElseThrow(() -> ApiException.unauthorized(token(exchange).isPresent()
+                ? "Your session has expired or is not valid; please log in again"
+                : "Log in to do this"));
+    }
+}

@@ -1,0 +1,173 @@
+package org.camelshop.platform;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import io.lettuce.core.RedisException;
+import io.lettuce.core.ScriptOutputType;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Redis-backed response cache for catalog reads, with HTTP caching on top (Cache-Control, ETag, 304).
+ * <p>
+ * Entries are stored under a version: the catalog version for lists, the product's own version for a single
+ * product. A product change increments both ({@link #invalidateProduct}), so every cached list and item that could
+ * contain it is unreachable at once, on every instance. A reader stores what it read under the version it saw
+ * <em>before</em> reading, so a write racing a cache fill can never leave stale data behind under the new version.
+ * Redis down means a miss: reads fall through to DynamoDB, never fail.
+ */
+public final class ResponseCache {
+
+    /** How long a named response lives in the browser and in Redis, and whether it follows one product's version. */
+    public record Policy(int httpSeconds, int redisSeconds, boolean perProduct) {
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(ResponseCache.class);
+    private static final String CATALOG_VERSION = "catalog:version";
+    private static final String VERSION_PROPERTY = "shopCacheVersion";
+    private static final String KEY_PROPERTY = "shopCacheKey";
+    private static final String ETAG_PROPERTY = "shopCacheEtag";
+    // one round trip: read the version, then the entry stored under it
+    private static final String LOOKUP = """
+            local version = redis.call('GET', KEYS[1]) or '0'
+            return {version, redis.call('GET', ARGV[1] .. version)}""";
+
+    private final RedisConnection redis;
+    private final Map<String, Policy> policies;
+    private final boolean enabled;
+    private final ShopMetrics metrics;
+    private volatile long lastWarning;
+
+    public ResponseCache(RedisConnection redis, Map<String, Policy> policies, boolean enabled, ShopMetrics metrics) {
+        this.redis = redis;
+        this.policies = Map.copyOf(policies);
+        this.enabled = enabled;
+        this.metrics = metrics;
+    }
+
+    /**
+     * Looks the request up; on a hit the body becomes the cached JSON and {@code X-Cache} is HIT, else MISS.
+     * {@code requestKey} identifies the response within its cache (the validated query, the product id, ...).
+     */
+    public void lookup(Exchange exchange, String cacheName, Object requestKey) {
+        find(exchange, cacheName, requestKey, null);
+    }
+
+    /** As {@link #lookup} for a response about one product: versioned by the product, so its changes invalidate it. */
+    public void lookupProduct(Exchange exchange, String cacheName, String productId, Object requestKey) {
+        find(exchange, cacheName, productId + "|" + requestKey, productId);
+    }
+
+    private void find(Exchange exchange, String cacheName, Object requestKey, String productId) {
+        Policy policy = policy(cacheName);
+        Message message = exchange.getMessage();
+        message.setHeader("X-Cache", "MISS");
+        if (!enabled) {
+            return;
+        }
+        String key = "cache:" + cacheName + ":" + sha1(String.valueOf(requestKey)) + ":v";
+        String versionKey = policy.perProduct() ? CATALOG_VERSION + ":" + productId : CATALOG_VERSION;
+        try {
+            List<Object> result = redis.sync().eval(LOOKUP, ScriptOutputType.MULTI, new String[] {versionKey}, key);
+            exchange.setProperty(VERSION_PROPERTY, result.get(0));
+            exchange.setProperty(KEY_PROPERTY, key);
+            String entry = result.size() > 1 ? (String) result.get(1) : null;
+            if (entry != null) {
+                int split = entry.indexOf('\n');
+                exchange.setProperty(ETAG_PROPERTY, entry.substring(0, split));
+                message.setBody(entry.substring(split + 1));
+                message.setHeader("X-Cache", "HIT");
+            }
+            count(cacheName, entry != null ? "hit" : "miss");
+        } catch (RedisException e) {
+            degraded(cacheName, e);
+        }
+    }
+
+    /** Serialises the body to JSON and, after a miss, stores it under the version seen at lookup. */
+    public void store(Exchange exchange, String cacheName) {
+        Message message = exchange.getMessage();
+        String json = message.getBody() instanceof String text ? text : Json.write(message.getBody());
+        message.setBody(json);
+        String etag = etag(json);
+        exchange.setProperty(ETAG_PROPERTY, etag);
+        String key = exchange.getProperty(KEY_PROPERTY, String.class);
+        String version = exchange.getProperty(VERSION_PROPERTY, String.class);
+        if (key == null || version == null) {
+            return;
+        }
+        try {
+            redis.sync().setex(key + version, policy(cacheName).redisSeconds(), etag + "\n" + json);
+        } catch (RedisException e) {
+            degraded(cacheName, e);
+        }
+    }
+
+    /** Finishes the response: JSON body, ETag and Cache-Control; an If-None-Match that matches gets a bodiless 304. */
+    public void respond(Exchange exchange, String cacheName) {
+        Message message = exchange.getMessage();
+        if (exchange.getProperty(ETAG_PROPERTY) == null) {
+            store(exchange, cacheName);
+        }
+        String etag = exchange.getProperty(ETAG_PROPERTY, String.class);
+        message.setHeader("ETag", etag);
+        message.setHeader("Cache-Control", "public, max-age=" + policy(cacheName).httpSeconds());
+        message.setHeader(Exchange.CONTENT_TYPE, Json.CONTENT_TYPE);
+        if (etag.equals(message.getHeader("If-None-Match", String.class))) {
+            message.setHeader(Exchange.HTTP_RESPONSE_CODE, 304);
+            message.setBody(null);
+        } else {
+            message.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
+        }
+    }
+
+    /**
+     * Makes every cached response that could show this product unreachable, on all instances. Throws when Redis
+     * is unreachable so the caller can tell the change was saved but cached copies may linger until their TTL.
+     */
+    public void invalidateProduct(String productId) {
+        var commands = redis.sync();
+        commands.incr(CATALOG_VERSION + ":" + productId);
+        commands.incr(CATALOG_VERSION);
+    }
+
+    private Policy policy(String cacheName) {
+        Policy policy = policies.get(cacheName);
+        if (policy == null) {
+            throw new IllegalArgumentException("no cache policy named " + cacheName);
+        }
+        return policy;
+    }
+
+    private void degraded(String cacheName, RedisException e) {
+        count(cacheName, "error");
+        long now = System.currentTimeMillis();
+        if (now - lastWarning > 10_000) { // one line per 10 s, not one per request, while Redis is down
+            lastWarning = now;
+            LOG.warn("Cache {} unavailable, reading through to DynamoDB: {}", cacheName, e.getMessage());
+        }
+    }
+
+    private void count(String cacheName, String result) {
+        metrics.counter("shop_cache_requests", "Catalog cache lookups by result", "cache", cacheName, "result", result).increment();
+    }
+
+    static String etag(String json) {
+        return "\"" + sha1(json).substring(0, 32) + "\"";
+    }
+
+    private static String sha1(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package org.camelshop.platform;
+
+import java.util.Locale;
+import java.util.Set;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.http.base.HttpHeaderFilterStrategy;
+
+/**
+ * Only headers the shop means to send leave as HTTP response headers. Camel keeps request headers and query
+ * parameters as message headers; without this allowlist they would be echoed back to the client.
+ */
+public final class ResponseHeaderFilter extends HttpHeaderFilterStrategy {
+
+    private static final Set<String> ALLOWED = Set.of(
+            "content-type", "content-length", "content-disposition", "cache-control", "etag", "location",
+            "retry-after", "www-authenticate", "x-cache", "x-ratelimit-limit", "x-ratelimit-remaining",
+            "idempotent-replayed");
+
+    @Override
+    public boolean applyFilterToCamelHeaders(String headerName, Object headerValue, Exchange exchange) {
+        return !ALLOWED.contains(headerName.toLowerCase(Locale.ROOT));
+    }
+}
