@@ -45,8 +45,7 @@ public class ShopConfiguration implements CamelConfiguration {
         Registry registry = context.getRegistry();
         Clock clock = Clock.systemUTC();
 
-        ShopMetrics metrics = new ShopMetrics();
-        registry.bind(ShopMetrics.REGISTRY_NAME, metrics.registry());
+        ShopMetrics metrics = new ShopMetrics(context);
 
         AwsClients aws = new AwsClients(settings);
         context.addService(aws, true, true);

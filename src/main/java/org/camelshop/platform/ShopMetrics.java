@@ -2,32 +2,37 @@ package org.camelshop.platform;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.camel.CamelContext;
 
 /**
- * The shop's own meters (cache hits, rate-limit breaches, ...) in the same Prometheus registry Camel publishes at
- * /observe/metrics: it is bound as {@code metricsRegistry}, the name camel-micrometer-prometheus looks up first.
+ * The shop's own meters (cache hits, rate-limit breaches, ...), registered in the Prometheus registry that
+ * camel-micrometer-prometheus publishes at /observe/metrics. The registry is looked up on first use, because Camel
+ * creates it while starting, after the beans are wired.
  */
 public final class ShopMetrics {
 
-    public static final String REGISTRY_NAME = "metricsRegistry";
+    private static final String CAMEL_REGISTRY_NAME = "metricsRegistry";
 
-    private final MeterRegistry registry;
+    private final CamelContext context;
+    private volatile MeterRegistry registry;
 
-    public ShopMetrics() {
-        this(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
-    }
-
-    public ShopMetrics(MeterRegistry registry) {
-        this.registry = registry;
+    public ShopMetrics(CamelContext context) {
+        this.context = context;
     }
 
     public MeterRegistry registry() {
-        return registry;
+        MeterRegistry current = registry;
+        if (current == null) {
+            MeterRegistry camel = context.getRegistry().lookupByNameAndType(CAMEL_REGISTRY_NAME, MeterRegistry.class);
+            // metrics switched off: count into a private registry rather than fail
+            current = camel != null ? camel : new SimpleMeterRegistry();
+            registry = current;
+        }
+        return current;
     }
 
     public Counter counter(String name, String description, String... tags) {
-        return Counter.builder(name).description(description).tags(tags).register(registry);
+        return Counter.builder(name).description(description).tags(tags).register(registry());
     }
 }

@@ -55,6 +55,54 @@ public final class RunningShop implements AutoCloseable {
         return send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET());
     }
 
+    /** A request with an optional bearer token and, when {@code json} is not null, a JSON body. */
+    public HttpResponse<String> call(String method, String path, String json, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request);
+    }
+
+    /** Logs in and returns the session token; fails the test if the login does not succeed. */
+    public String login(String email, String password) {
+        HttpResponse<String> response = call("POST", "/api/auth/login",
+                "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}", null);
+        if (response.statusCode() != 200) {
+            throw new AssertionError("login of " + email + " failed: " + response.statusCode() + " " + response.body());
+        }
+        return json(response).get("token").asText();
+    }
+
+    /** The configured local admin (application-local.properties). */
+    public String loginAdmin() {
+        return login("admin@shop.local", "admin-password");
+    }
+
+    /** Registers a fresh shopper and returns their token. */
+    public String newShopper(String name) {
+        String email = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "") + "-" + java.util.UUID.randomUUID() + "@example.com";
+        HttpResponse<String> response = call("POST", "/api/auth/register",
+                "{\"email\":\"" + email + "\",\"password\":\"password-123\",\"name\":\"" + name + "\"}", null);
+        if (response.statusCode() != 201) {
+            throw new AssertionError("registration failed: " + response.statusCode() + " " + response.body());
+        }
+        return login(email, "password-123");
+    }
+
+    /** A counter from /observe/metrics, summed over the series whose labels contain every given label. */
+    public double metric(String name, String... labels) {
+        return get("/observe/metrics").body().lines()
+                .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+                .filter(line -> java.util.Arrays.stream(labels).allMatch(line::contains))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
     public HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
@@ -63,6 +111,15 @@ public final class RunningShop implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** A Java string as a JSON string literal, quotes and escapes included. */
+    public static String jsonString(String text) {
+        try {
+            return JSON.writeValueAsString(text);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
         }
     }
 
