@@ -86,7 +86,9 @@ public class ShopConfiguration implements CamelConfiguration {
         if (settings.getBoolean("shop.sample-catalog.load", false)) {
             new SampleCatalogLoader(products).loadIfEmpty();
         }
-        new AccountBootstrap(accounts).ensureConfiguredAccounts(settings);
+        if (settings.getBoolean("shop.accounts.bootstrap", true)) {
+            new AccountBootstrap(accounts).ensureConfiguredAccounts(settings);
+        }
     }
 
     private static Map<String, ResponseCache.Policy> cachePolicies(ShopSettings settings) {

@@ -13,13 +13,14 @@ import org.apache.camel.component.aws2.ddb.Ddb2Constants;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.test.main.junit5.AdviceRouteMapping;
 import org.apache.camel.test.main.junit5.CamelMainTest;
+import org.camelshop.platform.Json;
 import org.camelshop.platform.ShopConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Example route test for testers (see docs/testing.md): the real {@code get-product} route from catalog.yaml, with
- * its DynamoDB call woven out and replaced by a mock endpoint. No emulator needed; runs in a second.
+ * its DynamoDB call woven out and replaced by a mock endpoint and the cache switched off. No emulator needed.
  */
 @CamelMainTest(
         configurationClasses = ShopConfiguration.class,
@@ -29,7 +30,9 @@ import org.junit.jupiter.api.Test;
                 "camel.server.port=0",                // any free port: this test never uses HTTP
                 "camel.main.routesReloadEnabled=false",
                 "shop.provision.on-start=false",
-                "shop.sample-catalog.load=false"},
+                "shop.sample-catalog.load=false",
+                "shop.accounts.bootstrap=false",
+                "shop.cache.enabled=false"},          // no Redis either: every read goes to the (mock) table
         advices = @AdviceRouteMapping(route = "get-product", advice = GetProductRouteTest.DynamoDbAsMock.class))
 class GetProductRouteTest {
 
@@ -64,7 +67,9 @@ class GetProductRouteTest {
         Exchange result = getProduct.request("direct:get-product", e -> e.getMessage().setHeader("id", sample.productId()));
 
         dynamoDb.assertIsSatisfied();
-        assertEquals(sample, result.getMessage().getBody(Product.class));
+        assertEquals(200, result.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE));
+        assertEquals(Json.write(sample), result.getMessage().getBody(String.class));
+        assertEquals("public, max-age=600", result.getMessage().getHeader("Cache-Control"));
     }
 
     @Test
