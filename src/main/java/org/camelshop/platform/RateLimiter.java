@@ -72,7 +72,7 @@ public final class RateLimiter {
         String key = "ratelimit:" + namespace + ":" + policy.name() + ":" + subject(exchange, policy.scope());
         List<Object> result;
         try {
-            result = redis.sync().eval(COUNT, ScriptOutputType.MULTI, new String[] {key}, Long.toString(policy.windowSeconds() * 1000L));
+            result = redis.script(COUNT, ScriptOutputType.MULTI, new String[] {key}, Long.toString(policy.windowSeconds() * 1000L));
         } catch (RedisException e) {
             metrics.counter("shop_rate_limit_unchecked", "Requests let through because Redis was unreachable", "policy", policy.name()).increment();
             return;

@@ -1,15 +1,24 @@
 package org.camelshop.platform;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisChannelHandler;
+import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisConnectionException;
+import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import org.apache.camel.support.service.ServiceSupport;
 
 /**
@@ -24,6 +33,9 @@ public final class RedisConnection extends ServiceSupport {
     private final RedisClient client;
     private volatile StatefulRedisConnection<String, String> connection;
     private volatile long nextConnectAttempt;
+    private volatile StatefulRedisPubSubConnection<String, String> pubSubConnection;
+    private volatile boolean closed;
+    private final Map<String, String> scriptShas = new ConcurrentHashMap<>();
 
     public RedisConnection(String url, Duration timeout) {
         RedisURI uri = RedisURI.create(url);
@@ -58,8 +70,75 @@ public final class RedisConnection extends ServiceSupport {
         }
     }
 
+    /**
+     * Runs a Lua script by its SHA-1 (EVALSHA), so neither the script text nor its hashing costs anything per call;
+     * a Redis that does not know the script yet (fresh start, failover) gets it once through EVAL.
+     */
+    public <T> T script(String script, ScriptOutputType type, String[] keys, String... args) {
+        RedisCommands<String, String> commands = sync();
+        String sha = scriptShas.computeIfAbsent(script, commands::digest);
+        try {
+            return commands.evalsha(sha, type, keys, args);
+        } catch (RedisNoScriptException e) {
+            return commands.eval(script, type, keys, args);
+        }
+    }
+
+    /**
+     * Subscribes to a channel for the life of the shop: retried every few seconds until Redis answers, then kept
+     * up by Lettuce (which reconnects and subscribes again). {@code up} and {@code down} report whether messages
+     * can currently arrive, so a listener knows when it may have missed some.
+     */
+    public void subscribe(String channel, Consumer<String> onMessage, Runnable up, Runnable down) {
+        Thread subscriber = new Thread(() -> {
+            while (!closed) {
+                try {
+                    StatefulRedisPubSubConnection<String, String> pubSub = client.connectPubSub();
+                    pubSub.addListener(new RedisPubSubAdapter<>() {
+                        @Override
+                        public void message(String from, String message) {
+                            onMessage.accept(message);
+                        }
+
+                        @Override
+                        public void subscribed(String from, long count) {
+                            up.run();
+                        }
+                    });
+                    client.addListener(new RedisConnectionStateListener() {
+                        @Override
+                        public void onRedisDisconnected(RedisChannelHandler<?, ?> handler) {
+                            if (handler == pubSub) {
+                                down.run();
+                            }
+                        }
+                    });
+                    pubSub.sync().subscribe(channel);
+                    pubSubConnection = pubSub;
+                    return;
+                } catch (RuntimeException e) {
+                    sleepQuietly(RETRY_CONNECT_AFTER_MS);
+                }
+            }
+        }, "redis-subscribe-" + channel);
+        subscriber.setDaemon(true);
+        subscriber.start();
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis); // back-off between subscription attempts while Redis is down
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     protected void doStop() {
+        closed = true;
+        if (pubSubConnection != null) {
+            pubSubConnection.close();
+        }
         if (connection != null) {
             connection.close();
         }

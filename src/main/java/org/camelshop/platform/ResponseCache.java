@@ -3,6 +3,7 @@ package org.camelshop.platform;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -39,17 +40,27 @@ public final class ResponseCache {
             local version = redis.call('GET', KEYS[1]) or '0'
             return {version, redis.call('GET', ARGV[1] .. version)}""";
 
+    private static final String INVALIDATIONS = "catalog:invalidations";
+    private static final String GENERATION_PROPERTY = "shopCacheGeneration";
+    private static final String PRODUCT_PROPERTY = "shopCacheProduct";
+
     private final RedisConnection redis;
     private final Map<String, Policy> policies;
     private final boolean enabled;
     private final ShopMetrics metrics;
+    private final NearCache near;
     private volatile long lastWarning;
 
-    public ResponseCache(RedisConnection redis, Map<String, Policy> policies, boolean enabled, ShopMetrics metrics) {
+    /** {@code nearTtl} zero turns the in-process near cache off. */
+    public ResponseCache(RedisConnection redis, Map<String, Policy> policies, boolean enabled, ShopMetrics metrics, Duration nearTtl) {
         this.redis = redis;
         this.policies = Map.copyOf(policies);
         this.enabled = enabled;
         this.metrics = metrics;
+        this.near = new NearCache(10_000, nearTtl.isZero() ? Duration.ofMillis(1) : nearTtl);
+        if (enabled && !nearTtl.isZero()) {
+            redis.subscribe(INVALIDATIONS, near::invalidate, near::activate, near::deactivate);
+        }
     }
 
     /**
@@ -73,28 +84,45 @@ public final class ResponseCache {
             return;
         }
         String key = "cache:" + cacheName + ":" + sha1(String.valueOf(requestKey)) + ":v";
+        NearCache.Entry nearCopy = near.get(key);
+        if (nearCopy != null) {
+            // already encoded: nothing to convert on the hottest path
+            exchange.setProperty(ETAG_PROPERTY, nearCopy.etag());
+            message.setBody(nearCopy.body());
+            message.setHeader("X-Cache", "HIT");
+            count(cacheName, "hit", "near");
+            return;
+        }
+        long generation = near.generation();
+        exchange.setProperty(GENERATION_PROPERTY, generation);
+        exchange.setProperty(PRODUCT_PROPERTY, policy.perProduct() ? productId : null);
         String versionKey = policy.perProduct() ? CATALOG_VERSION + ":" + productId : CATALOG_VERSION;
         try {
-            List<Object> result = redis.sync().eval(LOOKUP, ScriptOutputType.MULTI, new String[] {versionKey}, key);
+            List<Object> result = redis.script(LOOKUP, ScriptOutputType.MULTI, new String[] {versionKey}, key);
             exchange.setProperty(VERSION_PROPERTY, result.get(0));
             exchange.setProperty(KEY_PROPERTY, key);
             String entry = result.size() > 1 ? (String) result.get(1) : null;
             if (entry != null) {
                 int split = entry.indexOf('\n');
-                exchange.setProperty(ETAG_PROPERTY, entry.substring(0, split));
-                message.setBody(entry.substring(split + 1));
+                String etag = entry.substring(0, split);
+                String json = entry.substring(split + 1);
+                exchange.setProperty(ETAG_PROPERTY, etag);
+                message.setBody(json);
                 message.setHeader("X-Cache", "HIT");
+                near.put(key, policy.perProduct() ? productId : null, etag, json, generation);
             }
-            count(cacheName, entry != null ? "hit" : "miss");
+            count(cacheName, entry != null ? "hit" : "miss", "redis");
         } catch (RedisException e) {
             degraded(cacheName, e);
         }
     }
 
+
     /** Serialises the body to JSON and, after a miss, stores it under the version seen at lookup. */
     public void store(Exchange exchange, String cacheName) {
         Message message = exchange.getMessage();
-        String json = message.getBody() instanceof String text ? text : Json.write(message.getBody());
+        Object body = message.getBody();
+        String json = body instanceof String text ? text : Json.write(body);
         message.setBody(json);
         String etag = etag(json);
         exchange.setProperty(ETAG_PROPERTY, etag);
@@ -103,8 +131,10 @@ public final class ResponseCache {
         if (key == null || version == null) {
             return;
         }
+        String entry = etag + "\n" + json;
         try {
-            redis.sync().setex(key + version, policy(cacheName).redisSeconds(), etag + "\n" + json);
+            redis.sync().setex(key + version, policy(cacheName).redisSeconds(), entry);
+            near.put(key, exchange.getProperty(PRODUCT_PROPERTY, String.class), etag, json, exchange.getProperty(GENERATION_PROPERTY, Long.class));
         } catch (RedisException e) {
             degraded(cacheName, e);
         }
@@ -133,9 +163,11 @@ public final class ResponseCache {
      * is unreachable so the caller can tell the change was saved but cached copies may linger until their TTL.
      */
     public void invalidateProduct(String productId) {
+        near.invalidate(productId);
         var commands = redis.sync();
         commands.incr(CATALOG_VERSION + ":" + productId);
         commands.incr(CATALOG_VERSION);
+        commands.publish(INVALIDATIONS, productId); // every instance's near cache, this one's again included
     }
 
     private Policy policy(String cacheName) {
@@ -147,7 +179,7 @@ public final class ResponseCache {
     }
 
     private void degraded(String cacheName, RedisException e) {
-        count(cacheName, "error");
+        count(cacheName, "error", "redis");
         long now = System.currentTimeMillis();
         if (now - lastWarning > 10_000) { // one line per 10 s, not one per request, while Redis is down
             lastWarning = now;
@@ -155,8 +187,9 @@ public final class ResponseCache {
         }
     }
 
-    private void count(String cacheName, String result) {
-        metrics.counter("shop_cache_requests", "Catalog cache lookups by result", "cache", cacheName, "result", result).increment();
+    private void count(String cacheName, String result, String tier) {
+        metrics.counter("shop_cache_requests", "Catalog cache lookups by result and by the tier that answered (near = in-process)",
+                "cache", cacheName, "result", result, "tier", tier).increment();
     }
 
     static String etag(String json) {

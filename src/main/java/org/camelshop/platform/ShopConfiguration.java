@@ -58,7 +58,8 @@ public class ShopConfiguration implements CamelConfiguration {
         context.addService(redis, true, true);
 
         Sessions sessions = new Sessions(redis, Duration.ofHours(settings.getInt("shop.sessions.ttl-hours", 24)));
-        ResponseCache cache = new ResponseCache(redis, cachePolicies(settings), settings.getBoolean("shop.cache.enabled", true), metrics);
+        ResponseCache cache = new ResponseCache(redis, cachePolicies(settings), settings.getBoolean("shop.cache.enabled", true), metrics,
+                Duration.ofSeconds(settings.getInt("shop.cache.near-ttl-seconds", 30)));
         registry.bind("apiErrors", new ApiErrors());
         registry.bind("http", new HttpResponses());
         registry.bind("identity", new Identity(sessions));

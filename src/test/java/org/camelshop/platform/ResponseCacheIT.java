@@ -52,6 +52,27 @@ class ResponseCacheIT {
     }
 
     @Test
+    void aChangeMadeOnOneInstanceIsSeenByAnotherAtOnce(LocalStack stack, RunningShop first) {
+        try (RunningShop second = RunningShop.start(stack.ports(), Map.of())) {
+            String admin = first.loginAdmin();
+            String path = "/api/products/prod-0777";
+            long price = json(second.get(path)).get("price").asLong();
+            second.get(path);
+            assertEquals("HIT", second.get(path).headers().firstValue("X-Cache").orElseThrow(), "warm on the second instance");
+            double nearHits = second.metric("shop_cache_requests_total", "cache=\"product\"", "tier=\"near\"");
+            second.get(path);
+            assertEquals(nearHits + 1, second.metric("shop_cache_requests_total", "cache=\"product\"", "tier=\"near\""),
+                    "answered from the in-process copy");
+
+            assertEquals(200, first.call("PUT", path, "{\"price\":" + (price + 100) + "}", admin).statusCode());
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> json(second.get(path)).get("price").asLong() == price + 100);
+            assertEquals(200, first.call("PUT", path, "{\"price\":" + price + "}", admin).statusCode());
+            await().atMost(Duration.ofSeconds(5)).until(() -> json(second.get(path)).get("price").asLong() == price);
+        }
+    }
+
+    @Test
     void readsStayCorrectWithRedisStopped() {
         try (LocalStack stack = LocalStack.start(StackPorts.free());
              RunningShop shop = RunningShop.start(stack.ports(), Map.of())) {
