@@ -13,6 +13,8 @@ import org.apache.camel.spi.Registry;
 import org.camelshop.account.AccountBootstrap;
 import org.camelshop.account.AccountRepository;
 import org.camelshop.account.Accounts;
+import org.camelshop.cart.CartRepository;
+import org.camelshop.cart.Carts;
 import org.camelshop.catalog.Catalog;
 import org.camelshop.catalog.ProductAdmin;
 import org.camelshop.catalog.ProductItems;
@@ -20,6 +22,9 @@ import org.camelshop.catalog.ProductRepository;
 import org.camelshop.catalog.SampleCatalogLoader;
 import org.camelshop.order.PurchaseHistory;
 import org.camelshop.platform.provision.Provisioner;
+import org.camelshop.pricing.DiscountCodeRepository;
+import org.camelshop.pricing.DiscountCodes;
+import org.camelshop.pricing.Pricing;
 import org.camelshop.platform.provision.ResourcePlan;
 import org.camelshop.review.ReviewRepository;
 import org.camelshop.review.Reviews;
@@ -79,6 +84,15 @@ public class ShopConfiguration implements CamelConfiguration {
         registry.bind("reviews", new Reviews(new ReviewRepository(aws.dynamoDb(), ResourcePlan.REVIEWS), products,
                 new PurchaseHistory(aws.dynamoDb(), ResourcePlan.ORDERS), cache, clock));
 
+        DiscountCodes discountCodes = new DiscountCodes(new DiscountCodeRepository(aws.dynamoDb(), ResourcePlan.DISCOUNT_CODES), clock);
+        Pricing pricing = new Pricing(pricingRules(settings));
+        registry.bind("discountCodes", discountCodes);
+        registry.bind("pricing", pricing);
+        registry.bind("carts", new Carts(new CartRepository(aws.dynamoDb(), ResourcePlan.CART, redis,
+                        Duration.ofMinutes(settings.getInt("shop.cart.cache-ttl-minutes", 30))),
+                products, pricing, discountCodes, clock, Duration.ofDays(settings.getInt("shop.cart.ttl-days", 30)),
+                settings.get("shop.currency", "usd")));
+
         bindHealthChecks(registry, aws, redis);
 
         if (settings.getBoolean("shop.provision.on-start", false)) {
@@ -99,6 +113,17 @@ public class ShopConfiguration implements CamelConfiguration {
                 settings.getInt("shop.cache." + name + ".redis-ttl", defaults.redisSeconds()),
                 defaults.perProduct())));
         return policies;
+    }
+
+    /** Tax rates as {@code REGION:basis-points} pairs ({@code US-CA:725,US:0}), shipping in cents. */
+    private static Pricing.Rules pricingRules(ShopSettings settings) {
+        Map<String, Integer> rates = new LinkedHashMap<>();
+        Arrays.stream(settings.get("shop.tax.rates", "").split(",")).map(String::trim).filter(r -> r.contains(":")).forEach(rate ->
+                rates.put(rate.substring(0, rate.indexOf(':')).trim().toUpperCase(java.util.Locale.ROOT),
+                        Integer.parseInt(rate.substring(rate.indexOf(':') + 1).trim())));
+        return new Pricing.Rules(rates, settings.getInt("shop.tax.default-basis-points", 0),
+                settings.getInt("shop.shipping.flat-cents", 599), settings.getInt("shop.shipping.free-from-cents", 5000),
+                settings.get("shop.currency", "usd"));
     }
 
     /** {@code shop.rate-limit.policies} names them in matching order; each has limit, window, scope and matches. */

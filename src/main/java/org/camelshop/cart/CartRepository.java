@@ -1,0 +1,115 @@
+package org.camelshop.cart;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.lettuce.core.RedisException;
+import org.camelshop.platform.Json;
+import org.camelshop.platform.RedisConnection;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * Carts in DynamoDB with a Redis write-through copy (seed: 30 min TTL). Reads try Redis first; every write goes to
+ * DynamoDB first, conditional on the version read, and then replaces the Redis copy. With Redis down, reads and
+ * writes go to DynamoDB alone.
+ */
+public final class CartRepository {
+
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+    private final RedisConnection redis;
+    private final Duration cacheTtl;
+
+    public CartRepository(DynamoDbClient dynamoDb, String table, RedisConnection redis, Duration cacheTtl) {
+        this.dynamoDb = dynamoDb;
+        this.table = table;
+        this.redis = redis;
+        this.cacheTtl = cacheTtl;
+    }
+
+    public Optional<Cart> find(String owner) {
+        try {
+            String cached = redis.sync().get(key(owner));
+            if (cached != null) {
+                return Optional.of(Json.mapper().readValue(cached, Cart.class));
+            }
+        } catch (RedisException | JsonProcessingException e) {
+            // fall through to the table
+        }
+        Map<String, AttributeValue> item = dynamoDb.getItem(r -> r.tableName(table).consistentRead(true)
+                .key(Map.of("user_id", AttributeValue.fromS(owner)))).item();
+        if (item.isEmpty()) {
+            return Optional.empty();
+        }
+        Cart cart = fromItem(item);
+        cache(cart);
+        return Optional.of(cart);
+    }
+
+    /** Writes {@code cart} as version {@code cart.version() + 1} if the stored one is still {@code cart.version()}. */
+    public Optional<Cart> save(Cart cart) {
+        Cart next = new Cart(cart.userId(), cart.items(), cart.createdAt(), cart.updatedAt(), cart.expiresAt(), cart.version() + 1);
+        try {
+            dynamoDb.putItem(r -> r.tableName(table).item(toItem(next))
+                    .conditionExpression(cart.version() == 0 ? "attribute_not_exists(user_id)" : "version = :v")
+                    .expressionAttributeValues(cart.version() == 0 ? null : Map.of(":v", AttributeValue.fromN(Long.toString(cart.version())))));
+        } catch (ConditionalCheckFailedException e) {
+            evict(cart.userId());
+            return Optional.empty();
+        }
+        cache(next);
+        return Optional.of(next);
+    }
+
+    public void delete(String owner) {
+        evict(owner);
+        dynamoDb.deleteItem(r -> r.tableName(table).key(Map.of("user_id", AttributeValue.fromS(owner))));
+    }
+
+    private void cache(Cart cart) {
+        try {
+            redis.sync().setex(key(cart.userId()), cacheTtl.toSeconds(), Json.write(cart));
+        } catch (RedisException e) {
+            // the table has it; the next read repopulates the copy
+        }
+    }
+
+    private void evict(String owner) {
+        try {
+            redis.sync().del(key(owner));
+        } catch (RedisException e) {
+            // nothing cached can be served while Redis is unreachable
+        }
+    }
+
+    private static String key(String owner) {
+        return "cart:" + owner;
+    }
+
+    private static Map<String, AttributeValue> toItem(Cart cart) {
+        List<AttributeValue> lines = cart.items().stream().map(line -> AttributeValue.fromM(Map.of(
+                "product_id", AttributeValue.fromS(line.productId()),
+                "quantity", AttributeValue.fromN(Integer.toString(line.quantity())),
+                "added_at", AttributeValue.fromS(line.addedAt())))).toList();
+        return Map.of(
+                "user_id", AttributeValue.fromS(cart.userId()),
+                "items", AttributeValue.fromL(lines),
+                "created_at", AttributeValue.fromS(cart.createdAt()),
+                "updated_at", AttributeValue.fromS(cart.updatedAt()),
+                "expires_at", AttributeValue.fromN(Long.toString(cart.expiresAt())),
+                "cache_key", AttributeValue.fromS(key(cart.userId())),
+                "version", AttributeValue.fromN(Long.toString(cart.version())));
+    }
+
+    private static Cart fromItem(Map<String, AttributeValue> item) {
+        List<Cart.Line> lines = item.get("items").l().stream().map(v -> new Cart.Line(v.m().get("product_id").s(),
+                Integer.parseInt(v.m().get("quantity").n()), v.m().get("added_at").s())).toList();
+        return new Cart(item.get("user_id").s(), lines, item.get("created_at").s(), item.get("updated_at").s(),
+                Long.parseLong(item.get("expires_at").n()), Long.parseLong(item.get("version").n()));
+    }
+}

@@ -1,0 +1,262 @@
+package org.camelshop.cart;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import org.apache.camel.Exchange;
+import org.camelshop.catalog.Product;
+import org.camelshop.catalog.ProductQuery;
+import org.camelshop.catalog.ProductRepository;
+import org.camelshop.platform.ApiException;
+import org.camelshop.platform.ApiException.FieldProblem;
+import org.camelshop.platform.Identity;
+import org.camelshop.platform.Json;
+import org.camelshop.pricing.Address;
+import org.camelshop.pricing.DiscountCode;
+import org.camelshop.pricing.DiscountCodes;
+import org.camelshop.pricing.Pricing;
+import org.camelshop.pricing.Quote;
+
+/**
+ * The shopping cart of a logged-in user, or of a guest identified by {@code X-Session-Id}. Quantities are checked
+ * against stock when they change; prices always come from the catalog when the cart is shown or quoted.
+ */
+public final class Carts {
+
+    public static final int MAX_QUANTITY = 99;
+    private static final int WRITE_ATTEMPTS = 5;
+    private static final String GUEST = "guest-";
+
+    /** {@code POST /api/cart/add} and {@code PUT /api/cart/update} body. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record LineRequest(String productId, Integer quantity) {
+    }
+
+    /** {@code POST /api/cart/quote} body; both fields optional. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record QuoteRequest(String discountCode, Address shippingAddress) {
+    }
+
+    /** A line as the shopper sees it, priced from the catalog now. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record LineView(String productId, String name, String imageUrl, long unitPrice, int quantity, long lineTotal,
+                           boolean digitalDownload, boolean available, int stockQuantity) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record CartView(List<LineView> items, int itemCount, long subtotal, String currency, String updatedAt) {
+    }
+
+    private final CartRepository carts;
+    private final ProductRepository products;
+    private final Pricing pricing;
+    private final DiscountCodes discountCodes;
+    private final Clock clock;
+    private final Duration lifetime;
+    private final String currency;
+
+    public Carts(CartRepository carts, ProductRepository products, Pricing pricing, DiscountCodes discountCodes, Clock clock,
+            Duration lifetime, String currency) {
+        this.carts = carts;
+        this.products = products;
+        this.pricing = pricing;
+        this.discountCodes = discountCodes;
+        this.clock = clock;
+        this.lifetime = lifetime;
+        this.currency = currency;
+    }
+
+    public CartView view(Exchange exchange) {
+        return view(current(owner(exchange)));
+    }
+
+    public CartView add(Exchange exchange) {
+        LineRequest request = lineRequest(exchange, 1);
+        Product product = available(request.productId());
+        return view(change(owner(exchange), cart -> {
+            int wanted = cart.quantityOf(product.productId()) + request.quantity();
+            checkQuantity(product, wanted);
+            return cart.withQuantity(product.productId(), wanted, now());
+        }));
+    }
+
+    public CartView update(Exchange exchange) {
+        LineRequest request = lineRequest(exchange, 0);
+        String owner = owner(exchange);
+        if (current(owner).quantityOf(request.productId()) == 0) {
+            throw ApiException.notFound("Product " + request.productId() + " in your cart");
+        }
+        Product product = request.quantity() == 0 ? null : available(request.productId());
+        return view(change(owner, cart -> {
+            if (product != null) {
+                checkQuantity(product, request.quantity());
+            }
+            return cart.withQuantity(request.productId(), request.quantity(), now());
+        }));
+    }
+
+    public CartView remove(Exchange exchange, String productId) {
+        String id = ProductQuery.validProductId(productId == null ? "" : productId);
+        return view(change(owner(exchange), cart -> cart.withQuantity(id, 0, now())));
+    }
+
+    public CartView clear(Exchange exchange) {
+        return view(change(owner(exchange), cart -> cart.cleared(now())));
+    }
+
+    /**
+     * After login: the guest cart of {@code X-Session-Id} joins the user's cart, quantities added and capped by
+     * stock, and the guest cart is removed.
+     */
+    public CartView merge(Exchange exchange) {
+        String userId = Identity.current(exchange).orElseThrow().userId();
+        String guest = guestOwner(exchange).orElseThrow(() -> ApiException.invalidField("X-Session-Id", "must be the guest session's UUID"));
+        Cart guestCart = current(guest);
+        if (guestCart.items().isEmpty()) {
+            return view(current(userId));
+        }
+        Map<String, Product> stock = products.findAll(guestCart.items().stream().map(Cart.Line::productId).toList());
+        Cart merged = change(userId, cart -> {
+            Cart result = cart;
+            for (Cart.Line line : guestCart.items()) {
+                Product product = stock.get(line.productId());
+                if (product != null && Product.ACTIVE.equals(product.status())) {
+                    int wanted = Math.min(cart.quantityOf(line.productId()) + line.quantity(), Math.min(product.stockQuantity(), MAX_QUANTITY));
+                    result = wanted > 0 ? result.withQuantity(line.productId(), wanted, now()) : result;
+                }
+            }
+            return result;
+        });
+        carts.delete(guest);
+        return view(merged);
+    }
+
+    public Quote quote(Exchange exchange) {
+        String body = exchange.getMessage().getBody(String.class);
+        QuoteRequest request = body == null || body.isBlank() ? new QuoteRequest(null, null) : Json.body(exchange, QuoteRequest.class);
+        if (request.shippingAddress() != null) {
+            List<FieldProblem> problems = request.shippingAddress().problems("shipping_address");
+            if (!problems.isEmpty()) {
+                throw ApiException.invalidInput(problems);
+            }
+        }
+        String owner = owner(exchange);
+        DiscountCode code = request.discountCode() == null || request.discountCode().isBlank() ? null
+                : discountCodes.usable(request.discountCode(), owner);
+        return pricing.quote(pricedLines(current(owner)), code, request.shippingAddress());
+    }
+
+    /** The cart's lines priced from the catalog; a line whose product can't be sold any more is a 409. */
+    public List<Quote.PricedLine> pricedLines(Cart cart) {
+        Map<String, Product> found = products.findAll(cart.items().stream().map(Cart.Line::productId).toList());
+        List<Quote.PricedLine> lines = new ArrayList<>();
+        for (Cart.Line line : cart.items()) {
+            Product product = found.get(line.productId());
+            if (product == null || !Product.ACTIVE.equals(product.status())) {
+                throw ApiException.conflict("product_unavailable", "Product " + line.productId() + " can no longer be bought; remove it from your cart");
+            }
+            lines.add(Pricing.line(product.productId(), product.name(), product.price(), line.quantity(), product.digitalDownload()));
+        }
+        return lines;
+    }
+
+    /** The caller's cart (empty if none or expired). */
+    public Cart current(String owner) {
+        return carts.find(owner).filter(cart -> cart.expiresAt() == 0 || cart.expiresAt() > clock.instant().getEpochSecond())
+                .orElseGet(() -> Cart.empty(owner, now()));
+    }
+
+    /** Whose cart a request means: the logged-in user's, else the guest session's; neither is a 400. */
+    public static String owner(Exchange exchange) {
+        return Identity.current(exchange).map(user -> user.userId())
+                .or(() -> guestOwner(exchange))
+                .orElseThrow(() -> ApiException.invalidField("X-Session-Id", "log in, or send your guest session's UUID"));
+    }
+
+    private static Optional<String> guestOwner(Exchange exchange) {
+        String session = exchange.getMessage().getHeader("X-Session-Id", String.class);
+        if (session == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(GUEST + UUID.fromString(session.trim()));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalidField("X-Session-Id", "must be a UUID");
+        }
+    }
+
+    private Cart change(String owner, UnaryOperator<Cart> change) {
+        for (int attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
+            Cart cart = current(owner);
+            Cart changed = change.apply(cart);
+            Cart expiring = new Cart(changed.userId(), changed.items(), changed.createdAt(), changed.updatedAt(),
+                    clock.instant().plus(lifetime).getEpochSecond(), changed.version());
+            Optional<Cart> saved = carts.save(expiring);
+            if (saved.isPresent()) {
+                return saved.get();
+            }
+        }
+        throw ApiException.conflict("concurrent_update", "Your cart is being changed elsewhere; try again");
+    }
+
+    private CartView view(Cart cart) {
+        Map<String, Product> found = products.findAll(cart.items().stream().map(Cart.Line::productId).toList());
+        List<LineView> lines = new ArrayList<>();
+        long subtotal = 0;
+        for (Cart.Line line : cart.items()) {
+            Product product = found.get(line.productId());
+            boolean available = product != null && Product.ACTIVE.equals(product.status()) && product.stockQuantity() >= line.quantity();
+            long price = product == null ? 0 : product.price();
+            lines.add(new LineView(line.productId(), product == null ? null : product.name(), product == null ? null : product.imageUrl(),
+                    price, line.quantity(), price * line.quantity(), product != null && product.digitalDownload(), available,
+                    product == null ? 0 : product.stockQuantity()));
+            subtotal += available ? price * line.quantity() : 0;
+        }
+        return new CartView(lines, lines.stream().mapToInt(LineView::quantity).sum(), subtotal, currency, cart.updatedAt());
+    }
+
+    private LineRequest lineRequest(Exchange exchange, int minimum) {
+        LineRequest request = Json.body(exchange, LineRequest.class);
+        List<FieldProblem> problems = new ArrayList<>();
+        if (request.productId() == null || request.productId().isBlank()) {
+            problems.add(new FieldProblem("product_id", "is required"));
+        }
+        if (request.quantity() == null || request.quantity() < minimum || request.quantity() > MAX_QUANTITY) {
+            problems.add(new FieldProblem("quantity", "must be a whole number from " + minimum + " to " + MAX_QUANTITY));
+        }
+        if (!problems.isEmpty()) {
+            throw ApiException.invalidInput(problems);
+        }
+        ProductQuery.validProductId(request.productId());
+        return request;
+    }
+
+    private Product available(String productId) {
+        return products.find(productId).filter(p -> Product.ACTIVE.equals(p.status()))
+                .orElseThrow(() -> ApiException.notFound("Product " + productId));
+    }
+
+    private static void checkQuantity(Product product, int wanted) {
+        if (wanted > MAX_QUANTITY) {
+            throw ApiException.invalidField("quantity", "a cart holds at most " + MAX_QUANTITY + " of one product");
+        }
+        if (wanted > product.stockQuantity()) {
+            throw new ApiException(409, "out_of_stock", "Only " + product.stockQuantity() + " of " + product.name() + " in stock",
+                    List.of(new FieldProblem("quantity", "at most " + product.stockQuantity() + " available")));
+        }
+    }
+
+    private String now() {
+        return clock.instant().toString();
+    }
+}
