@@ -33,7 +33,7 @@ import org.camelshop.pricing.Quote;
 public final class Carts {
 
     public static final int MAX_QUANTITY = 99;
-    private static final int WRITE_ATTEMPTS = 5;
+    private static final int WRITE_ATTEMPTS = 10;
     private static final String GUEST = "guest-";
 
     /** {@code POST /api/cart/add} and {@code PUT /api/cart/update} body. */
@@ -205,8 +205,19 @@ public final class Carts {
             if (saved.isPresent()) {
                 return saved.get();
             }
+            backOff(attempt);
         }
         throw ApiException.conflict("concurrent_update", "Your cart is being changed elsewhere; try again");
+    }
+
+    /** Someone else changed the cart first: wait a little, at random, so racing writers don't collide again. */
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 5L * (attempt + 1)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ApiException.conflict("concurrent_update", "Interrupted while saving your cart");
+        }
     }
 
     private CartView view(Cart cart) {

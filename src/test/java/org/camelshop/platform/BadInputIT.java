@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Bad input on every endpoint so far: always the expected 4xx with the JSON error body, never a 500, nothing written. */
+/** Bad input on every endpoint so far (catalog, accounts, reviews, cart): always the expected 4xx with the JSON error body, never a 500, nothing written. */
 @ExtendWith(LocalStackExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BadInputIT {
@@ -35,6 +35,7 @@ class BadInputIT {
     }
 
     private static final String JSON = "application/json";
+    private static final String GUEST_SESSION = java.util.UUID.randomUUID().toString();
     private final RunningShop shop;
     private Map<String, String> tokens;
     private int productsBefore;
@@ -53,6 +54,8 @@ class BadInputIT {
     void nothingWasWritten() {
         assertEquals(productsBefore, json(shop.get("/api/products")).get("total").asInt());
         assertEquals(91, json(shop.get("/api/products/prod-0001")).get("review_count").asInt());
+        HttpResponse<String> cart = shop.send(HttpRequest.newBuilder(URI.create(shop.baseUrl() + "/api/cart")).header("X-Session-Id", GUEST_SESSION).GET());
+        assertEquals(0, json(cart).get("item_count").asInt(), "no bad cart request wrote anything");
     }
 
     static Stream<Case> cases() {
@@ -132,7 +135,22 @@ class BadInputIT {
                 post("helpful: no token", "none", "/api/reviews/rev-x/helpful", null, 401),
                 new Case("moderate as customer", "customer", "PUT", "/api/reviews/rev-x/status", JSON, "{\"status\":\"hidden\"}", 403),
                 new Case("moderate to unknown status", "admin", "PUT", "/api/reviews/rev-x/status", JSON, "{\"status\":\"deleted\"}", 400),
-                new Case("moderate unknown review", "admin", "PUT", "/api/reviews/rev-x/status", JSON, "{\"status\":\"hidden\"}", 404));
+                new Case("moderate unknown review", "admin", "PUT", "/api/reviews/rev-x/status", JSON, "{\"status\":\"hidden\"}", 404),
+                new Case("cart without session or login", "none", "GET", "/api/cart", null, null, 400),
+                post("cart add: quantity 0", "guest", "/api/cart/add", "{\"product_id\":\"prod-0001\",\"quantity\":0}", 400),
+                post("cart add: quantity -1", "guest", "/api/cart/add", "{\"product_id\":\"prod-0001\",\"quantity\":-1}", 400),
+                post("cart add: quantity 1000", "guest", "/api/cart/add", "{\"product_id\":\"prod-0001\",\"quantity\":1000}", 400),
+                post("cart add: quantity as text", "guest", "/api/cart/add", "{\"product_id\":\"prod-0001\",\"quantity\":\"x\"}", 400),
+                post("cart add: fractional quantity", "guest", "/api/cart/add", "{\"product_id\":\"prod-0001\",\"quantity\":1.5}", 400),
+                post("cart add: unknown product", "guest", "/api/cart/add", "{\"product_id\":\"prod-none\",\"quantity\":1}", 404),
+                post("cart add: no product", "guest", "/api/cart/add", "{\"quantity\":1}", 400),
+                post("cart add: malformed product id", "guest", "/api/cart/add", "{\"product_id\":\"../x\",\"quantity\":1}", 400),
+                new Case("cart update: negative", "guest", "PUT", "/api/cart/update", JSON, "{\"product_id\":\"prod-0001\",\"quantity\":-1}", 400),
+                new Case("cart remove: no product_id", "guest", "DELETE", "/api/cart/remove", null, null, 400),
+                post("quote: malformed address", "guest", "/api/cart/quote", "{\"shipping_address\":{\"name\":\"\",\"country\":\"Narnia\"}}", 400),
+                post("quote: address not an object", "guest", "/api/cart/quote", "{\"shipping_address\":\"1 Main St\"}", 400),
+                post("quote: unknown discount code", "guest", "/api/cart/quote", "{\"discount_code\":\"NOPE-NOPE\"}", 400),
+                post("cart merge: no login", "guest", "/api/cart/merge", null, 401));
     }
 
     private static Case get(String name, String path, int status) {
@@ -150,6 +168,9 @@ class BadInputIT {
                 .method(bad.method(), bad.body() == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(bad.body()));
         if (bad.contentType() != null) {
             request.header("Content-Type", bad.contentType());
+        }
+        if ("guest".equals(bad.who())) {
+            request.header("X-Session-Id", GUEST_SESSION);
         }
         if (tokens.containsKey(bad.who())) {
             request.header("Authorization", "Bearer " + tokens.get(bad.who()));
