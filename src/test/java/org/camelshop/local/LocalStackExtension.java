@@ -16,11 +16,12 @@ public final class LocalStackExtension implements ParameterResolver {
 
     /**
      * The shared shop serves every integration test of the run, far more than the seed's 1,000 public requests a
-     * minute; rate limits are tested on shops of their own (RateLimitIT).
+     * minute, and every test class uses the one local admin; rate limits are tested on shops of their own.
      */
     private static final Map<String, String> SHARED_SHOP_SETTINGS = Map.of(
             "shop.rate-limit.public.limit", "1000000",
-            "shop.rate-limit.login.limit", "1000000");
+            "shop.rate-limit.login.limit", "1000000",
+            "shop.rate-limit.admin.limit", "1000000");
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LocalStackExtension.class);
 

@@ -19,6 +19,21 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class RateLimitIT {
 
     @Test
+    void anAdminGets50WritesAMinute(LocalStack stack) {
+        try (RunningShop shop = RunningShop.start(stack.ports(), Map.of("shop.rate-limit.namespace", "admin-" + UUID.randomUUID()))) {
+            String admin = shop.loginAdmin();
+            for (int i = 1; i <= 50; i++) {
+                HttpResponse<String> response = shop.call("PUT", "/api/products/prod-9999", "{\"price\":1}", admin);
+                assertEquals(404, response.statusCode(), "request " + i + " reaches the route");
+            }
+            HttpResponse<String> refused = shop.call("PUT", "/api/products/prod-9999", "{\"price\":1}", admin);
+            assertEquals(429, refused.statusCode());
+            assertEquals("50", refused.headers().firstValue("X-RateLimit-Limit").orElseThrow());
+            assertEquals(200, shop.get("/api/products/prod-0001").statusCode(), "reads fall under the public policy");
+        }
+    }
+
+    @Test
     void the1001stPublicRequestAcrossTwoInstancesIsRefused(LocalStack stack) {
         Map<String, String> settings = Map.of("shop.rate-limit.namespace", "public-" + UUID.randomUUID());
         try (RunningShop first = RunningShop.start(stack.ports(), settings);
