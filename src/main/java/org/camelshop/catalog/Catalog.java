@@ -6,7 +6,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import org.camelshop.platform.ApiException;
+import org.camelshop.platform.Parameters;
 
 /** The catalog's overview reads: categories with counts, featured products, best sellers. */
 public final class Catalog {
@@ -54,17 +54,6 @@ public final class Catalog {
 
     /** {@code limit} of a shelf: 1 to 50, default 12. */
     public static int shelfSize(String limit) {
-        if (limit == null || limit.isBlank()) {
-            return DEFAULT_SHELF;
-        }
-        try {
-            int value = Integer.parseInt(limit.trim());
-            if (value >= 1 && value <= MAX_SHELF) {
-                return value;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw ApiException.invalidField("limit", "must be a whole number from 1 to " + MAX_SHELF);
+        return Parameters.wholeNumber(limit, "limit", DEFAULT_SHELF, 1, MAX_SHELF);
     }
 }

@@ -18,6 +18,7 @@ import org.camelshop.order.PurchaseHistory;
 import org.camelshop.platform.ApiException;
 import org.camelshop.platform.ApiException.FieldProblem;
 import org.camelshop.platform.Json;
+import org.camelshop.platform.Parameters;
 import org.camelshop.platform.ResponseCache;
 import org.camelshop.platform.SessionUser;
 import org.slf4j.Logger;
@@ -90,8 +91,8 @@ public final class Reviews {
     /** Published reviews of a product, newest first. */
     public ReviewPage list(String productId, Map<String, Object> parameters) {
         ProductQuery.validProductId(productId);
-        int page = pageParameter(parameters, "page", 1, 10_000);
-        int pageSize = pageParameter(parameters, "page_size", 10, 50);
+        int page = Parameters.wholeNumber(parameters.get("page"), "page", 1, 1, 10_000);
+        int pageSize = Parameters.wholeNumber(parameters.get("page_size"), "page_size", 10, 1, 50);
         List<Review> published = reviews.forProduct(productId).filter(r -> Review.PUBLISHED.equals(r.status())).toList();
         int from = Math.min((page - 1) * pageSize, published.size());
         return new ReviewPage(published.subList(from, Math.min(from + pageSize, published.size())), page, pageSize, published.size());
@@ -141,21 +142,5 @@ public final class Reviews {
     /** One review per user and product: the id is derived from both, so a second submission collides. */
     static String reviewId(String userId, String productId) {
         return "rev-" + UUID.nameUUIDFromBytes((userId + "|" + productId).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static int pageParameter(Map<String, Object> parameters, String name, int fallback, int max) {
-        Object value = parameters.get(name);
-        if (value == null || value.toString().isBlank()) {
-            return fallback;
-        }
-        try {
-            int parsed = Integer.parseInt(value.toString().trim());
-            if (parsed >= 1 && parsed <= max) {
-                return parsed;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw ApiException.invalidField(name, "must be a whole number from 1 to " + max);
     }
 }
