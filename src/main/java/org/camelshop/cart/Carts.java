@@ -156,6 +156,11 @@ public final class Carts {
         return pricing.quote(pricedLines(current(owner)), code, request.shippingAddress());
     }
 
+    /** Empties an owner's cart, e.g. once its order is placed. */
+    public void empty(String owner) {
+        change(owner, cart -> cart.cleared(now()));
+    }
+
     /** The cart's lines priced from the catalog; a line whose product can't be sold any more is a 409. */
     public List<Quote.PricedLine> pricedLines(Cart cart) {
         Map<String, Product> found = products.findAll(cart.items().stream().map(Cart.Line::productId).toList());

@@ -23,12 +23,25 @@ public final class ApiErrors {
         body.put("error", error.code());
         body.put("message", error.getMessage());
         body.put("details", error.details());
+        releaseIdempotencyKey(exchange);
         var message = exchange.getMessage();
         message.removeHeaders("*", "CamelHttp*");
         error.headers().forEach(message::setHeader);
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, error.status());
         message.setHeader(Exchange.CONTENT_TYPE, Json.CONTENT_TYPE);
         message.setBody(Json.write(body));
+    }
+
+    /** A failed request must not stay the remembered answer of its Idempotency-Key: the client may retry it. */
+    private static void releaseIdempotencyKey(Exchange exchange) {
+        IdempotencyKeys keys = exchange.getContext().getRegistry().findSingleByType(IdempotencyKeys.class);
+        if (keys != null && exchange.getProperty("shopIdempotencyKey") != null) {
+            try {
+                keys.release(exchange);
+            } catch (RuntimeException e) {
+                LOG.warn("Could not release Idempotency-Key {}: {}", exchange.getProperty("shopIdempotencyKey"), e.getMessage());
+            }
+        }
     }
 
     /** For requests no API route matches. */

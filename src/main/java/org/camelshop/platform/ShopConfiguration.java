@@ -20,6 +20,8 @@ import org.camelshop.catalog.ProductAdmin;
 import org.camelshop.catalog.ProductItems;
 import org.camelshop.catalog.ProductRepository;
 import org.camelshop.catalog.SampleCatalogLoader;
+import org.camelshop.order.OrderRepository;
+import org.camelshop.order.Orders;
 import org.camelshop.order.PurchaseHistory;
 import org.camelshop.platform.provision.Provisioner;
 import org.camelshop.pricing.DiscountCodeRepository;
@@ -88,10 +90,15 @@ public class ShopConfiguration implements CamelConfiguration {
         Pricing pricing = new Pricing(pricingRules(settings));
         registry.bind("discountCodes", discountCodes);
         registry.bind("pricing", pricing);
-        registry.bind("carts", new Carts(new CartRepository(aws.dynamoDb(), ResourcePlan.CART, redis,
-                        Duration.ofMinutes(settings.getInt("shop.cart.cache-ttl-minutes", 30))),
+        Carts carts = new Carts(new CartRepository(aws.dynamoDb(), ResourcePlan.CART, redis,
+                Duration.ofMinutes(settings.getInt("shop.cart.cache-ttl-minutes", 30))),
                 products, pricing, discountCodes, clock, Duration.ofDays(settings.getInt("shop.cart.ttl-days", 30)),
-                settings.get("shop.currency", "usd")));
+                settings.get("shop.currency", "usd"));
+        registry.bind("carts", carts);
+        IdempotencyKeys idempotencyKeys = new IdempotencyKeys(redis, Duration.ofHours(24));
+        registry.bind("idempotencyKeys", idempotencyKeys);
+        registry.bind("orders", new Orders(new OrderRepository(aws.dynamoDb(), ResourcePlan.ORDERS), carts, pricing, discountCodes,
+                new DiscountCodeRepository(aws.dynamoDb(), ResourcePlan.DISCOUNT_CODES), idempotencyKeys, clock));
 
         bindHealthChecks(registry, aws, redis);
 

@@ -1,0 +1,108 @@
+package org.camelshop.order;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.camelshop.platform.DynamoItems;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+
+/** The Orders table (PK {@code order_id}, SK {@code user_id}); every status change is conditional on the status read. */
+public final class OrderRepository {
+
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+
+    public OrderRepository(DynamoDbClient dynamoDb, String table) {
+        this.dynamoDb = dynamoDb;
+        this.table = table;
+    }
+
+    public void insert(Order order) {
+        Map<String, AttributeValue> item = new HashMap<>(DynamoItems.toItem(order));
+        if (order.accessTokenHash() != null) {
+            // write-only in JSON so it never reaches a client; stored explicitly
+            item.put("access_token_hash", AttributeValue.fromS(order.accessTokenHash()));
+        }
+        dynamoDb.putItem(r -> r.tableName(table).item(item).conditionExpression("attribute_not_exists(order_id)"));
+    }
+
+    public Optional<Order> find(String orderId) {
+        return dynamoDb.query(r -> r.tableName(table).consistentRead(true).keyConditionExpression("order_id = :id")
+                        .expressionAttributeValues(Map.of(":id", AttributeValue.fromS(orderId))))
+                .items().stream().findFirst().map(item -> DynamoItems.fromItem(item, Order.class));
+    }
+
+    /** A user's orders, newest first. */
+    public List<Order> forUser(String userId) {
+        QueryRequest request = QueryRequest.builder().tableName(table).indexName("user_id-order_date-index")
+                .keyConditionExpression("user_id = :u").expressionAttributeValues(Map.of(":u", AttributeValue.fromS(userId)))
+                .scanIndexForward(false).build();
+        return dynamoDb.queryPaginator(request).items().stream().map(item -> DynamoItems.fromItem(item, Order.class)).toList();
+    }
+
+    /** All orders, or those in one status (through {@code order_status-order_date-index}), newest first. */
+    public Stream<Order> all(Optional<String> status) {
+        if (status.isPresent()) {
+            QueryRequest request = QueryRequest.builder().tableName(table).indexName("order_status-order_date-index")
+                    .keyConditionExpression("order_status = :s").expressionAttributeValues(Map.of(":s", AttributeValue.fromS(status.get())))
+                    .scanIndexForward(false).build();
+            return dynamoDb.queryPaginator(request).items().stream().map(item -> DynamoItems.fromItem(item, Order.class));
+        }
+        return dynamoDb.scanPaginator(ScanRequest.builder().tableName(table).build()).items().stream()
+                .map(item -> DynamoItems.fromItem(item, Order.class))
+                .sorted((a, b) -> b.orderDate().compareTo(a.orderDate()));
+    }
+
+    /** Sets attributes that don't take part in the state machine (the queue message id, a note). */
+    public void annotate(Order order, Map<String, AttributeValue> attributes) {
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        List<String> sets = new java.util.ArrayList<>();
+        int i = 0;
+        for (var attribute : attributes.entrySet()) {
+            names.put("#a" + i, attribute.getKey());
+            values.put(":a" + i, attribute.getValue());
+            sets.add("#a" + i + " = :a" + i);
+            i++;
+        }
+        dynamoDb.updateItem(r -> r.tableName(table)
+                .key(Map.of("order_id", AttributeValue.fromS(order.orderId()), "user_id", AttributeValue.fromS(order.userId())))
+                .updateExpression("SET " + String.join(", ", sets))
+                .expressionAttributeNames(names).expressionAttributeValues(values));
+    }
+
+    /**
+     * Sets the given attributes if the order's status is still {@code expectedStatus}; false if it moved on (another
+     * processor, a redelivered message or an admin got there first).
+     */
+    public boolean update(Order order, String expectedStatus, Map<String, AttributeValue> changes) {
+        Map<String, String> names = new HashMap<>(Map.of("#status", "order_status"));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":expected", AttributeValue.fromS(expectedStatus), ":one", AttributeValue.fromN("1")));
+        StringBuilder expression = new StringBuilder("SET version = version + :one");
+        int i = 0;
+        for (var change : changes.entrySet()) {
+            names.put("#a" + i, change.getKey());
+            values.put(":a" + i, change.getValue());
+            expression.append(", #a").append(i).append(" = :a").append(i);
+            i++;
+        }
+        try {
+            dynamoDb.updateItem(r -> r.tableName(table)
+                    .key(Map.of("order_id", AttributeValue.fromS(order.orderId()), "user_id", AttributeValue.fromS(order.userId())))
+                    .updateExpression(expression.toString())
+                    .conditionExpression("#status = :expected")
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+}

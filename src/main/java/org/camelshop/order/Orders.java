@@ -1,0 +1,228 @@
+package org.camelshop.order;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import org.apache.camel.Exchange;
+import org.camelshop.cart.Cart;
+import org.camelshop.cart.Carts;
+import org.camelshop.platform.ApiException;
+import org.camelshop.platform.ApiException.FieldProblem;
+import org.camelshop.platform.IdempotencyKeys;
+import org.camelshop.platform.Identity;
+import org.camelshop.platform.Json;
+import org.camelshop.platform.Parameters;
+import org.camelshop.platform.SessionUser;
+import org.camelshop.pricing.Address;
+import org.camelshop.pricing.DiscountCode;
+import org.camelshop.pricing.DiscountCodeRepository;
+import org.camelshop.pricing.DiscountCodes;
+import org.camelshop.pricing.Pricing;
+import org.camelshop.pricing.Quote;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Placing and reading orders. {@code POST /api/orders/create} is three route steps: {@link #begin} (an
+ * Idempotency-Key replay answers at once), {@link #place} (price the cart on the server, redeem the code, store
+ * the order as pending, produce the queue message) and, after the message is on order-processing-queue,
+ * {@link #placed} (clear the cart, answer 202).
+ */
+public final class Orders {
+
+    /** The body of {@code POST /api/orders/create}; prices are never taken from the client. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Placement(Address shippingAddress, Address billingAddress, String paymentMethod, String discountCode,
+                            Boolean acceptTerms, String email, String notes) {
+    }
+
+    /** The 202 answer: what was ordered and what it costs; guests also get their access token, once. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Receipt(String orderId, String orderNumber, String orderStatus, String paymentStatus, long subtotal, long discount,
+                          long tax, long shipping, long total, String currency, String accessToken) {
+    }
+
+    /** What order-processing-queue carries. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Placed(String orderId, String userId) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record OrderPage(List<Order> items, int page, int pageSize, int total) {
+    }
+
+    public static final List<String> PAYMENT_METHODS = List.of("stripe", "paypal");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
+    private static final DateTimeFormatter NUMBER_DATE = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
+    private static final String ORDER_PROPERTY = "shopOrder";
+    private static final String TOKEN_PROPERTY = "shopOrderAccessToken";
+
+    private final OrderRepository orders;
+    private final Carts carts;
+    private final Pricing pricing;
+    private final DiscountCodes discountCodes;
+    private final DiscountCodeRepository codeRepository;
+    private final IdempotencyKeys idempotency;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    public Orders(OrderRepository orders, Carts carts, Pricing pricing, DiscountCodes discountCodes, DiscountCodeRepository codeRepository,
+            IdempotencyKeys idempotency, Clock clock) {
+        this.orders = orders;
+        this.carts = carts;
+        this.pricing = pricing;
+        this.discountCodes = discountCodes;
+        this.codeRepository = codeRepository;
+        this.idempotency = idempotency;
+        this.clock = clock;
+    }
+
+    /** Answers a replayed Idempotency-Key with the first response (header {@code Idempotent-Replayed: true}). */
+    public void begin(Exchange exchange) {
+        idempotency.claim(exchange, "orders", Carts.owner(exchange)).ifPresent(response -> {
+            exchange.getMessage().setBody(response);
+            exchange.getMessage().setHeader("Idempotent-Replayed", "true");
+        });
+    }
+
+    /** Prices the caller's cart, redeems the discount code and stores the pending order; returns the queue message. */
+    public String place(Exchange exchange) {
+        String owner = Carts.owner(exchange);
+        Optional<SessionUser> user = Identity.current(exchange);
+        Placement request = Json.body(exchange, Placement.class);
+        Cart cart = carts.current(owner);
+        if (cart.items().isEmpty()) {
+            throw ApiException.conflict("cart_empty", "Your cart is empty");
+        }
+        List<Quote.PricedLine> lines = carts.pricedLines(cart);
+        boolean digitalOnly = lines.stream().allMatch(Quote.PricedLine::digitalDownload);
+        String email = validate(request, user, digitalOnly);
+        String customer = user.map(SessionUser::userId).orElse(email);
+        DiscountCode code = request.discountCode() == null || request.discountCode().isBlank() ? null
+                : discountCodes.usable(request.discountCode(), customer);
+        // tax follows the goods; a download has no shipping address, so it follows the billing address
+        Quote quote = pricing.quote(lines, code, request.shippingAddress() != null ? request.shippingAddress() : request.billingAddress());
+        if (code != null && !codeRepository.redeem(code, customer)) {
+            throw ApiException.conflict("discount_unavailable", "Discount code " + code.code() + " can no longer be used");
+        }
+        String accessToken = user.isPresent() ? null : token();
+        String now = clock.instant().toString();
+        Order order = new Order(UUID.randomUUID().toString(), owner, orderNumber(), email, lines, quote.subtotal(), quote.discount(),
+                quote.tax(), quote.shipping(), quote.total(), quote.currency(), quote.discountCode(), request.paymentMethod(), null,
+                Order.PAYMENT_PENDING, request.shippingAddress(), request.billingAddress(), OrderStatus.PENDING, null, null, null, now,
+                null, null, request.notes(), List.of(), null, accessToken == null ? null : sha256(accessToken), 1);
+        orders.insert(order);
+        exchange.setProperty(ORDER_PROPERTY, order);
+        exchange.setProperty(TOKEN_PROPERTY, accessToken);
+        return Json.write(new Placed(order.orderId(), order.userId()));
+    }
+
+    /** After the order is queued: note the message id, empty the cart, remember the answer for replays. */
+    public Receipt placed(Exchange exchange) {
+        Order order = exchange.getProperty(ORDER_PROPERTY, Order.class);
+        String messageId = exchange.getMessage().getHeader("CamelAwsSqsMessageId", String.class);
+        if (messageId != null) {
+            orders.annotate(order, Map.of("processing_queue_id", AttributeValue.fromS(messageId)));
+        }
+        carts.empty(order.userId());
+        Receipt receipt = new Receipt(order.orderId(), order.orderNumber(), order.orderStatus(), order.paymentStatus(), order.subtotal(),
+                order.discount(), order.tax(), order.shipping(), order.total(), order.currency(), exchange.getProperty(TOKEN_PROPERTY, String.class));
+        idempotency.remember(exchange, Json.write(receipt));
+        return receipt;
+    }
+
+    /** An order for its owner, an admin, or a guest with its access token; anyone else gets a 404, not a 403. */
+    public Order get(Exchange exchange, String orderId) {
+        Order order = orders.find(orderId).orElseThrow(() -> ApiException.notFound("Order " + orderId));
+        Optional<SessionUser> user = Identity.current(exchange);
+        boolean owner = user.map(u -> u.isAdmin() || u.userId().equals(order.userId())).orElse(false);
+        String token = Optional.ofNullable(exchange.getMessage().getHeader("X-Order-Token", String.class))
+                .orElse(exchange.getMessage().getHeader("token", String.class));
+        boolean guestWithToken = order.accessTokenHash() != null && token != null && MessageDigest.isEqual(
+                sha256(token).getBytes(StandardCharsets.UTF_8), order.accessTokenHash().getBytes(StandardCharsets.UTF_8));
+        if (!owner && !guestWithToken) {
+            throw ApiException.notFound("Order " + orderId);
+        }
+        return order;
+    }
+
+    /** The logged-in user's orders, newest first. */
+    public OrderPage mine(Exchange exchange, Map<String, Object> parameters) {
+        String userId = Identity.current(exchange).orElseThrow().userId();
+        int page = Parameters.wholeNumber(parameters.get("page"), "page", 1, 1, 10_000);
+        int pageSize = Parameters.wholeNumber(parameters.get("page_size"), "page_size", 20, 1, 100);
+        List<Order> all = orders.forUser(userId);
+        int from = Math.min((page - 1) * pageSize, all.size());
+        return new OrderPage(all.subList(from, Math.min(from + pageSize, all.size())), page, pageSize, all.size());
+    }
+
+    private static String validate(Placement request, Optional<SessionUser> user, boolean digitalOnly) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (!Boolean.TRUE.equals(request.acceptTerms())) {
+            problems.add(new FieldProblem("accept_terms", "must be true"));
+        }
+        if (request.paymentMethod() == null || !PAYMENT_METHODS.contains(request.paymentMethod())) {
+            problems.add(new FieldProblem("payment_method", "must be one of " + PAYMENT_METHODS));
+        }
+        if (request.billingAddress() == null) {
+            problems.add(new FieldProblem("billing_address", "is required"));
+        } else {
+            problems.addAll(request.billingAddress().problems("billing_address"));
+        }
+        if (request.shippingAddress() == null) {
+            if (!digitalOnly) {
+                problems.add(new FieldProblem("shipping_address", "is required for goods that ship"));
+            }
+        } else {
+            problems.addAll(request.shippingAddress().problems("shipping_address"));
+        }
+        if (request.notes() != null && request.notes().length() > 1000) {
+            problems.add(new FieldProblem("notes", "must be at most 1000 characters"));
+        }
+        String email = user.map(SessionUser::email).orElseGet(() -> request.email() == null ? "" : request.email().trim().toLowerCase(Locale.ROOT));
+        if (user.isEmpty() && !EMAIL.matcher(email).matches()) {
+            problems.add(new FieldProblem("email", "a guest order needs an e-mail address"));
+        }
+        if (!problems.isEmpty()) {
+            throw ApiException.invalidInput(problems);
+        }
+        return email;
+    }
+
+    private String orderNumber() {
+        byte[] bytes = new byte[4];
+        random.nextBytes(bytes);
+        return "CS-" + NUMBER_DATE.format(clock.instant()) + "-" + HexFormat.of().withUpperCase().formatHex(bytes);
+    }
+
+    private String token() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
