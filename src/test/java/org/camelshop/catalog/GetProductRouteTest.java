@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
         configurationClasses = ShopConfiguration.class,
         propertyPlaceholderLocations = {"classpath:application-local.properties", "classpath:application.properties"},
         properties = {
+                "camel.main.routesIncludePattern=classpath:routes/platform.yaml,classpath:routes/catalog.yaml", // just this flow
                 "camel.rest.inlineRoutes=false",      // send straight to direct:get-product
                 "camel.server.port=0",                // any free port: this test never uses HTTP
                 "camel.main.routesReloadEnabled=false",
