@@ -35,6 +35,7 @@ public record Order(
         Address billingAddress,
         String orderStatus,
         String cancelReason,
+        String reservedUntil,
         String trackingNumber,
         String carrier,
         String orderDate,

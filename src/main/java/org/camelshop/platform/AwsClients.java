@@ -32,14 +32,22 @@ public final class AwsClients extends ServiceSupport {
     public AwsClients(ShopSettings settings) {
         Region region = Region.of(settings.get("shop.aws.region", "us-east-1"));
         AwsCredentialsProvider credentials = credentials(settings);
-        ClientOverrideConfiguration timeouts = ClientOverrideConfiguration.builder()
-                .apiCallTimeout(Duration.ofMillis(settings.getInt("shop.aws.api-call-timeout-ms", 10_000)))
-                .apiCallAttemptTimeout(Duration.ofMillis(settings.getInt("shop.aws.api-attempt-timeout-ms", 5_000)))
-                .build();
-        this.sqs = configure(SqsClient.builder(), region, credentials, timeouts, settings.find("shop.aws.sqs-endpoint")).build();
+        ClientOverrideConfiguration timeouts = timeouts(settings.getInt("shop.aws.api-call-timeout-ms", 10_000),
+                settings.getInt("shop.aws.api-attempt-timeout-ms", 5_000));
+        // SQS consumers long-poll for up to 20 s, so their calls may legitimately take that long
+        ClientOverrideConfiguration sqsTimeouts = timeouts(settings.getInt("shop.aws.sqs-api-call-timeout-ms", 30_000),
+                settings.getInt("shop.aws.sqs-api-attempt-timeout-ms", 25_000));
+        this.sqs = configure(SqsClient.builder(), region, credentials, sqsTimeouts, settings.find("shop.aws.sqs-endpoint")).build();
         this.dynamoDb = configure(DynamoDbClient.builder(), region, credentials, timeouts, settings.find("shop.aws.dynamodb-endpoint")).build();
         this.ses = configure(SesClient.builder(), region, credentials, timeouts, settings.find("shop.aws.ses-endpoint")).build();
         this.sesV2 = configure(SesV2Client.builder(), region, credentials, timeouts, settings.find("shop.aws.ses-endpoint")).build();
+    }
+
+    private static ClientOverrideConfiguration timeouts(int callMillis, int attemptMillis) {
+        return ClientOverrideConfiguration.builder()
+                .apiCallTimeout(Duration.ofMillis(callMillis))
+                .apiCallAttemptTimeout(Duration.ofMillis(attemptMillis))
+                .build();
     }
 
     private static AwsCredentialsProvider credentials(ShopSettings settings) {

@@ -20,6 +20,8 @@ import org.camelshop.catalog.ProductAdmin;
 import org.camelshop.catalog.ProductItems;
 import org.camelshop.catalog.ProductRepository;
 import org.camelshop.catalog.SampleCatalogLoader;
+import org.camelshop.inventory.Inventory;
+import org.camelshop.order.OrderProcessor;
 import org.camelshop.order.OrderRepository;
 import org.camelshop.order.Orders;
 import org.camelshop.order.PurchaseHistory;
@@ -97,8 +99,15 @@ public class ShopConfiguration implements CamelConfiguration {
         registry.bind("carts", carts);
         IdempotencyKeys idempotencyKeys = new IdempotencyKeys(redis, Duration.ofHours(24));
         registry.bind("idempotencyKeys", idempotencyKeys);
-        registry.bind("orders", new Orders(new OrderRepository(aws.dynamoDb(), ResourcePlan.ORDERS), carts, pricing, discountCodes,
+        OrderRepository orderRepository = new OrderRepository(aws.dynamoDb(), ResourcePlan.ORDERS);
+        registry.bind("orders", new Orders(orderRepository, carts, pricing, discountCodes,
                 new DiscountCodeRepository(aws.dynamoDb(), ResourcePlan.DISCOUNT_CODES), idempotencyKeys, clock));
+        Inventory inventory = new Inventory(aws.dynamoDb(), ResourcePlan.PRODUCTS, productItems, cache);
+        registry.bind("inventory", inventory);
+        registry.bind("orderProcessor", new OrderProcessor(orderRepository, inventory, clock,
+                Duration.ofMinutes(settings.getInt("shop.order.reservation-minutes", 30))));
+        registry.bind("deadLetters", new DeadLetters(aws.sqs(), ResourcePlan.MAX_RECEIVES_BEFORE_DLQ,
+                settings.getInt("shop.queue.retry-base-seconds", 10)));
 
         bindHealthChecks(registry, aws, redis);
 

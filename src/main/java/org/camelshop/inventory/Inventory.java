@@ -1,0 +1,145 @@
+package org.camelshop.inventory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.lettuce.core.RedisException;
+import org.camelshop.catalog.ProductItems;
+import org.camelshop.order.Order;
+import org.camelshop.platform.ResponseCache;
+import org.camelshop.pricing.Quote.PricedLine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+
+/**
+ * Stock changes, each one conditional write on the product: a line is taken only while {@code stock_quantity >= qty},
+ * so concurrent buyers can never oversell. Each take records its reservation id ({@code <order>:<line>}) in the same
+ * write, so a redelivered order message can never take a line twice; putting back removes it again. No
+ * transactions needed, which dynalite lacks and which would not make this any safer on DynamoDB.
+ */
+public final class Inventory {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Inventory.class);
+
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+    private final ProductItems items;
+    private final ResponseCache cache;
+
+    public Inventory(DynamoDbClient dynamoDb, String table, ProductItems items, ResponseCache cache) {
+        this.dynamoDb = dynamoDb;
+        this.table = table;
+        this.items = items;
+        this.cache = cache;
+    }
+
+    /**
+     * Takes every shipped line of the order, or none: if a line is short, the lines already taken are put back.
+     * Digital downloads are not counted. Safe to repeat for the same order.
+     */
+    public boolean reserve(Order order) {
+        List<Integer> taken = new ArrayList<>();
+        for (int index = 0; index < order.items().size(); index++) {
+            PricedLine line = order.items().get(index);
+            if (line.digitalDownload()) {
+                continue;
+            }
+            if (!take(line, reservationId(order, index))) {
+                taken.forEach(i -> putBack(order.items().get(i), reservationId(order, i)));
+                LOG.info("Order {} short of {}: stock returned for {} line(s)", order.orderNumber(), line.productId(), taken.size());
+                return false;
+            }
+            taken.add(index);
+        }
+        return true;
+    }
+
+    /** Returns the stock of every shipped line that is still reserved (cancel, unpaid timeout). Safe to repeat. */
+    public void release(Order order) {
+        for (int index = 0; index < order.items().size(); index++) {
+            PricedLine line = order.items().get(index);
+            if (!line.digitalDownload()) {
+                putBack(line, reservationId(order, index));
+            }
+        }
+    }
+
+    private boolean take(PricedLine line, String reservation) {
+        try {
+            var after = dynamoDb.updateItem(r -> r.tableName(table).key(items.keyOf(line.productId()))
+                    .updateExpression("SET stock_quantity = stock_quantity - :q, cache_version = cache_version + :one ADD reservations :r")
+                    .conditionExpression("stock_quantity >= :q AND #status = :active AND NOT contains(reservations, :rid)")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(":q", number(line.quantity()), ":one", number(1), ":active", AttributeValue.fromS("active"),
+                            ":r", AttributeValue.fromSs(List.of(reservation)), ":rid", AttributeValue.fromS(reservation)))
+                    .returnValues(ReturnValue.UPDATED_NEW)).attributes();
+            if ("0".equals(after.get("stock_quantity").n())) {
+                LOG.info("Product {} is now out of stock", line.productId());
+            }
+            invalidate(line.productId());
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return alreadyReserved(line.productId(), reservation);
+        }
+    }
+
+    private void putBack(PricedLine line, String reservation) {
+        try {
+            var after = dynamoDb.updateItem(r -> r.tableName(table).key(items.keyOf(line.productId()))
+                    .updateExpression("SET stock_quantity = stock_quantity + :q, cache_version = cache_version + :one DELETE reservations :r")
+                    .conditionExpression("contains(reservations, :rid)")
+                    .expressionAttributeValues(Map.of(":q", number(line.quantity()), ":one", number(1),
+                            ":r", AttributeValue.fromSs(List.of(reservation)), ":rid", AttributeValue.fromS(reservation)))
+                    .returnValues(ReturnValue.UPDATED_NEW)).attributes();
+            if (Integer.parseInt(after.get("stock_quantity").n()) == line.quantity()) {
+                LOG.info("Product {} is back in stock", line.productId()); // watchers are notified by the marketing flow
+            }
+            invalidate(line.productId());
+        } catch (ConditionalCheckFailedException e) {
+            // not reserved (any more): nothing to put back
+        }
+    }
+
+    /**
+     * Forgets the order's reservation ids once its goods have left (shipped): their stock will never come back, and
+     * products should not collect ids. Until then the ids make {@link #release} exact and repeatable.
+     */
+    public void settle(Order order) {
+        for (int index = 0; index < order.items().size(); index++) {
+            PricedLine line = order.items().get(index);
+            if (!line.digitalDownload()) {
+                String reservation = reservationId(order, index);
+                dynamoDb.updateItem(r -> r.tableName(table).key(items.keyOf(line.productId()))
+                        .updateExpression("DELETE reservations :r")
+                        .expressionAttributeValues(Map.of(":r", AttributeValue.fromSs(List.of(reservation)))));
+            }
+        }
+    }
+
+    private boolean alreadyReserved(String productId, String reservation) {
+        var item = dynamoDb.getItem(r -> r.tableName(table).consistentRead(true).key(items.keyOf(productId))
+                .projectionExpression("reservations")).item();
+        return item.containsKey("reservations") && item.get("reservations").ss().contains(reservation);
+    }
+
+    private void invalidate(String productId) {
+        try {
+            cache.invalidateProduct(productId);
+        } catch (RedisException e) {
+            LOG.error("Stock of {} changed but the cache could not be invalidated", productId, e);
+        }
+    }
+
+    private static String reservationId(Order order, int line) {
+        return order.orderId() + ":" + line;
+    }
+
+    private static AttributeValue number(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+}

@@ -1,0 +1,90 @@
+package org.camelshop.platform;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+
+/**
+ * Failure handling shared by every queue consumer (routes/queue-consumers.yaml). SQS does the retrying: a failed
+ * message is not deleted and comes back. Before it does, its visibility is set to a growing back-off
+ * ({@code base × 4^(receive-1)}). On the last allowed receive the message, with the failure reason as message
+ * attributes, is written to the queue's DLQ <em>first</em>, and only then is the failure marked handled, which lets
+ * Camel delete the original. The queue's own redrive policy (3 receives) is the safety net if even that fails.
+ */
+public final class DeadLetters {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeadLetters.class);
+    private final SqsClient sqs;
+    private final int maxReceives;
+    private final int baseBackoffSeconds;
+    private final Map<String, String> queueUrls = new ConcurrentHashMap<>();
+
+    public DeadLetters(SqsClient sqs, int maxReceives, int baseBackoffSeconds) {
+        this.sqs = sqs;
+        this.maxReceives = maxReceives;
+        this.baseBackoffSeconds = baseBackoffSeconds;
+    }
+
+    /** Whether this failed delivery was the last one SQS would make. */
+    public boolean isLastAttempt(Exchange exchange) {
+        return receiveCount(exchange.getMessage()) >= maxReceives;
+    }
+
+    /** Copies the original message and why it failed to the DLQ of the queue it came from. */
+    public void moveToDeadLetterQueue(Exchange exchange) {
+        Message message = exchange.getMessage();
+        Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        String queue = queueName(exchange);
+        String dlq = queue.replaceFirst("-queue$", "") + "-dlq";
+        String reason = failure == null ? "unknown" : failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        sqs.sendMessage(r -> r.queueUrl(url(dlq)).messageBody(message.getBody(String.class)).messageAttributes(Map.of(
+                "failure_reason", text(reason.length() > 1000 ? reason.substring(0, 1000) : reason),
+                "failed_route", text(exchange.getFromRouteId()),
+                "receive_count", text(Integer.toString(receiveCount(message))),
+                "original_message_id", text(message.getHeader("CamelAwsSqsMessageId", "", String.class)))));
+        LOG.error("Message {} from {} moved to {} after {} receives: {}", message.getHeader("CamelAwsSqsMessageId"), queue, dlq,
+                receiveCount(message), reason);
+    }
+
+    /** Delays the next delivery of a failed message, growing with each receive. */
+    public void retryLater(Exchange exchange) {
+        Message message = exchange.getMessage();
+        String receipt = message.getHeader("CamelAwsSqsReceiptHandle", String.class);
+        if (receipt == null) {
+            return;
+        }
+        int delay = (int) Math.min(43_200, baseBackoffSeconds * Math.pow(4, receiveCount(message) - 1));
+        sqs.changeMessageVisibility(r -> r.queueUrl(url(queueName(exchange))).receiptHandle(receipt).visibilityTimeout(delay));
+        LOG.warn("Message {} from {} failed (receive {}); next try in {} s", message.getHeader("CamelAwsSqsMessageId"),
+                queueName(exchange), receiveCount(message), delay);
+    }
+
+    private static int receiveCount(Message message) {
+        Map<?, ?> attributes = message.getHeader("CamelAwsSqsAttributes", Map.class);
+        Object count = attributes == null ? null : attributes.get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT);
+        if (count == null && attributes != null) {
+            count = attributes.get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT.toString());
+        }
+        return count == null ? 1 : Integer.parseInt(count.toString());
+    }
+
+    private static String queueName(Exchange exchange) {
+        String uri = exchange.getFromEndpoint().getEndpointBaseUri();
+        return uri.substring(uri.lastIndexOf('/') + 1).replaceFirst("^aws2-sqs:", "");
+    }
+
+    private String url(String queue) {
+        return queueUrls.computeIfAbsent(queue, name -> sqs.getQueueUrl(r -> r.queueName(name)).queueUrl());
+    }
+
+    private static MessageAttributeValue text(String value) {
+        return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
+    }
+}
