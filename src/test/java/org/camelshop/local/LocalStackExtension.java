@@ -21,7 +21,10 @@ public final class LocalStackExtension implements ParameterResolver {
     private static final Map<String, String> SHARED_SHOP_SETTINGS = Map.of(
             "shop.rate-limit.public.limit", "1000000",
             "shop.rate-limit.login.limit", "1000000",
-            "shop.rate-limit.admin.limit", "1000000");
+            "shop.rate-limit.admin.limit", "1000000",
+            "shop.rate-limit.cart.limit", "1000000",
+            // failed queue messages come back after 1 s, 4 s: a poison message reaches its DLQ in seconds
+            "shop.queue.retry-base-seconds", "1");
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LocalStackExtension.class);
 

@@ -1,0 +1,171 @@
+package org.camelshop.order;
+
+import static org.awaitility.Awaitility.await;
+import static org.camelshop.local.RunningShop.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.camelshop.local.LocalStack;
+import org.camelshop.local.LocalStackExtension;
+import org.camelshop.local.RunningShop;
+import org.camelshop.platform.AwsClients;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+
+/** The queue-driven order pipeline on the real emulators: place, reserve, never oversell, never twice. */
+@ExtendWith(LocalStackExtension.class)
+class OrderFlowIT {
+
+    private static final String ADDRESS = "{\"name\":\"Ann\",\"line1\":\"1 Main St\",\"city\":\"Austin\",\"state\":\"TX\",\"postal_code\":\"73301\",\"country\":\"US\"}";
+    private static final String PLACEMENT = "{\"shipping_address\":" + ADDRESS + ",\"billing_address\":" + ADDRESS
+            + ",\"payment_method\":\"stripe\",\"accept_terms\":true,\"email\":\"buyer@example.com\"}";
+
+    private final RunningShop shop;
+    private final LocalStack stack;
+
+    OrderFlowIT(RunningShop shop, LocalStack stack) {
+        this.shop = shop;
+        this.stack = stack;
+    }
+
+    /** A product of its own with the given stock, so tests never share counts. */
+    private String productWithStock(int stock) {
+        HttpResponse<String> created = shop.call("POST", "/api/products", "{\"name\":\"Limited Print\",\"price\":2500,\"category\":\"Merchandise\","
+                + "\"sku\":\"LIM-" + UUID.randomUUID().toString().substring(0, 8) + "\",\"stock_quantity\":" + stock + "}", shop.loginAdmin());
+        assertEquals(201, created.statusCode(), created.body());
+        return json(created).get("product_id").asText();
+    }
+
+    private HttpResponse<String> asGuest(String session, String method, String path, String body) {
+        return shop.send(HttpRequest.newBuilder(URI.create(shop.baseUrl() + path)).header("X-Session-Id", session)
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** A guest with the product in their cart; returns the guest's session. */
+    private String guestWithCart(String productId, int quantity) {
+        String session = UUID.randomUUID().toString();
+        HttpResponse<String> added = asGuest(session, "POST", "/api/cart/add", "{\"product_id\":\"" + productId + "\",\"quantity\":" + quantity + "}");
+        assertEquals(200, added.statusCode(), added.body());
+        return session;
+    }
+
+    /** The guest places the order; returns the 202 receipt. */
+    private JsonNode checkout(String session) {
+        HttpResponse<String> placed = asGuest(session, "POST", "/api/orders/create", PLACEMENT);
+        assertEquals(202, placed.statusCode(), placed.body());
+        return json(placed);
+    }
+
+    private JsonNode guestBuys(String productId, int quantity) {
+        return checkout(guestWithCart(productId, quantity));
+    }
+
+    private JsonNode order(JsonNode receipt) {
+        return json(shop.send(HttpRequest.newBuilder(URI.create(shop.baseUrl() + "/api/orders/" + receipt.get("order_id").asText()))
+                .header("X-Order-Token", receipt.get("access_token").asText()).GET()));
+    }
+
+    private int stock(String productId) {
+        return json(shop.get("/api/products/" + productId)).get("stock_quantity").asInt();
+    }
+
+    @Test
+    void aPlacedOrderIsReservedAndAwaitsPayment() {
+        String productId = productWithStock(5);
+        JsonNode receipt = guestBuys(productId, 2);
+        assertEquals("pending", receipt.get("order_status").asText());
+        assertEquals(5000, receipt.get("subtotal").asLong(), "priced by the server");
+        assertEquals(313, receipt.get("tax").asLong(), "Texas 6.25 % (application.properties)");
+        assertEquals(0, receipt.get("shipping").asLong(), "free from $50");
+        assertEquals(5313, receipt.get("total").asLong());
+        assertTrue(receipt.get("order_number").asText().startsWith("CS-"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> "awaiting_payment".equals(order(receipt).get("order_status").asText()));
+        assertEquals(3, stock(productId));
+        assertTrue(order(receipt).has("reserved_until"));
+        assertEquals(404, shop.get("/api/orders/" + receipt.get("order_id").asText()).statusCode(), "no token, no order");
+    }
+
+    @Test
+    void aHundredBuyersForTenPiecesNeverOversell() throws Exception {
+        String productId = productWithStock(10);
+        List<String> carts = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            carts.add(guestWithCart(productId, 1)); // all in stock while they shop
+        }
+        ExecutorService buyers = Executors.newFixedThreadPool(16);
+        List<JsonNode> receipts = new ArrayList<>();
+        try {
+            List<CompletableFuture<JsonNode>> orders = new ArrayList<>();
+            for (String session : carts) {
+                orders.add(CompletableFuture.supplyAsync(() -> checkout(session), buyers));
+            }
+            for (CompletableFuture<JsonNode> placed : orders) {
+                receipts.add(placed.get());
+            }
+        } finally {
+            buyers.shutdown();
+        }
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> receipts.stream().noneMatch(r -> "pending".equals(order(r).get("order_status").asText())));
+        long held = receipts.stream().filter(r -> "awaiting_payment".equals(order(r).get("order_status").asText())).count();
+        long cancelled = receipts.stream().map(this::order)
+                .filter(o -> "cancelled".equals(o.get("order_status").asText()) && "out_of_stock".equals(o.get("cancel_reason").asText())).count();
+        assertEquals(10, held);
+        assertEquals(90, cancelled);
+        assertEquals(0, stock(productId));
+    }
+
+    @Test
+    void theSameOrderMessageDeliveredFiveTimesTakesStockOnce() throws Exception {
+        String productId = productWithStock(8);
+        JsonNode receipt = guestBuys(productId, 3);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "awaiting_payment".equals(order(receipt).get("order_status").asText()));
+        String message = "{\"order_id\":\"" + receipt.get("order_id").asText() + "\",\"user_id\":\"" + order(receipt).get("user_id").asText() + "\"}";
+        try (AwsClients aws = stack.awsClients()) {
+            String queue = aws.sqs().getQueueUrl(r -> r.queueName("order-processing-queue")).queueUrl();
+            for (int i = 0; i < 5; i++) {
+                aws.sqs().sendMessage(r -> r.queueUrl(queue).messageBody(message));
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> "0".equals(aws.sqs().getQueueAttributes(r -> r.queueUrl(queue)
+                    .attributeNamesWithStrings("ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible")).attributesAsStrings()
+                    .values().stream().reduce("0", (a, b) -> Integer.toString(Integer.parseInt(a) + Integer.parseInt(b)))));
+        }
+        assertEquals(5, stock(productId), "8 - 3, once");
+        assertEquals("awaiting_payment", order(receipt).get("order_status").asText());
+    }
+
+    @Test
+    void aPoisonMessageEndsInTheDeadLetterQueueWithItsReason() throws Exception {
+        // the shared test shop retries after 1 s and 4 s, so three receives take seconds rather than minutes
+        try (AwsClients aws = stack.awsClients()) {
+            String queue = aws.sqs().getQueueUrl(r -> r.queueName("order-processing-queue")).queueUrl();
+            String dlq = aws.sqs().getQueueUrl(r -> r.queueName("order-processing-dlq")).queueUrl();
+            String poison = "{\"order_id\":\"no-such-order-" + UUID.randomUUID() + "\",\"user_id\":\"nobody\"}";
+            aws.sqs().sendMessage(r -> r.queueUrl(queue).messageBody(poison));
+
+            Message dead = await().atMost(Duration.ofSeconds(60)).until(() -> aws.sqs().receiveMessage(r -> r.queueUrl(dlq).waitTimeSeconds(1)
+                    .messageAttributeNames("All")).messages().stream().filter(m -> m.body().equals(poison)).findFirst().orElse(null), m -> m != null);
+            Map<String, MessageAttributeValue> attributes = dead.messageAttributes();
+            assertTrue(attributes.get("failure_reason").stringValue().contains("not in the Orders table"), attributes.toString());
+            assertEquals("order-processor", attributes.get("failed_route").stringValue());
+            assertEquals("3", attributes.get("receive_count").stringValue());
+        }
+    }
+}
