@@ -107,13 +107,15 @@ public final class Orders {
         String owner = Carts.owner(exchange);
         Optional<SessionUser> user = Identity.current(exchange);
         Placement request = Json.body(exchange, Placement.class);
+        String email = validate(request, user);
         Cart cart = carts.current(owner);
         if (cart.items().isEmpty()) {
             throw ApiException.conflict("cart_empty", "Your cart is empty");
         }
         List<Quote.PricedLine> lines = carts.pricedLines(cart);
-        boolean digitalOnly = lines.stream().allMatch(Quote.PricedLine::digitalDownload);
-        String email = validate(request, user, digitalOnly);
+        if (request.shippingAddress() == null && !lines.stream().allMatch(Quote.PricedLine::digitalDownload)) {
+            throw ApiException.invalidField("shipping_address", "is required for goods that ship");
+        }
         String customer = user.map(SessionUser::userId).orElse(email);
         DiscountCode code = request.discountCode() == null || request.discountCode().isBlank() ? null
                 : discountCodes.usable(request.discountCode(), customer);
@@ -173,7 +175,8 @@ public final class Orders {
         return new OrderPage(all.subList(from, Math.min(from + pageSize, all.size())), page, pageSize, all.size());
     }
 
-    private static String validate(Placement request, Optional<SessionUser> user, boolean digitalOnly) {
+    /** Everything about the request that doesn't depend on the cart; a shipping address is checked if given. */
+    private static String validate(Placement request, Optional<SessionUser> user) {
         List<FieldProblem> problems = new ArrayList<>();
         if (!Boolean.TRUE.equals(request.acceptTerms())) {
             problems.add(new FieldProblem("accept_terms", "must be true"));
@@ -186,11 +189,7 @@ public final class Orders {
         } else {
             problems.addAll(request.billingAddress().problems("billing_address"));
         }
-        if (request.shippingAddress() == null) {
-            if (!digitalOnly) {
-                problems.add(new FieldProblem("shipping_address", "is required for goods that ship"));
-            }
-        } else {
+        if (request.shippingAddress() != null) {
             problems.addAll(request.shippingAddress().problems("shipping_address"));
         }
         if (request.notes() != null && request.notes().length() > 1000) {

@@ -36,6 +36,9 @@ class BadInputIT {
 
     private static final String JSON = "application/json";
     private static final String GUEST_SESSION = java.util.UUID.randomUUID().toString();
+    private static final String ADDRESS = "{\"name\":\"Ann\",\"line1\":\"1 Main St\",\"city\":\"Austin\",\"state\":\"TX\",\"postal_code\":\"73301\",\"country\":\"US\"}";
+    private static final String ORDER = "{\"shipping_address\":" + ADDRESS + ",\"billing_address\":" + ADDRESS
+            + ",\"payment_method\":\"stripe\",\"accept_terms\":true,\"email\":\"buyer@example.com\"}";
     private final RunningShop shop;
     private Map<String, String> tokens;
     private int productsBefore;
@@ -150,7 +153,17 @@ class BadInputIT {
                 post("quote: malformed address", "guest", "/api/cart/quote", "{\"shipping_address\":{\"name\":\"\",\"country\":\"Narnia\"}}", 400),
                 post("quote: address not an object", "guest", "/api/cart/quote", "{\"shipping_address\":\"1 Main St\"}", 400),
                 post("quote: unknown discount code", "guest", "/api/cart/quote", "{\"discount_code\":\"NOPE-NOPE\"}", 400),
-                post("cart merge: no login", "guest", "/api/cart/merge", null, 401));
+                post("cart merge: no login", "guest", "/api/cart/merge", null, 401),
+                post("order: empty cart", "guest", "/api/orders/create", ORDER, 409),
+                post("order: terms not accepted", "guest", "/api/orders/create", ORDER.replace("\"accept_terms\":true", "\"accept_terms\":false"), 400),
+                post("order: unknown payment method", "guest", "/api/orders/create", ORDER.replace("stripe", "bitcoin"), 400),
+                post("order: no billing address", "guest", "/api/orders/create", ORDER.replace("\"billing_address\":", "\"billing\":"), 400),
+                post("order: guest without e-mail", "guest", "/api/orders/create", ORDER.replace("buyer@example.com", ""), 400),
+                post("order: malformed address", "guest", "/api/orders/create", ORDER.replace("\"73301\"", "\"!\""), 400),
+                post("order: address as text", "guest", "/api/orders/create", ORDER.replace("\"billing_address\":{", "\"billing_address\":\"x\",\"b\":{"), 400),
+                new Case("order: malformed Idempotency-Key", "guest", "POST", "/api/orders/create?", JSON, ORDER, 400),
+                new Case("someone else's order", "customer", "GET", "/api/orders/" + java.util.UUID.randomUUID(), null, null, 404),
+                new Case("my orders without login", "none", "GET", "/api/orders", null, null, 401));
     }
 
     private static Case get(String name, String path, int status) {
@@ -171,6 +184,9 @@ class BadInputIT {
         }
         if ("guest".equals(bad.who())) {
             request.header("X-Session-Id", GUEST_SESSION);
+        }
+        if (bad.path().endsWith("?")) {
+            request.header("Idempotency-Key", "bad key!"); // the case's marker: send a malformed key
         }
         if (tokens.containsKey(bad.who())) {
             request.header("Authorization", "Bearer " + tokens.get(bad.who()));
