@@ -60,6 +60,14 @@ public final class OrderRepository {
                 .sorted((a, b) -> b.orderDate().compareTo(a.orderDate()));
     }
 
+    /** Whether the mail made from {@code template} was recorded as sent for this order. */
+    public boolean mailSent(Order order, String template) {
+        var item = dynamoDb.getItem(r -> r.tableName(table).consistentRead(true)
+                .key(Map.of("order_id", AttributeValue.fromS(order.orderId()), "user_id", AttributeValue.fromS(order.userId())))
+                .projectionExpression("#m").expressionAttributeNames(Map.of("#m", "mail_" + template))).item();
+        return item.containsKey("mail_" + template);
+    }
+
     /** Sets attributes that don't take part in the state machine (the queue message id, a note). */
     public void annotate(Order order, Map<String, AttributeValue> attributes) {
         Map<String, String> names = new HashMap<>();

@@ -21,6 +21,8 @@ import org.camelshop.catalog.ProductItems;
 import org.camelshop.catalog.ProductRepository;
 import org.camelshop.catalog.SampleCatalogLoader;
 import org.camelshop.inventory.Inventory;
+import org.camelshop.mail.MailTemplates;
+import org.camelshop.mail.Mailer;
 import org.camelshop.order.OrderProcessor;
 import org.camelshop.order.OrderRepository;
 import org.camelshop.order.Orders;
@@ -106,6 +108,8 @@ public class ShopConfiguration implements CamelConfiguration {
         registry.bind("inventory", inventory);
         registry.bind("orderProcessor", new OrderProcessor(orderRepository, inventory, clock,
                 Duration.ofMinutes(settings.getInt("shop.order.reservation-minutes", 30))));
+        registry.bind("mailer", new Mailer(orderRepository, new MailTemplates(), settings.get("shop.mail.from"),
+                settings.get("shop.public-url", "http://localhost:8080"), settings.getInt("shop.order.reservation-minutes", 30), clock));
         registry.bind("deadLetters", new DeadLetters(aws.sqs(), ResourcePlan.MAX_RECEIVES_BEFORE_DLQ,
                 settings.getInt("shop.queue.retry-base-seconds", 10)));
 

@@ -1,0 +1,101 @@
+package org.camelshop.mail;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.camelshop.order.Order;
+import org.camelshop.order.OrderProcessor.MailRequest;
+import org.camelshop.order.OrderRepository;
+import org.camelshop.platform.Json;
+import org.camelshop.pricing.Quote.PricedLine;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Turns a mail request from email-notification-queue into a MIME message (text + HTML) for SES and records it as sent
+ * on its order. A request already recorded as sent is skipped, so a redelivered request sends no second mail.
+ */
+public final class Mailer {
+
+    public static final String SKIP_HEADER = "ShopMailSkip";
+    private static final String REQUEST_PROPERTY = "shopMailRequest";
+
+    private final OrderRepository orders;
+    private final MailTemplates templates;
+    private final String from;
+    private final String shopUrl;
+    private final int reservationMinutes;
+    private final Clock clock;
+
+    public Mailer(OrderRepository orders, MailTemplates templates, String from, String shopUrl, int reservationMinutes, Clock clock) {
+        this.orders = orders;
+        this.templates = templates;
+        this.from = from;
+        this.shopUrl = shopUrl;
+        this.reservationMinutes = reservationMinutes;
+        this.clock = clock;
+    }
+
+    public void prepare(Exchange exchange) {
+        Message message = exchange.getMessage();
+        MailRequest request = Json.read(message.getBody(String.class), MailRequest.class);
+        exchange.setProperty(REQUEST_PROPERTY, request);
+        Order order = orders.find(request.orderId())
+                .orElseThrow(() -> new IllegalStateException("order " + request.orderId() + " of a mail request is not in the Orders table"));
+        if (orders.mailSent(order, request.template())) {
+            message.setHeader(SKIP_HEADER, true);
+            return;
+        }
+        MailTemplates.Rendered body = templates.render(request.template(), values(order));
+        message.setHeader("CamelAwsSesTo", request.to());
+        message.setBody(MimeMessages.build(from, request.to(), subject(request.template(), order), body));
+    }
+
+    /** Notes on the order that this mail went out, with SES's message id. */
+    public void recordSent(Exchange exchange) {
+        MailRequest request = exchange.getProperty(REQUEST_PROPERTY, MailRequest.class);
+        Order order = orders.find(request.orderId()).orElseThrow();
+        orders.annotate(order, Map.of("mail_" + request.template(), AttributeValue.fromM(Map.of(
+                "status", AttributeValue.fromS("sent"),
+                "sent_at", AttributeValue.fromS(clock.instant().toString()),
+                "message_id", AttributeValue.fromS(exchange.getMessage().getHeader("CamelAwsSesMessageId", "", String.class))))));
+    }
+
+    private static String subject(String template, Order order) {
+        return switch (template) {
+            case "order_received" -> "We received your order " + order.orderNumber();
+            case "order_cancelled" -> "Your order " + order.orderNumber() + " was cancelled";
+            default -> "About your order " + order.orderNumber();
+        };
+    }
+
+    private Map<String, String> values(Order order) {
+        Map<String, String> values = new HashMap<>();
+        String name = order.billingAddress() != null ? order.billingAddress().name() : order.userEmail();
+        values.put("name", name);
+        values.put("order_number", order.orderNumber());
+        values.put("total", money(order.total(), order.currency()));
+        values.put("reservation_minutes", Integer.toString(reservationMinutes));
+        values.put("order_url", shopUrl + "/orders.html?order=" + order.orderId());
+        values.put("shop_url", shopUrl + "/");
+        values.put("reason", "out_of_stock".equals(order.cancelReason()) ? "some items sold out before we could reserve them"
+                : "the order was cancelled");
+        StringBuilder html = new StringBuilder();
+        StringBuilder text = new StringBuilder();
+        for (PricedLine line : order.items()) {
+            html.append("<tr><td>").append(line.quantity()).append(" × ").append(MailTemplates.escape(line.name())).append("</td><td>")
+                    .append(money(line.lineTotal(), order.currency())).append("</td></tr>");
+            text.append(line.quantity()).append(" x ").append(line.name()).append("  ").append(money(line.lineTotal(), order.currency())).append('\n');
+        }
+        values.put("lines_html", html.toString());
+        values.put("lines_text", text.toString());
+        return values;
+    }
+
+    static String money(long cents, String currency) {
+        return String.format(Locale.ROOT, "%s %d.%02d", currency.toUpperCase(Locale.ROOT), cents / 100, cents % 100);
+    }
+}

@@ -1,0 +1,44 @@
+package org.camelshop.mail;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+
+/**
+ * A multipart/alternative (text + HTML) message, built with Jakarta Mail (Angus, which camel-aws2-ses brings);
+ * aws2-ses sends a {@code jakarta.mail.Message} body with SES SendRawEmail.
+ */
+final class MimeMessages {
+
+    private static final Session SESSION = Session.getInstance(new Properties());
+
+    private MimeMessages() {
+    }
+
+    static MimeMessage build(String from, String to, String subject, MailTemplates.Rendered body) {
+        try {
+            MimeMessage message = new MimeMessage(SESSION);
+            message.setFrom(new InternetAddress(from));
+            message.setRecipients(jakarta.mail.Message.RecipientType.TO, InternetAddress.parse(to));
+            message.setSubject(subject, StandardCharsets.UTF_8.name());
+            MimeBodyPart text = new MimeBodyPart();
+            text.setText(body.text(), StandardCharsets.UTF_8.name(), "plain");
+            MimeBodyPart html = new MimeBodyPart();
+            html.setText(body.html(), StandardCharsets.UTF_8.name(), "html");
+            MimeMultipart alternative = new MimeMultipart("alternative");
+            alternative.addBodyPart(text);   // the plainest part first, as multipart/alternative requires
+            alternative.addBodyPart(html);
+            message.setContent(alternative);
+            message.saveChanges();
+            return message;
+        } catch (MessagingException e) {
+            throw new IllegalArgumentException("cannot build mail to " + to + ": " + e.getMessage(), e);
+        }
+    }
+}
