@@ -81,6 +81,27 @@ class OrderFlowIT {
                 .header("X-Order-Token", receipt.get("access_token").asText()).GET()));
     }
 
+    /** The mails the SES emulator received about an order (its inbox API, GET /store). */
+    private List<JsonNode> mailsAbout(String orderNumber) {
+        HttpResponse<String> store = shop.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stack.ports().ses() + "/store")).GET());
+        List<JsonNode> found = new ArrayList<>();
+        json(store).get("emails").forEach(mail -> {
+            if (mail.get("subject").asText().contains(orderNumber)) {
+                found.add(mail);
+            }
+        });
+        return found;
+    }
+
+    private JsonNode sentMail(String orderNumber) {
+        List<JsonNode> mails = mailsAbout(orderNumber);
+        return mails.isEmpty() ? null : mails.get(0);
+    }
+
+    private int sentMails(String orderNumber) {
+        return mailsAbout(orderNumber).size();
+    }
+
     private int stock(String productId) {
         return json(shop.get("/api/products/" + productId)).get("stock_quantity").asInt();
     }
@@ -99,6 +120,11 @@ class OrderFlowIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> "awaiting_payment".equals(order(receipt).get("order_status").asText()));
         assertEquals(3, stock(productId));
         assertTrue(order(receipt).has("reserved_until"));
+        String orderNumber = receipt.get("order_number").asText();
+        JsonNode mail = await().atMost(Duration.ofSeconds(30)).until(() -> sentMail(orderNumber), m -> m != null);
+        assertEquals("buyer@example.com", mail.get("destination").get("to").get(0).asText());
+        assertTrue(mail.get("body").get("text").asText().contains("USD 53.13"));
+        assertTrue(mail.get("body").get("html").asText().contains("<strong>" + orderNumber + "</strong>"));
         assertEquals(404, shop.get("/api/orders/" + receipt.get("order_id").asText()).statusCode(), "no token, no order");
     }
 
@@ -149,6 +175,8 @@ class OrderFlowIT {
         }
         assertEquals(5, stock(productId), "8 - 3, once");
         assertEquals("awaiting_payment", order(receipt).get("order_status").asText());
+        await().atMost(Duration.ofSeconds(30)).until(() -> sentMail(receipt.get("order_number").asText()) != null);
+        assertEquals(1, sentMails(receipt.get("order_number").asText()), "one e-mail");
     }
 
     @Test
