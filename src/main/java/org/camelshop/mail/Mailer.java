@@ -81,8 +81,12 @@ public final class Mailer {
         values.put("reservation_minutes", Integer.toString(reservationMinutes));
         values.put("order_url", shopUrl + "/orders.html?order=" + order.orderId());
         values.put("shop_url", shopUrl + "/");
-        values.put("reason", "out_of_stock".equals(order.cancelReason()) ? "some items sold out before we could reserve them"
-                : "the order was cancelled");
+        values.put("reason", switch (order.cancelReason() == null ? "" : order.cancelReason()) {
+            case "out_of_stock" -> "some items sold out before we could reserve them";
+            case "payment_timeout" -> "we did not receive payment in time, so the reserved items went back on sale";
+            case "customer_request" -> "you cancelled it, as requested";
+            default -> "the order was cancelled";
+        });
         StringBuilder html = new StringBuilder();
         StringBuilder text = new StringBuilder();
         for (PricedLine line : order.items()) {

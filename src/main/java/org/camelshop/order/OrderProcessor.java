@@ -55,6 +55,8 @@ public final class OrderProcessor {
                 LOG.info("Order {} reserved until {}, awaiting payment", order.orderNumber(), until);
                 return mail("order_received", order);
             }
+            // cancelled while we reserved: the cancellation saw it pending and returned nothing, so we do
+            inventory.release(order);
             return null;
         }
         if (orders.update(order, OrderStatus.PENDING, Map.of("order_status", AttributeValue.fromS(OrderStatus.CANCELLED),

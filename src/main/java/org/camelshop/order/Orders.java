@@ -80,17 +80,19 @@ public final class Orders {
     private final DiscountCodes discountCodes;
     private final DiscountCodeRepository codeRepository;
     private final IdempotencyKeys idempotency;
+    private final Cancellations cancellations;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     public Orders(OrderRepository orders, Carts carts, Pricing pricing, DiscountCodes discountCodes, DiscountCodeRepository codeRepository,
-            IdempotencyKeys idempotency, Clock clock) {
+            IdempotencyKeys idempotency, Cancellations cancellations, Clock clock) {
         this.orders = orders;
         this.carts = carts;
         this.pricing = pricing;
         this.discountCodes = discountCodes;
         this.codeRepository = codeRepository;
         this.idempotency = idempotency;
+        this.cancellations = cancellations;
         this.clock = clock;
     }
 
@@ -163,6 +165,18 @@ public final class Orders {
             throw ApiException.notFound("Order " + orderId);
         }
         return order;
+    }
+
+    /** {@code POST /api/orders/{id}/cancel}: the owner (or a guest with the token) cancels an unpaid order. */
+    public Order cancel(Exchange exchange, String orderId) {
+        Order cancelled = cancellations.byCustomer(get(exchange, orderId));
+        exchange.setProperty(ORDER_PROPERTY, cancelled);
+        return cancelled;
+    }
+
+    /** The mail request for the order this exchange just cancelled. */
+    public String cancellationMail(Exchange exchange) {
+        return cancellations.cancellationMail(exchange.getProperty(ORDER_PROPERTY, Order.class));
     }
 
     /** The logged-in user's orders, newest first. */

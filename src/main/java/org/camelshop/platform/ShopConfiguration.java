@@ -23,6 +23,7 @@ import org.camelshop.catalog.SampleCatalogLoader;
 import org.camelshop.inventory.Inventory;
 import org.camelshop.mail.MailTemplates;
 import org.camelshop.mail.Mailer;
+import org.camelshop.order.Cancellations;
 import org.camelshop.order.OrderProcessor;
 import org.camelshop.order.OrderRepository;
 import org.camelshop.order.Orders;
@@ -102,10 +103,12 @@ public class ShopConfiguration implements CamelConfiguration {
         IdempotencyKeys idempotencyKeys = new IdempotencyKeys(redis, Duration.ofHours(24));
         registry.bind("idempotencyKeys", idempotencyKeys);
         OrderRepository orderRepository = new OrderRepository(aws.dynamoDb(), ResourcePlan.ORDERS);
-        registry.bind("orders", new Orders(orderRepository, carts, pricing, discountCodes,
-                new DiscountCodeRepository(aws.dynamoDb(), ResourcePlan.DISCOUNT_CODES), idempotencyKeys, clock));
         Inventory inventory = new Inventory(aws.dynamoDb(), ResourcePlan.PRODUCTS, productItems, cache);
+        Cancellations cancellations = new Cancellations(orderRepository, inventory, clock);
         registry.bind("inventory", inventory);
+        registry.bind("cancellations", cancellations);
+        registry.bind("orders", new Orders(orderRepository, carts, pricing, discountCodes,
+                new DiscountCodeRepository(aws.dynamoDb(), ResourcePlan.DISCOUNT_CODES), idempotencyKeys, cancellations, clock));
         registry.bind("orderProcessor", new OrderProcessor(orderRepository, inventory, clock,
                 Duration.ofMinutes(settings.getInt("shop.order.reservation-minutes", 30))));
         registry.bind("mailer", new Mailer(orderRepository, new MailTemplates(), settings.get("shop.mail.from"),

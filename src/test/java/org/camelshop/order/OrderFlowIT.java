@@ -129,6 +129,45 @@ class OrderFlowIT {
     }
 
     @Test
+    void aGuestCancelsAnUnpaidOrderAndTheStockGoesBack() {
+        String productId = productWithStock(4);
+        JsonNode receipt = guestBuys(productId, 3);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "awaiting_payment".equals(order(receipt).get("order_status").asText()));
+        assertEquals(1, stock(productId));
+        String path = "/api/orders/" + receipt.get("order_id").asText() + "/cancel";
+
+        assertEquals(404, shop.call("POST", path, null, shop.newShopper("Stranger")).statusCode(), "someone else's order");
+        HttpResponse<String> cancelled = shop.send(HttpRequest.newBuilder(URI.create(shop.baseUrl() + path))
+                .header("X-Order-Token", receipt.get("access_token").asText()).POST(HttpRequest.BodyPublishers.noBody()));
+        assertEquals(200, cancelled.statusCode(), cancelled.body());
+        assertEquals("cancelled", json(cancelled).get("order_status").asText());
+        assertEquals("customer_request", json(cancelled).get("cancel_reason").asText());
+        assertEquals(4, stock(productId));
+        HttpResponse<String> again = shop.send(HttpRequest.newBuilder(URI.create(shop.baseUrl() + path))
+                .header("X-Order-Token", receipt.get("access_token").asText()).POST(HttpRequest.BodyPublishers.noBody()));
+        assertEquals(409, again.statusCode(), "a cancelled order stays cancelled");
+        assertEquals(4, stock(productId), "and its stock is returned once");
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailsAbout(receipt.get("order_number").asText()).stream()
+                .anyMatch(m -> m.get("subject").asText().contains("cancelled")));
+    }
+
+    @Test
+    void ordersLeftUnpaidPastTheirWindowAreCancelledAndReleased() {
+        String productId = productWithStock(6);
+        JsonNode receipt = guestBuys(productId, 2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "awaiting_payment".equals(order(receipt).get("order_status").asText()));
+        Cancellations cancellations = shop.camelContext().getRegistry().lookupByNameAndType("cancellations", Cancellations.class);
+
+        assertTrue(cancellations.expireUnpaid(java.time.Instant.now()).stream().noneMatch(m -> m.contains(receipt.get("order_id").asText())),
+                "still inside its window");
+        List<String> mails = cancellations.expireUnpaid(java.time.Instant.now().plus(Duration.ofMinutes(31)));
+
+        assertTrue(mails.stream().anyMatch(m -> m.contains(receipt.get("order_id").asText())));
+        assertEquals("payment_timeout", order(receipt).get("cancel_reason").asText());
+        assertEquals(6, stock(productId));
+    }
+
+    @Test
     void aHundredBuyersForTenPiecesNeverOversell() throws Exception {
         String productId = productWithStock(10);
         List<String> carts = new ArrayList<>();
