@@ -24,6 +24,7 @@ import org.camelshop.inventory.Inventory;
 import org.camelshop.mail.MailTemplates;
 import org.camelshop.mail.Mailer;
 import org.camelshop.order.Cancellations;
+import org.camelshop.order.OrderAdmin;
 import org.camelshop.order.OrderProcessor;
 import org.camelshop.order.OrderRepository;
 import org.camelshop.order.Orders;
@@ -107,6 +108,7 @@ public class ShopConfiguration implements CamelConfiguration {
         Cancellations cancellations = new Cancellations(orderRepository, inventory, clock);
         registry.bind("inventory", inventory);
         registry.bind("cancellations", cancellations);
+        registry.bind("orderAdmin", new OrderAdmin(orderRepository, inventory, clock));
         registry.bind("orders", new Orders(orderRepository, carts, pricing, discountCodes,
                 new DiscountCodeRepository(aws.dynamoDb(), ResourcePlan.DISCOUNT_CODES), idempotencyKeys, cancellations, clock));
         registry.bind("orderProcessor", new OrderProcessor(orderRepository, inventory, clock,

@@ -152,6 +152,34 @@ class OrderFlowIT {
     }
 
     @Test
+    void adminsManageOrdersThroughTheStateMachine() {
+        String productId = productWithStock(5);
+        JsonNode receipt = guestBuys(productId, 2);
+        String orderId = receipt.get("order_id").asText();
+        await().atMost(Duration.ofSeconds(30)).until(() -> "awaiting_payment".equals(order(receipt).get("order_status").asText()));
+        String admin = shop.loginAdmin();
+
+        JsonNode listed = json(shop.call("GET", "/api/orders/admin/list?status=awaiting_payment&page_size=100", null, admin));
+        assertTrue(listed.get("items").toString().contains(orderId));
+        assertEquals(400, shop.call("GET", "/api/orders/admin/list?status=lost", null, admin).statusCode());
+        assertEquals(403, shop.call("GET", "/api/orders/admin/list", null, shop.newShopper("Curious")).statusCode());
+
+        HttpResponse<String> impossible = shop.call("PUT", "/api/orders/" + orderId + "/status", "{\"order_status\":\"shipped\"}", admin);
+        assertEquals(409, impossible.statusCode(), "awaiting_payment cannot jump to shipped");
+        assertEquals("invalid_status_change", json(impossible).get("error").asText());
+        assertEquals(400, shop.call("PUT", "/api/orders/" + orderId + "/status", "{\"order_status\":\"lost\"}", admin).statusCode());
+
+        HttpResponse<String> tracked = shop.call("PUT", "/api/orders/" + orderId + "/tracking", "{\"tracking_number\":\"1Z999\",\"carrier\":\"UPS\"}", admin);
+        assertEquals("1Z999", json(tracked).get("tracking_number").asText());
+
+        HttpResponse<String> cancelled = shop.call("PUT", "/api/orders/" + orderId + "/status", "{\"order_status\":\"cancelled\"}", admin);
+        assertEquals(200, cancelled.statusCode(), cancelled.body());
+        assertEquals("cancelled", json(cancelled).get("order_status").asText());
+        assertEquals(5, stock(productId), "stock returned");
+        assertEquals(409, shop.call("PUT", "/api/orders/" + orderId + "/status", "{\"order_status\":\"confirmed\"}", admin).statusCode());
+    }
+
+    @Test
     void ordersLeftUnpaidPastTheirWindowAreCancelledAndReleased() {
         String productId = productWithStock(6);
         JsonNode receipt = guestBuys(productId, 2);

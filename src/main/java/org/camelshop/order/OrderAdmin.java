@@ -1,0 +1,104 @@
+package org.camelshop.order;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import org.apache.camel.Exchange;
+import org.camelshop.inventory.Inventory;
+import org.camelshop.platform.ApiException;
+import org.camelshop.platform.Json;
+import org.camelshop.platform.Parameters;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Admin order management: the list with a status filter, status changes through the state machine, tracking. */
+public final class OrderAdmin {
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record StatusChange(String orderStatus) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Tracking(String trackingNumber, String carrier) {
+    }
+
+    private final OrderRepository orders;
+    private final Inventory inventory;
+    private final Clock clock;
+
+    public OrderAdmin(OrderRepository orders, Inventory inventory, Clock clock) {
+        this.orders = orders;
+        this.inventory = inventory;
+        this.clock = clock;
+    }
+
+    public Orders.OrderPage list(Map<String, Object> parameters) {
+        Optional<String> status = Optional.ofNullable(parameters.get("status")).map(Object::toString).filter(s -> !s.isBlank());
+        if (status.isPresent() && !OrderStatus.ALL.contains(status.get())) {
+            throw ApiException.invalidField("status", "must be one of " + OrderStatus.ALL);
+        }
+        int page = Parameters.wholeNumber(parameters.get("page"), "page", 1, 1, 10_000);
+        int pageSize = Parameters.wholeNumber(parameters.get("page_size"), "page_size", 50, 1, 100);
+        List<Order> all = orders.all(status).toList();
+        int from = Math.min((page - 1) * pageSize, all.size());
+        return new Orders.OrderPage(all.subList(from, Math.min(from + pageSize, all.size())), page, pageSize, all.size());
+    }
+
+    /**
+     * Moves an order along the state machine (an impossible move is a 409). Shipping forgets the stock reservations
+     * (the goods are gone); cancelling before shipping returns the stock. Refunds go through the payment flow.
+     */
+    public Order changeStatus(Exchange exchange, String orderId) {
+        StatusChange change = Json.body(exchange, StatusChange.class);
+        if (change.orderStatus() == null) {
+            throw ApiException.invalidField("order_status", "is required");
+        }
+        Order order = existing(orderId);
+        OrderStatus.requireMove(order.orderStatus(), change.orderStatus());
+        if (OrderStatus.REFUNDED.equals(change.orderStatus())) {
+            throw ApiException.conflict("refund_required", "Refund the order with POST /api/orders/" + orderId + "/refund");
+        }
+        Map<String, AttributeValue> attributes = new HashMap<>(Map.of("order_status", AttributeValue.fromS(change.orderStatus())));
+        String now = clock.instant().toString();
+        switch (change.orderStatus()) {
+            case OrderStatus.SHIPPED -> attributes.put("shipped_date", AttributeValue.fromS(now));
+            case OrderStatus.DELIVERED -> attributes.put("delivered_date", AttributeValue.fromS(now));
+            case OrderStatus.CANCELLED -> {
+                attributes.put("cancel_reason", AttributeValue.fromS("admin"));
+                attributes.put("cancelled_at", AttributeValue.fromS(now));
+            }
+            default -> { }
+        }
+        if (!orders.update(order, order.orderStatus(), attributes)) {
+            throw ApiException.conflict("concurrent_update", "The order changed meanwhile; reload it and try again");
+        }
+        if (OrderStatus.SHIPPED.equals(change.orderStatus())) {
+            inventory.settle(order);
+        } else if (OrderStatus.CANCELLED.equals(change.orderStatus()) && !OrderStatus.PENDING.equals(order.orderStatus())) {
+            inventory.release(order);
+        }
+        return existing(orderId);
+    }
+
+    public Order track(Exchange exchange, String orderId) {
+        Tracking tracking = Json.body(exchange, Tracking.class);
+        if (tracking.trackingNumber() == null || tracking.trackingNumber().isBlank() || tracking.trackingNumber().length() > 64) {
+            throw ApiException.invalidField("tracking_number", "must be 1 to 64 characters");
+        }
+        if (tracking.carrier() == null || tracking.carrier().isBlank() || tracking.carrier().length() > 40) {
+            throw ApiException.invalidField("carrier", "must be 1 to 40 characters");
+        }
+        Order order = existing(orderId);
+        orders.annotate(order, Map.of("tracking_number", AttributeValue.fromS(tracking.trackingNumber().trim()),
+                "carrier", AttributeValue.fromS(tracking.carrier().trim())));
+        return existing(orderId);
+    }
+
+    private Order existing(String orderId) {
+        return orders.find(orderId).orElseThrow(() -> ApiException.notFound("Order " + orderId));
+    }
+}
