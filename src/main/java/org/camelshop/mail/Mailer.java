@@ -12,7 +12,6 @@ import org.camelshop.order.OrderProcessor.MailRequest;
 import org.camelshop.order.OrderRepository;
 import org.camelshop.platform.Json;
 import org.camelshop.pricing.Quote.PricedLine;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Turns a mail request from email-notification-queue into a MIME message (text + HTML) for SES and records it as sent
@@ -58,10 +57,8 @@ public final class Mailer {
     public void recordSent(Exchange exchange) {
         MailRequest request = exchange.getProperty(REQUEST_PROPERTY, MailRequest.class);
         Order order = orders.find(request.orderId()).orElseThrow();
-        orders.annotate(order, Map.of("mail_" + request.template(), AttributeValue.fromM(Map.of(
-                "status", AttributeValue.fromS("sent"),
-                "sent_at", AttributeValue.fromS(clock.instant().toString()),
-                "message_id", AttributeValue.fromS(exchange.getMessage().getHeader("CamelAwsSesMessageId", "", String.class))))));
+        orders.recordMail(order, request.template(), Map.of("status", "sent", "sent_at", clock.instant().toString(),
+                "message_id", exchange.getMessage().getHeader("CamelAwsSesMessageId", "", String.class)));
     }
 
     private static String subject(String template, Order order) {

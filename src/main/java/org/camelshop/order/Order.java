@@ -1,6 +1,7 @@
 package org.camelshop.order;
 
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -12,6 +13,7 @@ import org.camelshop.pricing.Quote.PricedLine;
 /**
  * An order with the seed's attributes; money in cents, priced by the server when it was placed. Guests
  * ({@code user_id = guest-<session>}) read it with the access token they were given, of which only a hash is kept.
+ * {@code mails} records each mail sent about the order, by template.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -44,6 +46,7 @@ public record Order(
         String notes,
         List<String> digitalDownloads,
         String processingQueueId,
+        Map<String, Map<String, String>> mails,
         @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) String accessTokenHash,
         long version) {
 

@@ -62,10 +62,23 @@ public final class OrderRepository {
 
     /** Whether the mail made from {@code template} was recorded as sent for this order. */
     public boolean mailSent(Order order, String template) {
-        var item = dynamoDb.getItem(r -> r.tableName(table).consistentRead(true)
-                .key(Map.of("order_id", AttributeValue.fromS(order.orderId()), "user_id", AttributeValue.fromS(order.userId())))
-                .projectionExpression("#m").expressionAttributeNames(Map.of("#m", "mail_" + template))).item();
-        return item.containsKey("mail_" + template);
+        var item = dynamoDb.getItem(r -> r.tableName(table).consistentRead(true).key(key(order))
+                .projectionExpression("mails.#t").expressionAttributeNames(Map.of("#t", template))).item();
+        return item.containsKey("mails") && item.get("mails").m().containsKey(template);
+    }
+
+    /** Records a sent mail under {@code mails.<template>}. */
+    public void recordMail(Order order, String template, Map<String, String> record) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        record.forEach((name, value) -> values.put(name, AttributeValue.fromS(value)));
+        dynamoDb.updateItem(r -> r.tableName(table).key(key(order))
+                .updateExpression("SET mails.#t = :record")
+                .expressionAttributeNames(Map.of("#t", template))
+                .expressionAttributeValues(Map.of(":record", AttributeValue.fromM(values))));
+    }
+
+    private static Map<String, AttributeValue> key(Order order) {
+        return Map.of("order_id", AttributeValue.fromS(order.orderId()), "user_id", AttributeValue.fromS(order.userId()));
     }
 
     /** Sets attributes that don't take part in the state machine (the queue message id, a note). */

@@ -131,7 +131,7 @@ public final class Orders {
         Order order = new Order(UUID.randomUUID().toString(), owner, orderNumber(), email, lines, quote.subtotal(), quote.discount(),
                 quote.tax(), quote.shipping(), quote.total(), quote.currency(), quote.discountCode(), request.paymentMethod(), null,
                 Order.PAYMENT_PENDING, request.shippingAddress(), request.billingAddress(), OrderStatus.PENDING, null, null, null, null, now,
-                null, null, request.notes(), List.of(), null, accessToken == null ? null : sha256(accessToken), 1);
+                null, null, request.notes(), List.of(), null, Map.of(), accessToken == null ? null : sha256(accessToken), 1);
         orders.insert(order);
         exchange.setProperty(ORDER_PROPERTY, order);
         exchange.setProperty(TOKEN_PROPERTY, accessToken);
