@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import org.camelshop.platform.Page;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -38,12 +39,10 @@ public final class ProductRepository {
         this.items = items;
     }
 
-    public ProductPage list(ProductQuery query) {
+    public Page<Product> list(ProductQuery query) {
         List<Product> matching = candidates(query).map(items::fromItem).filter(query::matches)
                 .sorted(comparator(query.sort())).toList();
-        int from = Math.min((query.page() - 1) * query.pageSize(), matching.size());
-        int to = Math.min(from + query.pageSize(), matching.size());
-        return new ProductPage(matching.subList(from, to), query.page(), query.pageSize(), matching.size());
+        return Page.of(matching, query.page(), query.pageSize());
     }
 
     private Stream<Map<String, AttributeValue>> candidates(ProductQuery query) {

@@ -2,7 +2,6 @@ package org.camelshop.order;
 
 import java.time.Clock;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -12,6 +11,7 @@ import org.apache.camel.Exchange;
 import org.camelshop.inventory.Inventory;
 import org.camelshop.platform.ApiException;
 import org.camelshop.platform.Json;
+import org.camelshop.platform.Page;
 import org.camelshop.platform.Parameters;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -36,16 +36,14 @@ public final class OrderAdmin {
         this.clock = clock;
     }
 
-    public Orders.OrderPage list(Map<String, Object> parameters) {
+    public Page<Order> list(Map<String, Object> parameters) {
         Optional<String> status = Optional.ofNullable(parameters.get("status")).map(Object::toString).filter(s -> !s.isBlank());
         if (status.isPresent() && !OrderStatus.ALL.contains(status.get())) {
             throw ApiException.invalidField("status", "must be one of " + OrderStatus.ALL);
         }
         int page = Parameters.wholeNumber(parameters.get("page"), "page", 1, 1, 10_000);
         int pageSize = Parameters.wholeNumber(parameters.get("page_size"), "page_size", 50, 1, 100);
-        List<Order> all = orders.all(status).toList();
-        int from = Math.min((page - 1) * pageSize, all.size());
-        return new Orders.OrderPage(all.subList(from, Math.min(from + pageSize, all.size())), page, pageSize, all.size());
+        return Page.of(orders.all(status).toList(), page, pageSize);
     }
 
     /**

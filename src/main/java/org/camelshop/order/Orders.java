@@ -28,6 +28,7 @@ import org.camelshop.platform.ApiException.FieldProblem;
 import org.camelshop.platform.IdempotencyKeys;
 import org.camelshop.platform.Identity;
 import org.camelshop.platform.Json;
+import org.camelshop.platform.Page;
 import org.camelshop.platform.Parameters;
 import org.camelshop.platform.SessionUser;
 import org.camelshop.pricing.Address;
@@ -62,10 +63,6 @@ public final class Orders {
     /** What order-processing-queue carries. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Placed(String orderId, String userId) {
-    }
-
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record OrderPage(List<Order> items, int page, int pageSize, int total) {
     }
 
     public static final List<String> PAYMENT_METHODS = List.of("stripe", "paypal");
@@ -180,13 +177,11 @@ public final class Orders {
     }
 
     /** The logged-in user's orders, newest first. */
-    public OrderPage mine(Exchange exchange, Map<String, Object> parameters) {
+    public Page<Order> mine(Exchange exchange, Map<String, Object> parameters) {
         String userId = Identity.current(exchange).orElseThrow().userId();
         int page = Parameters.wholeNumber(parameters.get("page"), "page", 1, 1, 10_000);
         int pageSize = Parameters.wholeNumber(parameters.get("page_size"), "page_size", 20, 1, 100);
-        List<Order> all = orders.forUser(userId);
-        int from = Math.min((page - 1) * pageSize, all.size());
-        return new OrderPage(all.subList(from, Math.min(from + pageSize, all.size())), page, pageSize, all.size());
+        return Page.of(orders.forUser(userId), page, pageSize);
     }
 
     /** Everything about the request that doesn't depend on the cart; a shipping address is checked if given. */

@@ -18,6 +18,7 @@ import org.camelshop.order.PurchaseHistory;
 import org.camelshop.platform.ApiException;
 import org.camelshop.platform.ApiException.FieldProblem;
 import org.camelshop.platform.Json;
+import org.camelshop.platform.Page;
 import org.camelshop.platform.Parameters;
 import org.camelshop.platform.ResponseCache;
 import org.camelshop.platform.SessionUser;
@@ -34,11 +35,6 @@ public final class Reviews {
 
     /** {@code PUT /api/reviews/{id}/status} body. */
     public record Moderation(String status) {
-    }
-
-    /** One page of a product's reviews. */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record ReviewPage(List<Review> items, int page, int pageSize, int total) {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(Reviews.class);
@@ -89,13 +85,11 @@ public final class Reviews {
     }
 
     /** Published reviews of a product, newest first. */
-    public ReviewPage list(String productId, Map<String, Object> parameters) {
+    public Page<Review> list(String productId, Map<String, Object> parameters) {
         ProductQuery.validProductId(productId);
         int page = Parameters.wholeNumber(parameters.get("page"), "page", 1, 1, 10_000);
         int pageSize = Parameters.wholeNumber(parameters.get("page_size"), "page_size", 10, 1, 50);
-        List<Review> published = reviews.forProduct(productId).filter(r -> Review.PUBLISHED.equals(r.status())).toList();
-        int from = Math.min((page - 1) * pageSize, published.size());
-        return new ReviewPage(published.subList(from, Math.min(from + pageSize, published.size())), page, pageSize, published.size());
+        return Page.of(reviews.forProduct(productId).filter(r -> Review.PUBLISHED.equals(r.status())).toList(), page, pageSize);
     }
 
     public Review voteHelpful(String reviewId, SessionUser user) {
