@@ -1,0 +1,138 @@
+package org.camelshop.mail;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.AdviceWith;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Route test of email.yaml: SES replaced by a mock, the mailer and dead-letter beans by fakes. Shows the skip of an
+ * already-sent mail, and the circuit breaker opening after SES failed 5 times so the next send fails at once,
+ * without calling SES, and stays unhandled (the message comes back later; nothing is lost).
+ */
+class EmailSenderRouteTest {
+
+    /** Stands in for Mailer. */
+    public static final class FakeMailer {
+        boolean alreadySent;
+        final List<String> recorded = new ArrayList<>();
+
+        public void prepare(Exchange exchange) {
+            if (alreadySent) {
+                exchange.getMessage().setHeader(Mailer.SKIP_HEADER, true);
+            }
+        }
+
+        public void recordSent(Exchange exchange) {
+            recorded.add(exchange.getMessage().getBody(String.class));
+        }
+    }
+
+    /** Stands in for DeadLetters: never the last attempt, so failures stay unhandled. */
+    public static final class RetryingDeadLetters {
+        int retries;
+
+        public boolean isLastAttempt(Exchange exchange) {
+            return false;
+        }
+
+        public void moveToDeadLetterQueue(Exchange exchange) {
+            throw new AssertionError("not expected");
+        }
+
+        public void retryLater(Exchange exchange) {
+            retries++;
+        }
+    }
+
+    private final FakeMailer mailer = new FakeMailer();
+    private final RetryingDeadLetters deadLetters = new RetryingDeadLetters();
+    private CamelContext camel;
+    private ProducerTemplate emailQueue;
+    private MockEndpoint ses;
+
+    @BeforeEach
+    void startRoute() throws Exception {
+        camel = new DefaultCamelContext();
+        Properties properties = new Properties();
+        properties.put("shop.queue.email", "email-notification-queue");
+        properties.put("shop.queue.email-consumers", "1");
+        properties.put("shop.mail.from", "shop@example.com");
+        properties.put("shop.breaker.window-seconds", "60");
+        properties.put("shop.breaker.minimum-calls", "5");
+        properties.put("shop.breaker.failure-rate-percent", "50");
+        properties.put("shop.breaker.open-seconds", "60");
+        properties.put("shop.breaker.call-timeout-ms", "30000");
+        camel.getPropertiesComponent().setInitialProperties(properties);
+        camel.getRegistry().bind("mailer", mailer);
+        camel.getRegistry().bind("deadLetters", deadLetters);
+        PluginHelper.getRoutesLoader(camel).loadRoutes(
+                ResourceHelper.resolveMandatoryResource(camel, "classpath:routes/queue-consumers.yaml"),
+                ResourceHelper.resolveMandatoryResource(camel, "classpath:routes/email.yaml"));
+        AdviceWith.adviceWith(camel, "email-sender", route -> {
+            route.replaceFromWith("direct:email-notification-queue");
+            route.weaveByToUri("aws2-ses:*").replace().to("mock:ses");
+        });
+        camel.start();
+        emailQueue = camel.createProducerTemplate();
+        ses = camel.getEndpoint("mock:ses", MockEndpoint.class);
+    }
+
+    @AfterEach
+    void stopRoute() {
+        camel.stop();
+    }
+
+    @Test
+    void sendsAndRecordsAMail() throws Exception {
+        ses.expectedMessageCount(1);
+        emailQueue.sendBody("direct:email-notification-queue", "{\"template\":\"order_received\"}");
+        ses.assertIsSatisfied();
+        assertEquals(1, mailer.recorded.size());
+    }
+
+    @Test
+    void aMailAlreadySentIsSkipped() throws Exception {
+        mailer.alreadySent = true;
+        ses.expectedMessageCount(0);
+        emailQueue.sendBody("direct:email-notification-queue", "{\"template\":\"order_received\"}");
+        ses.assertIsSatisfied();
+        assertEquals(0, mailer.recorded.size());
+    }
+
+    @Test
+    void theBreakerOpensAfterFiveFailuresAndThenFailsFastWithoutCallingSes() {
+        ses.whenAnyExchangeReceived(exchange -> {
+            throw new IllegalStateException("SES unavailable");
+        });
+        for (int i = 0; i < 5; i++) {
+            Exchange failed = emailQueue.send("direct:email-notification-queue", e -> e.getMessage().setBody("{}"));
+            assertNotNull(failed.getException(), "attempt " + i + " fails and stays unhandled");
+        }
+        int sesCalls = ses.getReceivedCounter();
+
+        Exchange rejected = emailQueue.send("direct:email-notification-queue", e -> e.getMessage().setBody("{}"));
+
+        assertNotNull(rejected.getException());
+        assertTrue(rejected.getException().getClass().getSimpleName().contains("CallNotPermitted")
+                || String.valueOf(rejected.getException().getCause()).contains("CallNotPermitted"), String.valueOf(rejected.getException()));
+        assertEquals(sesCalls, ses.getReceivedCounter(), "an open breaker does not call SES");
+        assertEquals(6, deadLetters.retries, "every failure is retried later: no mail is lost");
+        assertEquals(0, mailer.recorded.size());
+    }
+}
