@@ -6,16 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
 
-import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.support.PluginHelper;
-import org.apache.camel.support.ResourceHelper;
+import org.camelshop.testing.RouteUnderTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,40 +58,29 @@ class EmailSenderRouteTest {
 
     private final FakeMailer mailer = new FakeMailer();
     private final RetryingDeadLetters deadLetters = new RetryingDeadLetters();
-    private CamelContext camel;
+    private RouteUnderTest route;
     private ProducerTemplate emailQueue;
     private MockEndpoint ses;
 
     @BeforeEach
     void startRoute() throws Exception {
-        camel = new DefaultCamelContext();
-        Properties properties = new Properties();
-        properties.put("shop.queue.email", "email-notification-queue");
-        properties.put("shop.queue.email-consumers", "1");
-        properties.put("shop.mail.from", "shop@example.com");
-        properties.put("shop.breaker.window-seconds", "60");
-        properties.put("shop.breaker.minimum-calls", "5");
-        properties.put("shop.breaker.failure-rate-percent", "50");
-        properties.put("shop.breaker.open-seconds", "60");
-        properties.put("shop.breaker.call-timeout-ms", "30000");
-        camel.getPropertiesComponent().setInitialProperties(properties);
-        camel.getRegistry().bind("mailer", mailer);
-        camel.getRegistry().bind("deadLetters", deadLetters);
-        PluginHelper.getRoutesLoader(camel).loadRoutes(
-                ResourceHelper.resolveMandatoryResource(camel, "classpath:routes/queue-consumers.yaml"),
-                ResourceHelper.resolveMandatoryResource(camel, "classpath:routes/email.yaml"));
-        AdviceWith.adviceWith(camel, "email-sender", route -> {
-            route.replaceFromWith("direct:email-notification-queue");
-            route.weaveByToUri("aws2-ses:*").replace().to("mock:ses");
-        });
-        camel.start();
-        emailQueue = camel.createProducerTemplate();
-        ses = camel.getEndpoint("mock:ses", MockEndpoint.class);
+        route = RouteUnderTest.start("email-sender",
+                Map.of("shop.queue.email", "email-notification-queue", "shop.queue.email-consumers", "1",
+                        "shop.mail.from", "shop@example.com", "shop.breaker.window-seconds", "60", "shop.breaker.minimum-calls", "5",
+                        "shop.breaker.failure-rate-percent", "50", "shop.breaker.open-seconds", "60", "shop.breaker.call-timeout-ms", "30000"),
+                Map.of("mailer", mailer, "deadLetters", deadLetters),
+                advice -> {
+                    advice.replaceFromWith("direct:email-notification-queue");
+                    advice.weaveByToUri("aws2-ses:*").replace().to("mock:ses");
+                },
+                "queue-consumers.yaml", "email.yaml");
+        emailQueue = route.producer();
+        ses = route.mock("mock:ses");
     }
 
     @AfterEach
     void stopRoute() {
-        camel.stop();
+        route.close();
     }
 
     @Test

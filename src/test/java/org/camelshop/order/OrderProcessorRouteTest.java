@@ -5,22 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
 
-import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.support.PluginHelper;
-import org.apache.camel.support.ResourceHelper;
+import org.camelshop.testing.RouteUnderTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Route test of order-processor.yaml with the shared queue-consumer error handling, in a bare CamelContext: only
+ * Route test of order-processor.yaml with the shared queue-consumer error handling ({@link RouteUnderTest}): only
  * those two YAML files are loaded, the beans they call by name are small fakes bound first, the SQS consumer is
  * replaced by a direct endpoint and the e-mail queue by a mock. No emulator, no network.
  */
@@ -59,35 +55,28 @@ class OrderProcessorRouteTest {
 
     private final ScriptedProcessor processor = new ScriptedProcessor();
     private final RecordingDeadLetters deadLetters = new RecordingDeadLetters();
-    private CamelContext camel;
+    private RouteUnderTest route;
     private ProducerTemplate orderQueue;
     private MockEndpoint emailQueue;
 
     @BeforeEach
     void startRoute() throws Exception {
-        camel = new DefaultCamelContext();
-        Properties properties = new Properties();
-        properties.put("shop.queue.orders", "order-processing-queue");
-        properties.put("shop.queue.email", "email-notification-queue");
-        properties.put("shop.queue.orders-consumers", "1");
-        camel.getPropertiesComponent().setInitialProperties(properties);
-        camel.getRegistry().bind("orderProcessor", processor);
-        camel.getRegistry().bind("deadLetters", deadLetters);
-        PluginHelper.getRoutesLoader(camel).loadRoutes(
-                ResourceHelper.resolveMandatoryResource(camel, "classpath:routes/queue-consumers.yaml"),
-                ResourceHelper.resolveMandatoryResource(camel, "classpath:routes/order-processor.yaml"));
-        AdviceWith.adviceWith(camel, "order-processor", route -> {
-            route.replaceFromWith("direct:order-processing-queue");
-            route.weaveByToUri("aws2-sqs:*").replace().to("mock:email-queue");
-        });
-        camel.start();
-        orderQueue = camel.createProducerTemplate();
-        emailQueue = camel.getEndpoint("mock:email-queue", MockEndpoint.class);
+        route = RouteUnderTest.start("order-processor",
+                Map.of("shop.queue.orders", "order-processing-queue", "shop.queue.email", "email-notification-queue",
+                        "shop.queue.orders-consumers", "1"),
+                Map.of("orderProcessor", processor, "deadLetters", deadLetters),
+                advice -> {
+                    advice.replaceFromWith("direct:order-processing-queue");
+                    advice.weaveByToUri("aws2-sqs:*").replace().to("mock:email-queue");
+                },
+                "queue-consumers.yaml", "order-processor.yaml");
+        orderQueue = route.producer();
+        emailQueue = route.mock("mock:email-queue");
     }
 
     @AfterEach
     void stopRoute() {
-        camel.stop();
+        route.close();
     }
 
     @Test

@@ -1,0 +1,58 @@
+package org.camelshop.testing;
+
+import java.util.Map;
+import java.util.Properties;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.AdviceWith;
+import org.apache.camel.builder.AdviceWithRouteBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
+import org.apache.camel.util.function.ThrowingConsumer;
+
+/**
+ * One YAML route (and the route files it needs, such as a shared route configuration) in a bare CamelContext: the
+ * given properties, the given beans under the names the route calls, and an advice to swap its endpoints for
+ * {@code direct:} and {@code mock:}. For route tests that need no emulator and no network (docs/testing.md).
+ */
+public final class RouteUnderTest implements AutoCloseable {
+
+    private final CamelContext camel;
+    private final ProducerTemplate producer;
+
+    private RouteUnderTest(CamelContext camel) {
+        this.camel = camel;
+        this.producer = camel.createProducerTemplate();
+    }
+
+    public static RouteUnderTest start(String routeId, Map<String, String> properties, Map<String, Object> beans,
+            ThrowingConsumer<AdviceWithRouteBuilder, Exception> advice, String... routeFiles) throws Exception {
+        CamelContext camel = new DefaultCamelContext();
+        Properties initial = new Properties();
+        initial.putAll(properties);
+        camel.getPropertiesComponent().setInitialProperties(initial);
+        beans.forEach(camel.getRegistry()::bind);
+        for (String file : routeFiles) {
+            PluginHelper.getRoutesLoader(camel).loadRoutes(ResourceHelper.resolveMandatoryResource(camel, "classpath:routes/" + file));
+        }
+        AdviceWith.adviceWith(camel, routeId, advice);
+        camel.start();
+        return new RouteUnderTest(camel);
+    }
+
+    public ProducerTemplate producer() {
+        return producer;
+    }
+
+    public MockEndpoint mock(String uri) {
+        return camel.getEndpoint(uri, MockEndpoint.class);
+    }
+
+    @Override
+    public void close() {
+        camel.stop();
+    }
+}
