@@ -117,11 +117,11 @@ class OrderFlowIT {
         assertEquals(5313, receipt.get("total").asLong());
         assertTrue(receipt.get("order_number").asText().startsWith("CS-"));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> "awaiting_payment".equals(order(receipt).get("order_status").asText()));
+        await().atMost(Duration.ofSeconds(60)).until(() -> "awaiting_payment".equals(order(receipt).get("order_status").asText()));
         assertEquals(3, stock(productId));
         assertTrue(order(receipt).has("reserved_until"));
         String orderNumber = receipt.get("order_number").asText();
-        JsonNode mail = await().atMost(Duration.ofSeconds(30)).until(() -> sentMail(orderNumber), m -> m != null);
+        JsonNode mail = await().atMost(Duration.ofSeconds(60)).until(() -> sentMail(orderNumber), m -> m != null);
         assertEquals("buyer@example.com", mail.get("destination").get("to").get(0).asText());
         assertTrue(mail.get("body").get("text").asText().contains("USD 53.13"));
         assertTrue(mail.get("body").get("html").asText().contains("<strong>" + orderNumber + "</strong>"));
@@ -132,7 +132,7 @@ class OrderFlowIT {
     void aGuestCancelsAnUnpaidOrderAndTheStockGoesBack() {
         String productId = productWithStock(4);
         JsonNode receipt = guestBuys(productId, 3);
-        await().atMost(Duration.ofSeconds(30)).until(() -> "awaiting_payment".equals(order(receipt).get("order_status").asText()));
+        await().atMost(Duration.ofSeconds(60)).until(() -> "awaiting_payment".equals(order(receipt).get("order_status").asText()));
         assertEquals(1, stock(productId));
         String path = "/api/orders/" + receipt.get("order_id").asText() + "/cancel";
 
@@ -147,7 +147,7 @@ class OrderFlowIT {
                 .header("X-Order-Token", receipt.get("access_token").asText()).POST(HttpRequest.BodyPublishers.noBody()));
         assertEquals(409, again.statusCode(), "a cancelled order stays cancelled");
         assertEquals(4, stock(productId), "and its stock is returned once");
-        await().atMost(Duration.ofSeconds(30)).until(() -> mailsAbout(receipt.get("order_number").asText()).stream()
+        await().atMost(Duration.ofSeconds(60)).until(() -> mailsAbout(receipt.get("order_number").asText()).stream()
                 .anyMatch(m -> m.get("subject").asText().contains("cancelled")));
     }
 
@@ -156,7 +156,7 @@ class OrderFlowIT {
         String productId = productWithStock(5);
         JsonNode receipt = guestBuys(productId, 2);
         String orderId = receipt.get("order_id").asText();
-        await().atMost(Duration.ofSeconds(30)).until(() -> "awaiting_payment".equals(order(receipt).get("order_status").asText()));
+        await().atMost(Duration.ofSeconds(60)).until(() -> "awaiting_payment".equals(order(receipt).get("order_status").asText()));
         String admin = shop.loginAdmin();
 
         JsonNode listed = json(shop.call("GET", "/api/orders/admin/list?status=awaiting_payment&page_size=100", null, admin));
@@ -183,7 +183,7 @@ class OrderFlowIT {
     void ordersLeftUnpaidPastTheirWindowAreCancelledAndReleased() {
         String productId = productWithStock(6);
         JsonNode receipt = guestBuys(productId, 2);
-        await().atMost(Duration.ofSeconds(30)).until(() -> "awaiting_payment".equals(order(receipt).get("order_status").asText()));
+        await().atMost(Duration.ofSeconds(60)).until(() -> "awaiting_payment".equals(order(receipt).get("order_status").asText()));
         Cancellations cancellations = shop.camelContext().getRegistry().lookupByNameAndType("cancellations", Cancellations.class);
 
         assertTrue(cancellations.expireUnpaid(java.time.Instant.now()).stream().noneMatch(m -> m.contains(receipt.get("order_id").asText())),
@@ -229,20 +229,20 @@ class OrderFlowIT {
     void theSameOrderMessageDeliveredFiveTimesTakesStockOnce() throws Exception {
         String productId = productWithStock(8);
         JsonNode receipt = guestBuys(productId, 3);
-        await().atMost(Duration.ofSeconds(30)).until(() -> "awaiting_payment".equals(order(receipt).get("order_status").asText()));
+        await().atMost(Duration.ofSeconds(60)).until(() -> "awaiting_payment".equals(order(receipt).get("order_status").asText()));
         String message = "{\"order_id\":\"" + receipt.get("order_id").asText() + "\",\"user_id\":\"" + order(receipt).get("user_id").asText() + "\"}";
         try (AwsClients aws = stack.awsClients()) {
             String queue = aws.sqs().getQueueUrl(r -> r.queueName("order-processing-queue")).queueUrl();
             for (int i = 0; i < 5; i++) {
                 aws.sqs().sendMessage(r -> r.queueUrl(queue).messageBody(message));
             }
-            await().atMost(Duration.ofSeconds(30)).until(() -> "0".equals(aws.sqs().getQueueAttributes(r -> r.queueUrl(queue)
+            await().atMost(Duration.ofSeconds(60)).until(() -> "0".equals(aws.sqs().getQueueAttributes(r -> r.queueUrl(queue)
                     .attributeNamesWithStrings("ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible")).attributesAsStrings()
                     .values().stream().reduce("0", (a, b) -> Integer.toString(Integer.parseInt(a) + Integer.parseInt(b)))));
         }
         assertEquals(5, stock(productId), "8 - 3, once");
         assertEquals("awaiting_payment", order(receipt).get("order_status").asText());
-        await().atMost(Duration.ofSeconds(30)).until(() -> sentMail(receipt.get("order_number").asText()) != null);
+        await().atMost(Duration.ofSeconds(60)).until(() -> sentMail(receipt.get("order_number").asText()) != null);
         assertEquals(1, sentMails(receipt.get("order_number").asText()), "one e-mail");
     }
 
