@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
-import io.lettuce.core.RedisException;
 import org.apache.camel.Exchange;
 import org.camelshop.platform.ApiException;
 import org.camelshop.platform.Json;
@@ -42,7 +41,7 @@ public final class ProductAdmin {
             throw ApiException.conflict("sku_taken", "Another product already has SKU " + product.sku());
         }
         products.insert(product);
-        invalidate(id);
+        cache.invalidateProduct(id);
         LOG.info("Product {} created ({})", id, product.sku());
         return product;
     }
@@ -65,7 +64,7 @@ public final class ProductAdmin {
         if (newSku) {
             products.releaseSku(current.sku(), productId);
         }
-        invalidate(productId);
+        cache.invalidateProduct(productId);
         return products.find(productId).orElseThrow();
     }
 
@@ -76,7 +75,7 @@ public final class ProductAdmin {
         if (!products.update(deleted, current.cacheVersion())) {
             throw ApiException.conflict("concurrent_update", "The product changed meanwhile; try again");
         }
-        invalidate(productId);
+        cache.invalidateProduct(productId);
         LOG.info("Product {} deleted", productId);
     }
 
@@ -84,13 +83,5 @@ public final class ProductAdmin {
         return products.find(ProductQuery.validProductId(productId))
                 .filter(p -> !DELETED.equals(p.status()))
                 .orElseThrow(() -> ApiException.notFound("Product " + productId));
-    }
-
-    private void invalidate(String productId) {
-        try {
-            cache.invalidateProduct(productId);
-        } catch (RedisException e) {
-            LOG.error("Product {} changed but the cache could not be invalidated; cached copies expire with their TTL", productId, e);
-        }
     }
 }

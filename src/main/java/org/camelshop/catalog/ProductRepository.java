@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.camelshop.platform.Page;
+import org.camelshop.platform.SetClause;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -120,16 +121,9 @@ public final class ProductRepository {
     public boolean update(Product product, long expectedVersion) {
         Map<String, AttributeValue> changed = new HashMap<>(items.toItem(product));
         List.of("product_id", "created_at", "sales_count", "rating", "rating_total", "review_count", "cache_version").forEach(changed::remove);
-        Map<String, String> names = new HashMap<>();
-        Map<String, AttributeValue> values = new HashMap<>();
-        List<String> sets = new ArrayList<>();
-        int i = 0;
-        for (var entry : changed.entrySet()) {
-            names.put("#f" + i, entry.getKey());
-            values.put(":f" + i, entry.getValue());
-            sets.add("#f" + i + " = :f" + i);
-            i++;
-        }
+        SetClause set = SetClause.of(changed);
+        Map<String, String> names = new HashMap<>(set.names());
+        Map<String, AttributeValue> values = new HashMap<>(set.values());
         List<String> removes = new ArrayList<>();
         for (String optional : List.of("featured", "description", "subcategory", "image_url", "images", "download_url", "weight", "dimensions", "tags")) {
             if (!changed.containsKey(optional)) {
@@ -139,7 +133,7 @@ public final class ProductRepository {
         }
         values.put(":expected", AttributeValue.fromN(Long.toString(expectedVersion)));
         values.put(":one", AttributeValue.fromN("1"));
-        String expression = "SET " + String.join(", ", sets) + ", cache_version = cache_version + :one"
+        String expression = "SET " + set.assignments() + ", cache_version = cache_version + :one"
                 + (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes));
         try {
             dynamoDb.updateItem(r -> r.tableName(table).key(items.keyOf(product.productId()))

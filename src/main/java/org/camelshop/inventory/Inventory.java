@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.lettuce.core.RedisException;
 import org.camelshop.catalog.ProductItems;
 import org.camelshop.order.Order;
 import org.camelshop.platform.ResponseCache;
@@ -81,7 +80,7 @@ public final class Inventory {
             if ("0".equals(after.get("stock_quantity").n())) {
                 LOG.info("Product {} is now out of stock", line.productId());
             }
-            invalidate(line.productId());
+            cache.invalidateProduct(line.productId());
             return true;
         } catch (ConditionalCheckFailedException e) {
             return alreadyReserved(line.productId(), reservation);
@@ -99,7 +98,7 @@ public final class Inventory {
             if (Integer.parseInt(after.get("stock_quantity").n()) == line.quantity()) {
                 LOG.info("Product {} is back in stock", line.productId()); // watchers are notified by the marketing flow
             }
-            invalidate(line.productId());
+            cache.invalidateProduct(line.productId());
         } catch (ConditionalCheckFailedException e) {
             // not reserved (any more): nothing to put back
         }
@@ -125,14 +124,6 @@ public final class Inventory {
         var item = dynamoDb.getItem(r -> r.tableName(table).consistentRead(true).key(items.keyOf(productId))
                 .projectionExpression("reservations")).item();
         return item.containsKey("reservations") && item.get("reservations").ss().contains(reservation);
-    }
-
-    private void invalidate(String productId) {
-        try {
-            cache.invalidateProduct(productId);
-        } catch (RedisException e) {
-            LOG.error("Stock of {} changed but the cache could not be invalidated", productId, e);
-        }
     }
 
     private static String reservationId(Order order, int line) {

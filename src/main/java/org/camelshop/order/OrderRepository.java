@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.camelshop.platform.DynamoItems;
+import org.camelshop.platform.SetClause;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -83,20 +84,10 @@ public final class OrderRepository {
 
     /** Sets attributes that don't take part in the state machine (the queue message id, a note). */
     public void annotate(Order order, Map<String, AttributeValue> attributes) {
-        Map<String, String> names = new HashMap<>();
-        Map<String, AttributeValue> values = new HashMap<>();
-        List<String> sets = new java.util.ArrayList<>();
-        int i = 0;
-        for (var attribute : attributes.entrySet()) {
-            names.put("#a" + i, attribute.getKey());
-            values.put(":a" + i, attribute.getValue());
-            sets.add("#a" + i + " = :a" + i);
-            i++;
-        }
-        dynamoDb.updateItem(r -> r.tableName(table)
-                .key(Map.of("order_id", AttributeValue.fromS(order.orderId()), "user_id", AttributeValue.fromS(order.userId())))
-                .updateExpression("SET " + String.join(", ", sets))
-                .expressionAttributeNames(names).expressionAttributeValues(values));
+        SetClause set = SetClause.of(attributes);
+        dynamoDb.updateItem(r -> r.tableName(table).key(key(order))
+                .updateExpression("SET " + set.assignments())
+                .expressionAttributeNames(set.names()).expressionAttributeValues(set.values()));
     }
 
     /**
@@ -104,20 +95,15 @@ public final class OrderRepository {
      * processor, a redelivered message or an admin got there first).
      */
     public boolean update(Order order, String expectedStatus, Map<String, AttributeValue> changes) {
-        Map<String, String> names = new HashMap<>(Map.of("#status", "order_status"));
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":expected", AttributeValue.fromS(expectedStatus), ":one", AttributeValue.fromN("1")));
-        StringBuilder expression = new StringBuilder("SET version = version + :one");
-        int i = 0;
-        for (var change : changes.entrySet()) {
-            names.put("#a" + i, change.getKey());
-            values.put(":a" + i, change.getValue());
-            expression.append(", #a").append(i).append(" = :a").append(i);
-            i++;
-        }
+        SetClause set = SetClause.of(changes);
+        Map<String, String> names = new HashMap<>(set.names());
+        names.put("#status", "order_status");
+        Map<String, AttributeValue> values = new HashMap<>(set.values());
+        values.put(":expected", AttributeValue.fromS(expectedStatus));
+        values.put(":one", AttributeValue.fromN("1"));
         try {
-            dynamoDb.updateItem(r -> r.tableName(table)
-                    .key(Map.of("order_id", AttributeValue.fromS(order.orderId()), "user_id", AttributeValue.fromS(order.userId())))
-                    .updateExpression(expression.toString())
+            dynamoDb.updateItem(r -> r.tableName(table).key(key(order))
+                    .updateExpression("SET version = version + :one, " + set.assignments())
                     .conditionExpression("#status = :expected")
                     .expressionAttributeNames(names)
                     .expressionAttributeValues(values));

@@ -159,15 +159,19 @@ public final class ResponseCache {
     }
 
     /**
-     * Makes every cached response that could show this product unreachable, on all instances. Throws when Redis
-     * is unreachable so the caller can tell the change was saved but cached copies may linger until their TTL.
+     * Makes every cached response that could show this product unreachable, on all instances. The change itself is
+     * already saved: if Redis is unreachable this is logged, and cached copies expire with their TTL.
      */
     public void invalidateProduct(String productId) {
         near.invalidate(productId);
-        var commands = redis.sync();
-        commands.incr(CATALOG_VERSION + ":" + productId);
-        commands.incr(CATALOG_VERSION);
-        commands.publish(INVALIDATIONS, productId); // every instance's near cache, this one's again included
+        try {
+            var commands = redis.sync();
+            commands.incr(CATALOG_VERSION + ":" + productId);
+            commands.incr(CATALOG_VERSION);
+            commands.publish(INVALIDATIONS, productId); // every instance's near cache, this one's again included
+        } catch (RedisException e) {
+            LOG.error("Product {} changed but its cached copies could not be invalidated; they expire with their TTL", productId, e);
+        }
     }
 
     private Policy policy(String cacheName) {

@@ -9,7 +9,6 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import io.lettuce.core.RedisException;
 import org.apache.camel.Exchange;
 import org.camelshop.catalog.Product;
 import org.camelshop.catalog.ProductQuery;
@@ -22,8 +21,6 @@ import org.camelshop.platform.Page;
 import org.camelshop.platform.Parameters;
 import org.camelshop.platform.ResponseCache;
 import org.camelshop.platform.SessionUser;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Submitting, listing, voting on and moderating reviews, keeping each product's rating and count in step. */
 public final class Reviews {
@@ -37,7 +34,6 @@ public final class Reviews {
     public record Moderation(String status) {
     }
 
-    private static final Logger LOG = LoggerFactory.getLogger(Reviews.class);
     private final ReviewRepository reviews;
     private final ProductRepository products;
     private final PurchaseHistory purchases;
@@ -80,7 +76,7 @@ public final class Reviews {
             throw ApiException.conflict("already_reviewed", "You have already reviewed this product");
         }
         products.adjustRating(product.productId(), review.rating(), 1);
-        invalidate(product.productId());
+        cache.invalidateProduct(product.productId());
         return review;
     }
 
@@ -100,7 +96,7 @@ public final class Reviews {
         if (!reviews.addHelpfulVote(review, user.userId())) {
             throw ApiException.conflict("already_voted", "You have already found this review helpful");
         }
-        invalidate(review.productId());
+        cache.invalidateProduct(review.productId());
         return reviews.find(reviewId).orElseThrow();
     }
 
@@ -115,7 +111,7 @@ public final class Reviews {
         if (reviews.changeStatus(review, from, input.status())) {
             int direction = Review.PUBLISHED.equals(input.status()) ? 1 : -1;
             products.adjustRating(review.productId(), direction * review.rating(), direction);
-            invalidate(review.productId());
+            cache.invalidateProduct(review.productId());
         }
         return reviews.find(reviewId).orElseThrow();
     }
@@ -123,14 +119,6 @@ public final class Reviews {
     private Review visible(String reviewId) {
         return reviews.find(reviewId).filter(r -> Review.PUBLISHED.equals(r.status()))
                 .orElseThrow(() -> ApiException.notFound("Review " + reviewId));
-    }
-
-    private void invalidate(String productId) {
-        try {
-            cache.invalidateProduct(productId);
-        } catch (RedisException e) {
-            LOG.error("Reviews of {} changed but the cache could not be invalidated", productId, e);
-        }
     }
 
     /** One review per user and product: the id is derived from both, so a second submission collides. */
