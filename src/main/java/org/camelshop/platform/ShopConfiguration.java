@@ -123,7 +123,7 @@ public class ShopConfiguration implements CamelConfiguration {
         registry.bind("mailer", new Mailer(orderRepository, new MailTemplates(), settings.get("shop.mail.from"),
                 settings.get("shop.public-url", "http://localhost:8080"), settings.getInt("shop.order.reservation-minutes", 30), clock));
         registry.bind("deadLetters", new DeadLetters(aws.sqs(), ResourcePlan.MAX_RECEIVES_BEFORE_DLQ,
-                settings.getInt("shop.queue.retry-base-seconds", 10), settings.getInt("shop.breaker.open-seconds", 60)));
+                settings.getInt("shop.queue.retry-base-seconds", 10), settings.getInt("shop.breaker.open-seconds", 60), metrics));
 
         bindHealthChecks(registry, aws, redis);
 
