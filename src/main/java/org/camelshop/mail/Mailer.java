@@ -22,6 +22,7 @@ public final class Mailer {
 
     public static final String SKIP_HEADER = "ShopMailSkip";
     private static final String REQUEST_PROPERTY = "shopMailRequest";
+    private static final String ORDER_PROPERTY = "shopMailOrder";
 
     private final OrderRepository orders;
     private final MailTemplates templates;
@@ -45,7 +46,8 @@ public final class Mailer {
         exchange.setProperty(REQUEST_PROPERTY, request);
         Order order = orders.find(request.orderId())
                 .orElseThrow(() -> new IllegalStateException("order " + request.orderId() + " of a mail request is not in the Orders table"));
-        if (orders.mailSent(order, request.template())) {
+        exchange.setProperty(ORDER_PROPERTY, order);
+        if (order.mails() != null && order.mails().containsKey(request.template())) { // a consistent read: sent means recorded
             message.setHeader(SKIP_HEADER, true);
             return;
         }
@@ -57,8 +59,7 @@ public final class Mailer {
     /** Notes on the order that this mail went out, with SES's message id. */
     public void recordSent(Exchange exchange) {
         MailRequest request = exchange.getProperty(REQUEST_PROPERTY, MailRequest.class);
-        Order order = orders.find(request.orderId()).orElseThrow();
-        orders.recordMail(order, request.template(), Map.of("status", "sent", "sent_at", clock.instant().toString(),
+        orders.recordMail(exchange.getProperty(ORDER_PROPERTY, Order.class), request.template(), Map.of("status", "sent", "sent_at", clock.instant().toString(),
                 "message_id", exchange.getMessage().getHeader("CamelAwsSesMessageId", "", String.class)));
     }
 

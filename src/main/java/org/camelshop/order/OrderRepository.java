@@ -61,13 +61,6 @@ public final class OrderRepository {
                 .sorted((a, b) -> b.orderDate().compareTo(a.orderDate()));
     }
 
-    /** Whether the mail made from {@code template} was recorded as sent for this order. */
-    public boolean mailSent(Order order, String template) {
-        var item = dynamoDb.getItem(r -> r.tableName(table).consistentRead(true).key(key(order))
-                .projectionExpression("mails.#t").expressionAttributeNames(Map.of("#t", template))).item();
-        return item.containsKey("mails") && item.get("mails").m().containsKey(template);
-    }
-
     /** Records a sent mail under {@code mails.<template>}. */
     public void recordMail(Order order, String template, Map<String, String> record) {
         Map<String, AttributeValue> values = new HashMap<>();
