@@ -65,7 +65,15 @@ public final class DeadLetters {
 
     /** Whether the failure handling writes a copy of the message (DLQ or deferred), so the original may be deleted. */
     public boolean isCopied(Exchange exchange) {
-        return isDependencyDown(exchange) || isLastAttempt(exchange);
+        return !isInProcess(exchange) && (isDependencyDown(exchange) || isLastAttempt(exchange));
+    }
+
+    /**
+     * Whether the message was handed over in process rather than received from SQS (queues switched off, see
+     * {@code org.camelshop.ops.InProcessQueues}): its failure belongs to the sender, there is nothing to retry or copy.
+     */
+    public boolean isInProcess(Exchange exchange) {
+        return exchange.getMessage().getHeader("CamelAwsSqsReceiptHandle") == null;
     }
 
     /**

@@ -35,6 +35,10 @@ import org.camelshop.marketing.PersonalData;
 import org.camelshop.marketing.Preferences;
 import org.camelshop.marketing.PreferencesRepository;
 import org.camelshop.marketing.UnsubscribeTokens;
+import org.camelshop.ops.FeatureFlags;
+import org.camelshop.ops.HttpStatusCounter;
+import org.camelshop.ops.InProcessQueues;
+import org.camelshop.ops.QueueDepths;
 import org.camelshop.order.Cancellations;
 import org.camelshop.order.OrderAdmin;
 import org.camelshop.order.OrderProcessor;
@@ -77,6 +81,10 @@ public class ShopConfiguration implements CamelConfiguration {
         Clock clock = Clock.systemUTC();
 
         ShopMetrics metrics = new ShopMetrics(context);
+        context.getManagementStrategy().addEventNotifier(new HttpStatusCounter(metrics));
+        if (!settings.getBoolean("shop.queues.enabled", true)) {
+            context.getCamelContextExtension().registerEndpointCallback(new InProcessQueues(context));
+        }
 
         AwsClients aws = new AwsClients(settings);
         context.addService(aws, true, true);
@@ -168,6 +176,9 @@ public class ShopConfiguration implements CamelConfiguration {
         registry.bind("deadLetters", new DeadLetters(aws.sqs(), ResourcePlan.MAX_RECEIVES_BEFORE_DLQ,
                 settings.getInt("shop.queue.retry-base-seconds", 10), settings.getInt("shop.breaker.open-seconds", 60), metrics));
 
+        registry.bind("queueDepths", new QueueDepths(aws.sqs(), ResourcePlan.QUEUES, metrics));
+        registry.bind("featureFlags", new FeatureFlags(featurePercentages(settings)));
+
         bindHealthChecks(registry, aws, redis);
 
         if (settings.getBoolean("shop.provision.on-start", false)) {
@@ -188,6 +199,14 @@ public class ShopConfiguration implements CamelConfiguration {
                 settings.getInt("shop.cache." + name + ".redis-ttl", defaults.redisSeconds()),
                 defaults.perProduct())));
         return policies;
+    }
+
+    /** {@code shop.features} as {@code name:percent} pairs ({@code recommendations:100,watchlist-alerts:10}). */
+    private static Map<String, Integer> featurePercentages(ShopSettings settings) {
+        Map<String, Integer> percentages = new LinkedHashMap<>();
+        Arrays.stream(settings.get("shop.features", "").split(",")).map(String::trim).filter(f -> f.contains(":")).forEach(flag ->
+                percentages.put(flag.substring(0, flag.indexOf(':')).trim(), Integer.parseInt(flag.substring(flag.indexOf(':') + 1).trim())));
+        return percentages;
     }
 
     /** Tax rates as {@code REGION:basis-points} pairs ({@code US-CA:725,US:0}), shipping in cents. */
