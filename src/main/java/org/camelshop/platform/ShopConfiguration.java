@@ -36,7 +36,7 @@ import org.camelshop.marketing.Preferences;
 import org.camelshop.marketing.PreferencesRepository;
 import org.camelshop.marketing.UnsubscribeTokens;
 import org.camelshop.ops.FeatureFlags;
-import org.camelshop.ops.HttpStatusCounter;
+import org.camelshop.ops.HttpMetrics;
 import org.camelshop.ops.InProcessQueues;
 import org.camelshop.ops.QueueDepths;
 import org.camelshop.order.Cancellations;
@@ -81,7 +81,7 @@ public class ShopConfiguration implements CamelConfiguration {
         Clock clock = Clock.systemUTC();
 
         ShopMetrics metrics = new ShopMetrics(context);
-        context.getManagementStrategy().addEventNotifier(new HttpStatusCounter(metrics));
+        context.getManagementStrategy().addEventNotifier(new HttpMetrics(metrics));
         if (!settings.getBoolean("shop.queues.enabled", true)) {
             context.getCamelContextExtension().registerEndpointCallback(new InProcessQueues(context));
         }

@@ -43,18 +43,18 @@ class OperationsMetricsIT {
 
     @Test
     void httpAnswersAreCountedByRouteAndStatus(RunningShop shop) {
-        double found = shop.metric("shop_http_responses_total", "route=\"get-product\"", "status=\"200\"");
-        double missing = shop.metric("shop_http_responses_total", "route=\"get-product\"", "status=\"404\"");
+        double found = shop.metric("shop_http_requests_seconds_count", "route=\"get-product\"", "status=\"200\"");
+        double missing = shop.metric("shop_http_requests_seconds_count", "route=\"get-product\"", "status=\"404\"");
         assertEquals(200, shop.get("/api/products/prod-0001").statusCode());
         assertEquals(404, shop.get("/api/products/no-such-product").statusCode());
-        assertEquals(found + 1, shop.metric("shop_http_responses_total", "route=\"get-product\"", "status=\"200\""), httpLines(shop));
-        assertEquals(missing + 1, shop.metric("shop_http_responses_total", "route=\"get-product\"", "status=\"404\""));
-        double unauthorized = shop.metric("shop_http_responses_total", "status=\"401\"");
+        assertEquals(found + 1, shop.metric("shop_http_requests_seconds_count", "route=\"get-product\"", "status=\"200\""), httpLines(shop));
+        assertEquals(missing + 1, shop.metric("shop_http_requests_seconds_count", "route=\"get-product\"", "status=\"404\""));
+        double unauthorized = shop.metric("shop_http_requests_seconds_count", "status=\"401\"");
         assertEquals(401, shop.get("/api/orders").statusCode());
-        assertEquals(unauthorized + 1, shop.metric("shop_http_responses_total", "status=\"401\""), httpLines(shop));
+        assertEquals(unauthorized + 1, shop.metric("shop_http_requests_seconds_count", "status=\"401\""), httpLines(shop));
     }
 
     private static String httpLines(RunningShop shop) {
-        return shop.get("/observe/metrics").body().lines().filter(l -> l.startsWith("shop_http")).toList().toString();
+        return shop.get("/observe/metrics").body().lines().filter(l -> l.startsWith("shop_http_requests_seconds_count")).toList().toString();
     }
 }

@@ -1,21 +1,29 @@
 package org.camelshop.ops;
 
-import org.apache.camel.spi.CamelEvent;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.Timer;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.platform.http.PlatformHttpEndpoint;
+import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.support.EventNotifierSupport;
 import org.camelshop.platform.ShopMetrics;
 
 /**
- * Counts every answered HTTP request by route and status code: {@code shop_http_responses_total{route, status}}
- * (the dashboard's 4xx/5xx panels; Camel's own meters time routes but don't see status codes). Only the exchange
- * the HTTP consumer created counts, not its copies (wire taps, splits).
+ * Times every answered HTTP request by route and status code: {@code shop_http_requests_seconds{route, status}} with
+ * buckets at the seed's thresholds (0.2 s cached content, 2 s latency alarm), for the dashboard's 4xx/5xx and latency
+ * panels; Camel's own meters time routes but don't see status codes. Only the exchange the HTTP consumer created
+ * counts, not its copies (wire taps, splits).
  */
-public final class HttpStatusCounter extends EventNotifierSupport {
+public final class HttpMetrics extends EventNotifierSupport {
+
+    private static final Duration[] BUCKETS = {Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofMillis(500),
+            Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5)};
 
     private final ShopMetrics metrics;
 
-    public HttpStatusCounter(ShopMetrics metrics) {
+    public HttpMetrics(ShopMetrics metrics) {
         this.metrics = metrics;
         setIgnoreCamelContextEvents(true);
         setIgnoreCamelContextInitEvents(true);
@@ -40,8 +48,11 @@ public final class HttpStatusCounter extends EventNotifierSupport {
         if (!(exchange.getFromEndpoint() instanceof PlatformHttpEndpoint) || exchange.getProperty(Exchange.CORRELATION_ID) != null) {
             return;
         }
-        metrics.counter("shop_http_responses", "Answered HTTP requests by route and status code",
-                "route", String.valueOf(exchange.getFromRouteId()), "status", String.valueOf(status(exchange))).increment();
+        Timer.builder("shop_http_requests").description("Answered HTTP requests by route and status code, from arrival to answer")
+                .tags("route", String.valueOf(exchange.getFromRouteId()), "status", String.valueOf(status(exchange)))
+                .serviceLevelObjectives(BUCKETS)
+                .register(metrics.registry())
+                .record(exchange.getClock().elapsed(), TimeUnit.MILLISECONDS);
     }
 
     static int status(Exchange exchange) {
