@@ -9,7 +9,8 @@ import org.camelshop.platform.ShopSettings;
 /**
  * Provisions queues and tables on their own, e.g. against real AWS before the first deployment:
  * {@code SHOP_PROFILE=aws java -cp camel-shop-all.jar org.camelshop.platform.provision.ProvisionCommand}.
- * Prints what it changed; a second run prints that nothing needed changing. Exits 1 on failure.
+ * Prints what it changed; a second run prints that nothing needed changing. Then checks that SES may send from
+ * {@code shop.mail.from}. Exits 1 on failure, 2 when everything is provisioned but SES cannot send yet.
  */
 public final class ProvisionCommand {
 
@@ -24,6 +25,11 @@ public final class ProvisionCommand {
                 aws.start();
                 ProvisioningReport report = new Provisioner(aws.sqs(), aws.dynamoDb()).apply(ResourcePlan.QUEUES, ResourcePlan.TABLES);
                 System.out.println(report.summary());
+                SesIdentityCheck.Result ses = new SesIdentityCheck(aws.sesV2()).check(ShopSettings.of(context).get("shop.mail.from"));
+                System.out.println(ses.message());
+                if (!ses.verified()) {
+                    System.exit(2);
+                }
             }
         } catch (Exception e) {
             System.err.println("Provisioning failed: " + e.getMessage());
