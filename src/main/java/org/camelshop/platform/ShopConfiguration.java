@@ -29,6 +29,7 @@ import org.camelshop.order.OrderProcessor;
 import org.camelshop.order.OrderRepository;
 import org.camelshop.order.Orders;
 import org.camelshop.order.PurchaseHistory;
+import org.camelshop.payment.PaymentWiring;
 import org.camelshop.platform.provision.Provisioner;
 import org.camelshop.pricing.DiscountCodeRepository;
 import org.camelshop.pricing.DiscountCodes;
@@ -109,14 +110,18 @@ public class ShopConfiguration implements CamelConfiguration {
         registry.bind("inventory", inventory);
         registry.bind("cancellations", cancellations);
         registry.bind("orderAdmin", new OrderAdmin(orderRepository, inventory, clock));
-        registry.bind("orders", new Orders(orderRepository, carts, pricing, discountCodes,
-                new DiscountCodeRepository(aws.dynamoDb(), ResourcePlan.DISCOUNT_CODES), idempotencyKeys, cancellations, clock));
+        Orders orders = new Orders(orderRepository, carts, pricing, discountCodes,
+                new DiscountCodeRepository(aws.dynamoDb(), ResourcePlan.DISCOUNT_CODES), idempotencyKeys, cancellations, clock);
+        registry.bind("orders", orders);
         registry.bind("orderProcessor", new OrderProcessor(orderRepository, inventory, clock,
                 Duration.ofMinutes(settings.getInt("shop.order.reservation-minutes", 30))));
         registry.bind("mailer", new Mailer(orderRepository, new MailTemplates(), settings.get("shop.mail.from"),
                 settings.get("shop.public-url", "http://localhost:8080"), settings.getInt("shop.order.reservation-minutes", 30), clock));
         registry.bind("deadLetters", new DeadLetters(aws.sqs(), ResourcePlan.MAX_RECEIVES_BEFORE_DLQ,
                 settings.getInt("shop.queue.retry-base-seconds", 10)));
+
+        PaymentWiring.bind(registry, settings, metrics, redis, aws.dynamoDb(), orderRepository, orders, inventory, productItems, cache,
+                idempotencyKeys, clock);
 
         bindHealthChecks(registry, aws, redis);
 
