@@ -11,7 +11,10 @@ import org.camelshop.platform.ResponseCache;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Admin create / update / delete of products, each followed by invalidating every cached copy. */
+/**
+ * Admin create / update / delete of products, each followed by invalidating every cached copy. A stock change is
+ * guarded by the product's cache_version like any other edit, so it can't overwrite a reservation made meanwhile.
+ */
 public final class ProductAdmin {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProductAdmin.class);
@@ -20,11 +23,13 @@ public final class ProductAdmin {
     private final ProductRepository products;
     private final ResponseCache cache;
     private final Clock clock;
+    private final StockWatch watch;
 
-    public ProductAdmin(ProductRepository products, ResponseCache cache, Clock clock) {
+    public ProductAdmin(ProductRepository products, ResponseCache cache, Clock clock, StockWatch watch) {
         this.products = products;
         this.cache = cache;
         this.clock = clock;
+        this.watch = watch;
     }
 
     public Product create(Exchange exchange) {
@@ -65,6 +70,7 @@ public final class ProductAdmin {
             products.releaseSku(current.sku(), productId);
         }
         cache.invalidateProduct(productId);
+        watch.changed(productId, current.stockQuantity(), changed.stockQuantity());
         return products.find(productId).orElseThrow();
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.camelshop.catalog.ProductItems;
+import org.camelshop.catalog.StockWatch;
 import org.camelshop.order.Order;
 import org.camelshop.platform.ResponseCache;
 import org.camelshop.pricing.Quote.PricedLine;
@@ -19,7 +20,8 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  * Stock changes, each one conditional write on the product: a line is taken only while {@code stock_quantity >= qty},
  * so concurrent buyers can never oversell. Each take records its reservation id ({@code <order>:<line>}) in the same
  * write, so a redelivered order message can never take a line twice; putting back removes it again. No
- * transactions needed, which dynalite lacks and which would not make this any safer on DynamoDB.
+ * transactions needed, which dynalite lacks and which would not make this any safer on DynamoDB. A product running
+ * out or coming back is told to the {@link StockWatch} (inventory-update-queue).
  */
 public final class Inventory {
 
@@ -29,12 +31,14 @@ public final class Inventory {
     private final String table;
     private final ProductItems items;
     private final ResponseCache cache;
+    private final StockWatch watch;
 
-    public Inventory(DynamoDbClient dynamoDb, String table, ProductItems items, ResponseCache cache) {
+    public Inventory(DynamoDbClient dynamoDb, String table, ProductItems items, ResponseCache cache, StockWatch watch) {
         this.dynamoDb = dynamoDb;
         this.table = table;
         this.items = items;
         this.cache = cache;
+        this.watch = watch;
     }
 
     /**
@@ -77,10 +81,9 @@ public final class Inventory {
                     .expressionAttributeValues(Map.of(":q", number(line.quantity()), ":one", number(1), ":active", AttributeValue.fromS("active"),
                             ":r", AttributeValue.fromSs(List.of(reservation)), ":rid", AttributeValue.fromS(reservation)))
                     .returnValues(ReturnValue.UPDATED_NEW)).attributes();
-            if ("0".equals(after.get("stock_quantity").n())) {
-                LOG.info("Product {} is now out of stock", line.productId());
-            }
             cache.invalidateProduct(line.productId());
+            int stock = Integer.parseInt(after.get("stock_quantity").n());
+            watch.changed(line.productId(), stock + line.quantity(), stock);
             return true;
         } catch (ConditionalCheckFailedException e) {
             return alreadyReserved(line.productId(), reservation);
@@ -95,10 +98,9 @@ public final class Inventory {
                     .expressionAttributeValues(Map.of(":q", number(line.quantity()), ":one", number(1),
                             ":r", AttributeValue.fromSs(List.of(reservation)), ":rid", AttributeValue.fromS(reservation)))
                     .returnValues(ReturnValue.UPDATED_NEW)).attributes();
-            if (Integer.parseInt(after.get("stock_quantity").n()) == line.quantity()) {
-                LOG.info("Product {} is back in stock", line.productId()); // watchers are notified by the marketing flow
-            }
             cache.invalidateProduct(line.productId());
+            int stock = Integer.parseInt(after.get("stock_quantity").n());
+            watch.changed(line.productId(), stock - line.quantity(), stock);
         } catch (ConditionalCheckFailedException e) {
             // not reserved (any more): nothing to put back
         }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -65,6 +66,9 @@ public final class Mailer {
         return switch (template) {
             case "order_received" -> "We received your order " + order.orderNumber();
             case "order_cancelled" -> "Your order " + order.orderNumber() + " was cancelled";
+            case "order_confirmed" -> "Order " + order.orderNumber() + " is confirmed";
+            case "order_shipped" -> "Order " + order.orderNumber() + " has shipped";
+            case "order_refunded" -> "Refund for order " + order.orderNumber();
             default -> "About your order " + order.orderNumber();
         };
     }
@@ -84,6 +88,14 @@ public final class Mailer {
             case "customer_request" -> "you cancelled it, as requested";
             default -> "the order was cancelled";
         });
+        boolean paid = order.paymentStatus() != null && !Order.PAYMENT_PENDING.equals(order.paymentStatus())
+                && !"failed".equals(order.paymentStatus());
+        values.put("charge_note", paid ? "Your payment is refunded in full." : "Nothing has been charged.");
+        boolean downloads = order.items().stream().anyMatch(PricedLine::digitalDownload);
+        values.put("next_step", downloads ? "Your downloads are ready on your order page." : "We will e-mail you when it ships.");
+        values.put("tracking_number", Objects.toString(order.trackingNumber(), "to follow"));
+        values.put("carrier", Objects.toString(order.carrier(), "our carrier"));
+        values.put("refund_total", money(order.total(), order.currency()));
         StringBuilder html = new StringBuilder();
         StringBuilder text = new StringBuilder();
         for (PricedLine line : order.items()) {

@@ -8,7 +8,6 @@ import java.util.Optional;
 
 import org.camelshop.inventory.Inventory;
 import org.camelshop.platform.ApiException;
-import org.camelshop.platform.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -59,14 +58,13 @@ public final class Cancellations {
         return orders.all(Optional.of(OrderStatus.AWAITING_PAYMENT))
                 .filter(order -> order.reservedUntil() != null && Instant.parse(order.reservedUntil()).isBefore(now))
                 .filter(order -> cancel(order, PAYMENT_TIMEOUT))
-                .map(order -> Json.write(new OrderProcessor.MailRequest("order_cancelled", order.userEmail(), order.orderId(),
-                        order.orderId() + ":order_cancelled")))
+                .map(order -> OrderProcessor.MailRequest.about("order_cancelled", order))
                 .toList();
     }
 
     /** The mail request for a cancellation. */
     public String cancellationMail(Order order) {
-        return Json.write(new OrderProcessor.MailRequest("order_cancelled", order.userEmail(), order.orderId(), order.orderId() + ":order_cancelled"));
+        return OrderProcessor.MailRequest.about("order_cancelled", order);
     }
 
     private boolean cancel(Order order, String reason) {

@@ -82,6 +82,18 @@ public final class OrderAdmin {
         return existing(orderId);
     }
 
+    /**
+     * The mail an admin change owes the customer: a cancellation notice, or the shipping notice once the order has
+     * left with a tracking number (whichever of status and tracking came last). Null when none.
+     */
+    public String changeMail(Order order) {
+        if (OrderStatus.CANCELLED.equals(order.orderStatus())) {
+            return OrderProcessor.MailRequest.about("order_cancelled", order);
+        }
+        boolean left = OrderStatus.SHIPPED.equals(order.orderStatus()) || OrderStatus.DELIVERED.equals(order.orderStatus());
+        return left && order.trackingNumber() != null ? OrderProcessor.MailRequest.about("order_shipped", order) : null;
+    }
+
     public Order track(Exchange exchange, String orderId) {
         Tracking tracking = Json.body(exchange, Tracking.class);
         if (tracking.trackingNumber() == null || tracking.trackingNumber().isBlank() || tracking.trackingNumber().length() > 64) {

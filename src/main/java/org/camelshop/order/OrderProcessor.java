@@ -14,9 +14,10 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The consumer of order-processing-queue (seed "order_processor"): reserves the stock of a pending order and moves
- * it to {@code awaiting_payment}, or cancels it as {@code out_of_stock}. Idempotent: only a pending order is
- * processed, and reserving is repeatable, so a redelivered message has no second effect.
+ * The consumer of order-processing-queue (seed "order_processor"): a pending order's stock is reserved through the
+ * inventory route, then the order moves to {@code awaiting_payment}, or is cancelled as {@code out_of_stock}.
+ * Idempotent: only a pending order is processed, and reserving is repeatable, so a redelivered message has no
+ * second effect.
  */
 public final class OrderProcessor {
 
@@ -24,6 +25,11 @@ public final class OrderProcessor {
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record MailRequest(String template, String to, String orderId, String dedupKey) {
+
+        /** The request, as queue message, for one mail of this template about the order (sent once per order). */
+        public static String about(String template, Order order) {
+            return Json.write(new MailRequest(template, order.userEmail(), order.orderId(), order.orderId() + ":" + template));
+        }
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(OrderProcessor.class);
@@ -39,8 +45,8 @@ public final class OrderProcessor {
         this.reservationWindow = reservationWindow;
     }
 
-    /** Processes one queue message; returns the e-mail to send, or null when the message had been processed before. */
-    public String process(String message) {
+    /** The pending order a queue message names, or null when it was processed before (a redelivery). */
+    public Order pendingOrder(String message) {
         Orders.Placed placed = Json.read(message, Orders.Placed.class);
         Order order = orders.find(placed.orderId())
                 .orElseThrow(() -> new IllegalStateException("order " + placed.orderId() + " is not in the Orders table"));
@@ -48,12 +54,20 @@ public final class OrderProcessor {
             LOG.info("Order {} already processed ({}): message ignored", order.orderNumber(), order.orderStatus());
             return null;
         }
-        if (inventory.reserve(order)) {
+        return order;
+    }
+
+    /**
+     * After the inventory route tried to reserve the order's stock: awaiting payment until the reservation window
+     * ends, or cancelled as out of stock. Returns the e-mail to send, or null when a cancellation won the race.
+     */
+    public String afterReservation(Order order, boolean reserved) {
+        if (reserved) {
             String until = clock.instant().plus(reservationWindow).toString();
             if (orders.update(order, OrderStatus.PENDING, Map.of("order_status", AttributeValue.fromS(OrderStatus.AWAITING_PAYMENT),
                     "reserved_until", AttributeValue.fromS(until)))) {
                 LOG.info("Order {} reserved until {}, awaiting payment", order.orderNumber(), until);
-                return mail("order_received", order);
+                return MailRequest.about("order_received", order);
             }
             // cancelled while we reserved: the cancellation saw it pending and returned nothing, so we do
             inventory.release(order);
@@ -62,12 +76,9 @@ public final class OrderProcessor {
         if (orders.update(order, OrderStatus.PENDING, Map.of("order_status", AttributeValue.fromS(OrderStatus.CANCELLED),
                 "cancel_reason", AttributeValue.fromS("out_of_stock")))) {
             LOG.info("Order {} cancelled: out of stock", order.orderNumber());
-            return mail("order_cancelled", order);
+            return MailRequest.about("order_cancelled", order);
         }
         return null;
     }
 
-    private static String mail(String template, Order order) {
-        return Json.write(new MailRequest(template, order.userEmail(), order.orderId(), order.orderId() + ":" + template));
-    }
 }

@@ -3,6 +3,7 @@ package org.camelshop.platform;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
@@ -17,6 +18,7 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  * ({@code base × 4^(receive-1)}). On the last allowed receive the message, with the failure reason as message
  * attributes, is written to the queue's DLQ <em>first</em>, and only then is the failure marked handled, which lets
  * Camel delete the original. The queue's own redrive policy (3 receives) is the safety net if even that fails.
+ * A failure because a circuit breaker is open is not the message's fault: it is deferred, not counted.
  */
 public final class DeadLetters {
 
@@ -24,17 +26,55 @@ public final class DeadLetters {
     private final SqsClient sqs;
     private final int maxReceives;
     private final int baseBackoffSeconds;
+    private final int deferSeconds;
     private final Map<String, String> queueUrls = new ConcurrentHashMap<>();
 
-    public DeadLetters(SqsClient sqs, int maxReceives, int baseBackoffSeconds) {
+    /** {@code deferSeconds}: how long a message waits while a circuit breaker keeps a dependency closed off. */
+    public DeadLetters(SqsClient sqs, int maxReceives, int baseBackoffSeconds, int deferSeconds) {
         this.sqs = sqs;
         this.maxReceives = maxReceives;
         this.baseBackoffSeconds = baseBackoffSeconds;
+        this.deferSeconds = Math.min(MAX_SQS_DELAY_SECONDS, deferSeconds);
     }
+
+    private static final int MAX_SQS_DELAY_SECONDS = 900;
 
     /** Whether this failed delivery was the last one SQS would make. */
     public boolean isLastAttempt(Exchange exchange) {
         return receiveCount(exchange.getMessage()) >= maxReceives;
+    }
+
+    /**
+     * Whether the failure was an open circuit breaker: the dependency is down, the message is fine. Such a message
+     * must not use up its receives (it would end in the DLQ after an outage of a minute), so it is deferred instead.
+     */
+    public boolean isDependencyDown(Exchange exchange) {
+        return isOpenBreaker(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
+    }
+
+    public static boolean isOpenBreaker(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CallNotPermittedException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the failure handling writes a copy of the message (DLQ or deferred), so the original may be deleted. */
+    public boolean isCopied(Exchange exchange) {
+        return isDependencyDown(exchange) || isLastAttempt(exchange);
+    }
+
+    /**
+     * Puts a fresh copy of the original message back on its queue, delivered after the breaker's open period, with
+     * its receive count starting over; the original is then deleted. Repeats for as long as the outage lasts.
+     */
+    public void deferUntilDependencyBack(Exchange exchange) {
+        Message message = exchange.getMessage();
+        sqs.sendMessage(r -> r.queueUrl(url(queueName(exchange))).messageBody(message.getBody(String.class)).delaySeconds(deferSeconds));
+        LOG.warn("Message {} from {} deferred {} s: a circuit breaker is open", message.getHeader("CamelAwsSqsMessageId"),
+                queueName(exchange), deferSeconds);
     }
 
     /** Copies the original message and why it failed to the DLQ of the queue it came from. */

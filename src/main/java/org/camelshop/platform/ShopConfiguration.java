@@ -21,6 +21,8 @@ import org.camelshop.catalog.ProductItems;
 import org.camelshop.catalog.ProductRepository;
 import org.camelshop.catalog.SampleCatalogLoader;
 import org.camelshop.inventory.Inventory;
+import org.camelshop.inventory.StockEvents;
+import org.camelshop.inventory.StockFlags;
 import org.camelshop.mail.MailTemplates;
 import org.camelshop.mail.Mailer;
 import org.camelshop.order.Cancellations;
@@ -29,6 +31,7 @@ import org.camelshop.order.OrderProcessor;
 import org.camelshop.order.OrderRepository;
 import org.camelshop.order.Orders;
 import org.camelshop.order.PurchaseHistory;
+import org.camelshop.order.UnqueuedOrders;
 import org.camelshop.payment.PaymentWiring;
 import org.camelshop.platform.provision.Provisioner;
 import org.camelshop.pricing.DiscountCodeRepository;
@@ -86,7 +89,9 @@ public class ShopConfiguration implements CamelConfiguration {
         registry.bind("productItems", productItems);
         registry.bind("productRepository", products);
         registry.bind("catalog", new Catalog(products));
-        registry.bind("productAdmin", new ProductAdmin(products, cache, clock));
+        StockEvents stockEvents = new StockEvents(context.createProducerTemplate(), clock, metrics);
+        registry.bind("productAdmin", new ProductAdmin(products, cache, clock, stockEvents));
+        registry.bind("stockFlags", new StockFlags(aws.dynamoDb(), ResourcePlan.PRODUCTS, productItems));
 
         Accounts accounts = new Accounts(new AccountRepository(aws.dynamoDb(), ResourcePlan.USERS), sessions, clock);
         registry.bind("accounts", accounts);
@@ -105,7 +110,7 @@ public class ShopConfiguration implements CamelConfiguration {
         IdempotencyKeys idempotencyKeys = new IdempotencyKeys(redis, Duration.ofHours(24));
         registry.bind("idempotencyKeys", idempotencyKeys);
         OrderRepository orderRepository = new OrderRepository(aws.dynamoDb(), ResourcePlan.ORDERS);
-        Inventory inventory = new Inventory(aws.dynamoDb(), ResourcePlan.PRODUCTS, productItems, cache);
+        Inventory inventory = new Inventory(aws.dynamoDb(), ResourcePlan.PRODUCTS, productItems, cache, stockEvents);
         Cancellations cancellations = new Cancellations(orderRepository, inventory, clock);
         registry.bind("inventory", inventory);
         registry.bind("cancellations", cancellations);
@@ -115,10 +120,12 @@ public class ShopConfiguration implements CamelConfiguration {
         registry.bind("orders", orders);
         registry.bind("orderProcessor", new OrderProcessor(orderRepository, inventory, clock,
                 Duration.ofMinutes(settings.getInt("shop.order.reservation-minutes", 30))));
+        registry.bind("unqueuedOrders", new UnqueuedOrders(orderRepository, clock,
+                Duration.ofSeconds(settings.getInt("shop.order.requeue-grace-seconds", 30))));
         registry.bind("mailer", new Mailer(orderRepository, new MailTemplates(), settings.get("shop.mail.from"),
                 settings.get("shop.public-url", "http://localhost:8080"), settings.getInt("shop.order.reservation-minutes", 30), clock));
         registry.bind("deadLetters", new DeadLetters(aws.sqs(), ResourcePlan.MAX_RECEIVES_BEFORE_DLQ,
-                settings.getInt("shop.queue.retry-base-seconds", 10)));
+                settings.getInt("shop.queue.retry-base-seconds", 10), settings.getInt("shop.breaker.open-seconds", 60)));
 
         PaymentWiring.bind(registry, settings, metrics, redis, aws.dynamoDb(), orderRepository, orders, inventory, productItems, cache,
                 idempotencyKeys, clock);

@@ -5,12 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -38,30 +32,17 @@ class LocalStackIT {
     void killingTheShopJvmStopsEveryEmulator() throws Exception {
         StackPorts ports = StackPorts.free();
         int shopPort = StackPorts.freePort();
-        Path log = Path.of("target", "local-shop-kill-test.log");
-        ProcessBuilder builder = new ProcessBuilder("java", "-cp", System.getProperty("java.class.path"), LocalShop.class.getName())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().putAll(Map.of(
-                "SHOP_PORT", Integer.toString(shopPort),
-                "SHOP_SQS_PORT", Integer.toString(ports.sqs()),
-                "SHOP_DYNAMODB_PORT", Integer.toString(ports.dynamoDb()),
-                "SHOP_SES_PORT", Integer.toString(ports.ses()),
-                "SHOP_REDIS_PORT", Integer.toString(ports.redis()),
-                "SHOP_ROUTES_RELOAD", "false"));
-        Process shop = builder.start();
+        ShopProcess shop = ShopProcess.start(ports, shopPort, Map.of(), Path.of("target", "local-shop-kill-test.log"));
         try {
-            HttpClient http = HttpClient.newHttpClient();
-            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
-                    .until(() -> shop.isAlive() && ready(http, shopPort));
-            String output = Files.readString(log);
+            shop.awaitReady();
+            String output = shop.output();
             assertTrue(output.contains("Camel Shop is up"), output);
             for (String url : List.of("http://localhost:" + shopPort + "/", "http://127.0.0.1:" + ports.sqs(),
                     "http://127.0.0.1:" + ports.dynamoDb(), "http://127.0.0.1:" + ports.ses(), "redis://127.0.0.1:" + ports.redis())) {
                 assertTrue(output.contains(url), "banner prints " + url);
             }
         } finally {
-            shop.destroyForcibly(); // SIGKILL: no shutdown hook runs
-            shop.waitFor();
+            shop.kill();
         }
         for (int port : List.of(ports.sqs(), ports.dynamoDb(), ports.ses(), ports.redis(), shopPort)) {
             await().atMost(Duration.ofSeconds(15)).until(() -> !LocalStack.serving(port));
@@ -69,18 +50,5 @@ class LocalStackIT {
         assertFalse(ProcessHandle.allProcesses().anyMatch(p -> p.info().commandLine()
                 .map(c -> c.contains("--port " + ports.dynamoDb()) || c.contains("--port " + ports.ses()) || c.contains("--port " + ports.redis()))
                 .orElse(false)), "no emulator process outlives the shop");
-    }
-
-    private static boolean ready(HttpClient http, int port) {
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/observe/health/ready")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 }

@@ -43,7 +43,15 @@ public final class RunningShop implements AutoCloseable {
         return new RunningShop(main, port);
     }
 
+    /** A shop running elsewhere (another JVM, see {@link ShopProcess}) on this machine's {@code port}. */
+    public static RunningShop at(int port) {
+        return new RunningShop(null, port);
+    }
+
     public CamelContext camelContext() {
+        if (main == null) {
+            throw new IllegalStateException("the shop on port " + port + " runs in another JVM");
+        }
         return main.getCamelContext();
     }
 
@@ -133,6 +141,8 @@ public final class RunningShop implements AutoCloseable {
 
     @Override
     public void close() {
-        main.stop();
+        if (main != null) {
+            main.stop();
+        }
     }
 }

@@ -176,7 +176,44 @@ class OrderFlowIT {
         assertEquals(200, cancelled.statusCode(), cancelled.body());
         assertEquals("cancelled", json(cancelled).get("order_status").asText());
         assertEquals(5, stock(productId), "stock returned");
+        await().atMost(Duration.ofSeconds(60)).until(() -> mailsAbout(receipt.get("order_number").asText()).stream()
+                .anyMatch(m -> m.get("subject").asText().contains("was cancelled")));
         assertEquals(409, shop.call("PUT", "/api/orders/" + orderId + "/status", "{\"order_status\":\"confirmed\"}", admin).statusCode());
+    }
+
+    /** The product's item as stored, with the inventory flags the API does not show. */
+    private Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> storedProduct(String productId) {
+        return stack.awsClients().dynamoDb().getItem(r -> r.tableName("Products").consistentRead(true)
+                .key(Map.of("product_id", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(productId)))).item();
+    }
+
+    private String restockEpisode(String productId) {
+        var episode = storedProduct(productId).get("restock_episode");
+        return episode == null ? "none" : episode.n();
+    }
+
+    @Test
+    void runningOutAndComingBackAreFlaggedThroughTheInventoryQueue() {
+        String productId = productWithStock(2);
+        JsonNode receipt = guestBuys(productId, 2);
+        await().atMost(Duration.ofSeconds(60)).until(() -> storedProduct(productId).containsKey("out_of_stock_since"));
+        assertEquals(0, stock(productId));
+        assertEquals("none", restockEpisode(productId), "never restocked yet");
+
+        HttpResponse<String> cancelled = shop.send(HttpRequest.newBuilder(URI.create(shop.baseUrl() + "/api/orders/" + receipt.get("order_id").asText() + "/cancel"))
+                .header("X-Order-Token", receipt.get("access_token").asText()).POST(HttpRequest.BodyPublishers.noBody()));
+        assertEquals(200, cancelled.statusCode(), cancelled.body());
+        await().atMost(Duration.ofSeconds(60)).until(() -> "1".equals(restockEpisode(productId)));
+        assertTrue(storedProduct(productId).containsKey("restocked_at"));
+        assertTrue(!storedProduct(productId).containsKey("out_of_stock_since"), "flag cleared");
+
+        guestBuys(productId, 2);
+        await().atMost(Duration.ofSeconds(60)).until(() -> storedProduct(productId).containsKey("out_of_stock_since"));
+        String admin = shop.loginAdmin();
+        HttpResponse<String> restocked = shop.call("PUT", "/api/products/" + productId, "{\"stock_quantity\":7}", admin);
+        assertEquals(200, restocked.statusCode(), restocked.body());
+        await().atMost(Duration.ofSeconds(60)).until(() -> "2".equals(restockEpisode(productId)));
+        assertEquals(7, stock(productId));
     }
 
     @Test

@@ -10,6 +10,8 @@ import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.mock.MockEndpoint;
+import org.camelshop.inventory.InventoryRouteTest;
+import org.camelshop.testing.RecordingDeadLetters;
 import org.camelshop.testing.RouteUnderTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,38 +24,39 @@ import org.junit.jupiter.api.Test;
  */
 class OrderProcessorRouteTest {
 
-    /** Stands in for OrderProcessor: answers from a script. */
+    /** Stands in for OrderProcessor: answers from a script and records what the route passed on. */
     public static final class ScriptedProcessor {
+        String pending = "order-1";
         String answer;
         RuntimeException failure;
+        final List<String> outcomes = new ArrayList<>();
 
-        public String process(String message) {
+        public String pendingOrder(String message) {
             if (failure != null) {
                 throw failure;
             }
+            return pending;
+        }
+
+        public String afterReservation(String order, boolean reserved) {
+            outcomes.add(order + (reserved ? " reserved" : " short"));
             return answer;
         }
     }
 
-    /** Stands in for DeadLetters: records what the route asked of it. */
-    public static final class RecordingDeadLetters {
-        final List<String> calls = new ArrayList<>();
-        boolean lastAttempt;
+    /** Stands in for Inventory: holds stock or not, as told. */
+    public static final class ScriptedInventory {
+        boolean inStock = true;
+        final List<String> reserved = new ArrayList<>();
 
-        public boolean isLastAttempt(Exchange exchange) {
-            return lastAttempt;
-        }
-
-        public void moveToDeadLetterQueue(Exchange exchange) {
-            calls.add("dlq:" + exchange.getMessage().getBody(String.class));
-        }
-
-        public void retryLater(Exchange exchange) {
-            calls.add("retry");
+        public boolean reserve(String order) {
+            reserved.add(order);
+            return inStock;
         }
     }
 
     private final ScriptedProcessor processor = new ScriptedProcessor();
+    private final ScriptedInventory inventory = new ScriptedInventory();
     private final RecordingDeadLetters deadLetters = new RecordingDeadLetters();
     private RouteUnderTest route;
     private ProducerTemplate orderQueue;
@@ -61,15 +64,19 @@ class OrderProcessorRouteTest {
 
     @BeforeEach
     void startRoute() throws Exception {
-        route = RouteUnderTest.start("order-processor",
+        route = RouteUnderTest.start(Map.of(
+                        "order-processor", advice -> {
+                            advice.replaceFromWith("direct:order-processing-queue");
+                            advice.weaveByToUri("aws2-sqs:*").replace().to("mock:email-queue");
+                        },
+                        "publish-stock-event", advice -> advice.weaveByToUri("aws2-sqs:*").replace().to("mock:inventory-queue"),
+                        "inventory-updater", advice -> advice.replaceFromWith("direct:inventory-update-queue")),
                 Map.of("shop.queue.orders", "order-processing-queue", "shop.queue.email", "email-notification-queue",
-                        "shop.queue.orders-consumers", "1"),
-                Map.of("orderProcessor", processor, "deadLetters", deadLetters),
-                advice -> {
-                    advice.replaceFromWith("direct:order-processing-queue");
-                    advice.weaveByToUri("aws2-sqs:*").replace().to("mock:email-queue");
-                },
-                "queue-consumers.yaml", "order-processor.yaml");
+                        "shop.queue.inventory", "inventory-update-queue", "shop.queue.orders-consumers", "1",
+                        "shop.queue.inventory-consumers", "1", "shop.queue.orders-visibility-seconds", "300",
+                        "shop.queue.inventory-visibility-seconds", "60"),
+                Map.of("orderProcessor", processor, "inventory", inventory, "stockFlags", new InventoryRouteTest.RecordingFlags(), "deadLetters", deadLetters),
+                "queue-consumers.yaml", "order-processor.yaml", "inventory.yaml");
         orderQueue = route.producer();
         emailQueue = route.mock("mock:email-queue");
     }
@@ -80,22 +87,38 @@ class OrderProcessorRouteTest {
     }
 
     @Test
-    void aProcessedOrderQueuesItsMail() throws Exception {
+    void aPendingOrderIsReservedThroughTheInventoryRouteAndQueuesItsMail() throws Exception {
         processor.answer = "{\"template\":\"order_received\"}";
         emailQueue.expectedBodiesReceived("{\"template\":\"order_received\"}");
 
         orderQueue.sendBody("direct:order-processing-queue", "{\"order_id\":\"o-1\"}");
 
         emailQueue.assertIsSatisfied();
+        assertEquals(List.of("order-1"), inventory.reserved);
+        assertEquals(List.of("order-1 reserved"), processor.outcomes);
     }
 
     @Test
-    void anAlreadyProcessedOrderQueuesNothing() throws Exception {
+    void anOrderWhoseStockIsShortIsToldSo() throws Exception {
+        inventory.inStock = false;
+        processor.answer = "{\"template\":\"order_cancelled\"}";
+        emailQueue.expectedBodiesReceived("{\"template\":\"order_cancelled\"}");
+
+        orderQueue.sendBody("direct:order-processing-queue", "{\"order_id\":\"o-1\"}");
+
+        emailQueue.assertIsSatisfied();
+        assertEquals(List.of("order-1 short"), processor.outcomes);
+    }
+
+    @Test
+    void anAlreadyProcessedOrderReservesNothingAndQueuesNothing() throws Exception {
+        processor.pending = null;
         emailQueue.expectedMessageCount(0);
 
         orderQueue.sendBody("direct:order-processing-queue", "{\"order_id\":\"o-1\"}");
 
         emailQueue.assertIsSatisfied();
+        assertEquals(List.of(), inventory.reserved);
         assertEquals(List.of(), deadLetters.calls);
     }
 

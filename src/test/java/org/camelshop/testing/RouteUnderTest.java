@@ -30,6 +30,12 @@ public final class RouteUnderTest implements AutoCloseable {
 
     public static RouteUnderTest start(String routeId, Map<String, String> properties, Map<String, Object> beans,
             ThrowingConsumer<AdviceWithRouteBuilder, Exception> advice, String... routeFiles) throws Exception {
+        return start(Map.of(routeId, advice), properties, beans, routeFiles);
+    }
+
+    /** As above, with an advice for each of several routes (a route file whose other routes also reach AWS). */
+    public static RouteUnderTest start(Map<String, ThrowingConsumer<AdviceWithRouteBuilder, Exception>> advices,
+            Map<String, String> properties, Map<String, Object> beans, String... routeFiles) throws Exception {
         CamelContext camel = new DefaultCamelContext();
         Properties initial = new Properties();
         initial.putAll(properties);
@@ -38,7 +44,9 @@ public final class RouteUnderTest implements AutoCloseable {
         for (String file : routeFiles) {
             PluginHelper.getRoutesLoader(camel).loadRoutes(ResourceHelper.resolveMandatoryResource(camel, "classpath:routes/" + file));
         }
-        AdviceWith.adviceWith(camel, routeId, advice);
+        for (var advice : advices.entrySet()) {
+            AdviceWith.adviceWith(camel, advice.getKey(), advice.getValue());
+        }
         camel.start();
         return new RouteUnderTest(camel);
     }

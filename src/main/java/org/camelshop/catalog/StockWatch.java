@@ -1,0 +1,8 @@
+package org.camelshop.catalog;
+
+/** Told about every change of a product's stock, so running out and coming back can be acted on (inventory flow). */
+@FunctionalInterface
+public interface StockWatch {
+
+    void changed(String productId, int before, int after);
+}

@@ -1,0 +1,113 @@
+package org.camelshop.inventory;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.camelshop.testing.RecordingDeadLetters;
+import org.camelshop.testing.RouteUnderTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Route test of inventory.yaml with the shared queue-consumer error handling: stock events go out on
+ * inventory-update-queue (a mock here), the inventory-updater applies each one it receives, and a failing one is
+ * retried and finally moved to the DLQ with its original body.
+ */
+public class InventoryRouteTest {
+
+    /** Stands in for StockFlags: records each event and answers whether it opened a restock episode. */
+    public static final class RecordingFlags {
+        final List<String> applied = new ArrayList<>();
+        boolean opensEpisode;
+        RuntimeException failure;
+
+        public boolean apply(String message) {
+            if (failure != null) {
+                throw failure;
+            }
+            applied.add(message);
+            return opensEpisode;
+        }
+    }
+
+    /** Stands in for Inventory: every order is in stock. */
+    public static final class AmpleInventory {
+        public boolean reserve(String order) {
+            return true;
+        }
+    }
+
+    private final RecordingFlags flags = new RecordingFlags();
+    private final RecordingDeadLetters deadLetters = new RecordingDeadLetters();
+    private RouteUnderTest route;
+    private ProducerTemplate producer;
+    private MockEndpoint inventoryQueue;
+
+    @BeforeEach
+    void startRoutes() throws Exception {
+        route = RouteUnderTest.start(Map.of(
+                        "publish-stock-event", advice -> advice.weaveByToUri("aws2-sqs:*").replace().to("mock:inventory-queue"),
+                        "inventory-updater", advice -> advice.replaceFromWith("direct:inventory-update-queue")),
+                Map.of("shop.queue.inventory", "inventory-update-queue", "shop.queue.inventory-consumers", "1",
+                        "shop.queue.inventory-visibility-seconds", "60"),
+                Map.of("inventory", new AmpleInventory(), "stockFlags", flags, "deadLetters", deadLetters),
+                "queue-consumers.yaml", "inventory.yaml");
+        producer = route.producer();
+        inventoryQueue = route.mock("mock:inventory-queue");
+    }
+
+    @AfterEach
+    void stopRoutes() {
+        route.close();
+    }
+
+    @Test
+    void stockEventsArePublishedOnTheInventoryQueue() throws Exception {
+        String event = "{\"type\":\"out_of_stock\",\"product_id\":\"p-1\",\"stock_quantity\":0,\"occurred_at\":\"2026-11-25T10:00:00Z\"}";
+        inventoryQueue.expectedBodiesReceived(event);
+
+        producer.sendBody(StockEvents.ENDPOINT, event);
+
+        inventoryQueue.assertIsSatisfied();
+    }
+
+    @Test
+    void theReserveRouteAnswersInAHeader() {
+        Exchange result = producer.request("direct:reserve-stock", e -> e.getMessage().setBody("order-1"));
+
+        assertEquals(Boolean.TRUE, result.getMessage().getHeader("ShopStockReserved"));
+    }
+
+    @Test
+    void theUpdaterAppliesEachEventAndSaysWhetherItOpenedARestockEpisode() {
+        flags.opensEpisode = true;
+
+        Exchange result = producer.request("direct:inventory-update-queue", e -> e.getMessage().setBody("{\"type\":\"back_in_stock\"}"));
+
+        assertEquals(List.of("{\"type\":\"back_in_stock\"}"), flags.applied);
+        assertEquals(Boolean.TRUE, result.getMessage().getHeader("ShopBackInStock"));
+        assertTrue(deadLetters.calls.isEmpty());
+    }
+
+    @Test
+    void aFailingEventIsRetriedAndItsLastFailureEndsInTheDeadLetterQueue() {
+        flags.failure = new IllegalArgumentException("unknown stock event type: restock");
+
+        Exchange first = producer.send("direct:inventory-update-queue", e -> e.getMessage().setBody("{\"type\":\"restock\"}"));
+        deadLetters.lastAttempt = true;
+        Exchange last = producer.send("direct:inventory-update-queue", e -> e.getMessage().setBody("{\"type\":\"restock\"}"));
+
+        assertEquals(IllegalArgumentException.class, first.getException().getClass(), "not handled: SQS keeps the message");
+        assertNull(last.getException(), "handled once the DLQ copy exists");
+        assertEquals(List.of("retry", "dlq:{\"type\":\"restock\"}"), deadLetters.calls);
+    }
+}
