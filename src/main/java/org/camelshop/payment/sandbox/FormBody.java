@@ -14,6 +14,30 @@ public final class FormBody {
     private FormBody() {
     }
 
+    /**
+     * The form of a request. platform-http (Vert.x) may already have decoded a form-encoded body into message headers, in
+     * which case the body is empty and the fields are read from there.
+     */
+    public static Map<String, String> of(org.apache.camel.Exchange exchange) {
+        var message = exchange.getMessage();
+        if (message.getBody() instanceof Map<?, ?> map) {
+            Map<String, String> values = new LinkedHashMap<>();
+            map.forEach((name, value) -> values.put(String.valueOf(name), String.valueOf(value)));
+            return values;
+        }
+        String body = message.getBody(String.class);
+        if (body != null && !body.isBlank()) {
+            return parse(body);
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        message.getHeaders().forEach((name, value) -> {
+            if (value != null && !name.startsWith("Camel")) {
+                values.put(name, String.valueOf(value));
+            }
+        });
+        return values;
+    }
+
     public static Map<String, String> parse(String body) {
         Map<String, String> values = new LinkedHashMap<>();
         if (body == null || body.isBlank()) {

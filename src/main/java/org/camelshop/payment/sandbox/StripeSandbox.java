@@ -62,7 +62,7 @@ public final class StripeSandbox {
             SandboxResponses.reply(exchange, 200, replay.get());
             return;
         }
-        Map<String, String> form = FormBody.parse(exchange.getMessage().getBody(String.class));
+        Map<String, String> form = FormBody.of(exchange);
         long amount;
         try {
             amount = Long.parseLong(form.getOrDefault("amount", ""));
@@ -116,7 +116,7 @@ public final class StripeSandbox {
             return;
         }
         Map<String, Object> intent = found.get();
-        Map<String, String> form = FormBody.parse(exchange.getMessage().getBody(String.class));
+        Map<String, String> form = FormBody.of(exchange);
         if (usesPublishableKey(exchange) && !intent.get("client_secret").equals(form.get("client_secret"))) {
             error(exchange, 401, "invalid_request_error", "client_secret_mismatch", "The client_secret does not match this PaymentIntent.", null);
             return;
@@ -166,7 +166,7 @@ public final class StripeSandbox {
         }
         Map<String, Object> intent = found.get();
         intent.remove("next_action");
-        if ("fail".equals(FormBody.parse(exchange.getMessage().getBody(String.class)).get("outcome"))) {
+        if ("fail".equals(FormBody.of(exchange).get("outcome"))) {
             intent.put("status", "requires_payment_method");
             intent.put("last_payment_error", Map.of("type", "card_error", "code", "payment_intent_authentication_failure",
                     "message", "The cardholder did not complete 3-D Secure."));
@@ -189,7 +189,7 @@ public final class StripeSandbox {
             SandboxResponses.reply(exchange, 200, replay.get());
             return;
         }
-        Map<String, String> form = FormBody.parse(exchange.getMessage().getBody(String.class));
+        Map<String, String> form = FormBody.of(exchange);
         String id = form.get("payment_intent");
         Optional<Map<String, Object>> found = id == null ? Optional.empty() : store.get(KIND, id);
         if (found.isEmpty()) {
