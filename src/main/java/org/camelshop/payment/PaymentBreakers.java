@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.micrometer.core.instrument.Gauge;
@@ -98,15 +99,21 @@ public final class PaymentBreakers {
      */
     public void unavailable(Exchange exchange, String provider) {
         CircuitBreaker breaker = breakers.get(provider);
-        boolean open = breaker.getState() != CircuitBreaker.State.CLOSED;
-        Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        if (cause != null && !open) {
-            LOG.warn("{} call failed: {}", provider, cause.getMessage());
-        }
+        Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        CallNotPermittedException notPermitted = ObjectHelper.getException(CallNotPermittedException.class, caught);
+        boolean refused = notPermitted != null || (caught == null && breaker.getState() != CircuitBreaker.State.CLOSED);
         String name = "stripe".equals(provider) ? "Card payments (Stripe)" : "PayPal";
-        throw new ApiException(503, "payment_provider_unavailable",
-                name + (open ? " is not answering at the moment; please try again shortly" : " could not complete the request; please try again"),
-                List.of(), Map.of("Retry-After", Long.toString(open ? openSeconds : 5)));
+        ApiException unavailable = new ApiException(503, "payment_provider_unavailable",
+                name + (refused ? " is not answering at the moment; please try again shortly" : " could not complete the request; please try again"),
+                List.of(), Map.of("Retry-After", Long.toString(refused ? openSeconds : 5)));
+        if (refused) {
+            // kept as the cause: queue consumers recognise an open breaker and defer the message instead of spending its retries
+            unavailable.initCause(notPermitted != null ? notPermitted : CallNotPermittedException.createCallNotPermittedException(breaker));
+        } else {
+            LOG.warn("{} call failed: {}", provider, caught == null ? "unknown" : caught.getMessage());
+            unavailable.initCause(caught);
+        }
+        throw unavailable;
     }
 
     /** A provider's refusal (an ApiException below 500) is an answer and doesn't count against the breaker. */

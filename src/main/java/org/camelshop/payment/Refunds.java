@@ -51,9 +51,6 @@ public final class Refunds {
         String body = exchange.getMessage().getBody(String.class);
         RefundRequest request = body == null || body.isBlank() ? new RefundRequest(null, null, null) : Json.body(exchange, RefundRequest.class);
         Long asked = request.amountCents() != null ? request.amountCents() : request.amount();
-        if (asked != null && asked <= 0) {
-            throw ApiException.invalidField("amount_cents", "must be a positive whole number of cents");
-        }
         if (request.reason() != null && request.reason().length() > 500) {
             throw ApiException.invalidField("reason", "must be at most 500 characters");
         }
@@ -62,11 +59,7 @@ public final class Refunds {
             throw ApiException.conflict("not_refundable", "Only a paid order can be refunded (payment_status is " + order.paymentStatus() + ")");
         }
         long refunded = order.refundedCents() == null ? 0 : order.refundedCents();
-        long left = order.amountPaid() - refunded;
-        long amount = asked == null ? left : asked;
-        if (amount > left) {
-            throw ApiException.conflict("refund_exceeds_payment", "At most " + left + " cents of this order can still be refunded");
-        }
+        long amount = amount(asked, order.amountPaid(), refunded);
         idempotency.claim(exchange, "refund", Identity.current(exchange).map(u -> u.userId()).orElse("admin")).ifPresent(response -> {
             exchange.getMessage().setBody(response);
             exchange.getMessage().setHeader(Payments.REPLAYED_HEADER, "true");
@@ -75,6 +68,25 @@ public final class Refunds {
         exchange.setProperty(PaymentProcessor.PROVIDER_PROPERTY, order.paymentProvider());
         exchange.setProperty(PLAN_PROPERTY, new Plan(orderId, order.paymentProvider(), order.paymentId(), amount, order.currency(),
                 request.reason(), "refund-" + orderId + "-" + refunded + "-" + amount));
+    }
+
+    /**
+     * How much to refund: what was asked (all that is left when nothing was), never more than is left of the payment
+     * (409) and never zero or less (400). Money in cents.
+     */
+    static long amount(Long asked, long paid, long refundedBefore) {
+        if (asked != null && asked <= 0) {
+            throw ApiException.invalidField("amount_cents", "must be a positive whole number of cents");
+        }
+        long left = paid - refundedBefore;
+        if (left <= 0) {
+            throw ApiException.conflict("refund_exceeds_payment", "This order is refunded in full already");
+        }
+        long amount = asked == null ? left : asked;
+        if (amount > left) {
+            throw ApiException.conflict("refund_exceeds_payment", "At most " + left + " cents of this order can still be refunded");
+        }
+        return amount;
     }
 
     /** Adds the provider's refund to the order; returns the mail request for it. */
