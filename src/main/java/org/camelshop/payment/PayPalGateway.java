@@ -70,8 +70,9 @@ public final class PayPalGateway {
         OkHttpClient.Builder http = new OkHttpClient.Builder().connectTimeout(java.time.Duration.ofSeconds(5))
                 .readTimeout(java.time.Duration.ofSeconds(20));
         if (settings.baseUrlOverride() != null) {
-            HttpUrl base = HttpUrl.get(settings.baseUrlOverride());
+            String override = settings.baseUrlOverride();
             http.addInterceptor(chain -> {
+                HttpUrl base = HttpUrl.get(override); // parsed per call: the port may only be known once the server is up
                 HttpUrl original = chain.request().url();
                 HttpUrl.Builder target = base.newBuilder().encodedQuery(original.encodedQuery());
                 original.pathSegments().stream().filter(s -> !s.isEmpty()).forEach(target::addPathSegment);

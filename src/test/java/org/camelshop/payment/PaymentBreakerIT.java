@@ -23,8 +23,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(LocalStackExtension.class)
 class PaymentBreakerIT {
 
-    private static final Map<String, String> SETTINGS = Map.of("shop.breaker.open-seconds", "2", "shop.rate-limit.payment.limit", "1000",
-            "shop.rate-limit.admin.limit", "1000", "shop.rate-limit.public.limit", "1000000");
+    /** Limits of its own (a namespace of its own, as other tests share Redis), and a 2 s open state. */
+    private static final Map<String, String> SETTINGS = Map.of("shop.breaker.open-seconds", "2",
+            "shop.rate-limit.namespace", "payment-breaker-" + java.util.UUID.randomUUID(), "shop.rate-limit.payment.limit", "1000",
+            "shop.rate-limit.login.limit", "1000", "shop.rate-limit.admin.limit", "1000", "shop.rate-limit.public.limit", "1000000");
 
     @Test
     void theStripeBreakerOpensAfterFiveFailuresAnswersFastThenRecovers(LocalStack stack) {
