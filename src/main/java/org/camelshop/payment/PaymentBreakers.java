@@ -116,6 +116,19 @@ public final class PaymentBreakers {
         throw unavailable;
     }
 
+    /**
+     * The first step of a payment API call: while the provider's breaker is open, answer the 503 at once, before reading
+     * the order or the idempotency key (the breaker EIP would refuse the call anyway, only later). Half-open lets the
+     * call through to the EIP, which admits the trial calls.
+     */
+    public void failFast(Exchange exchange, String provider) {
+        CircuitBreaker.State state = breakers.get(provider).getState();
+        if (state == CircuitBreaker.State.OPEN || state == CircuitBreaker.State.FORCED_OPEN) {
+            exchange.removeProperty(Exchange.EXCEPTION_CAUGHT);
+            unavailable(exchange, provider);
+        }
+    }
+
     /** A provider's refusal (an ApiException below 500) is an answer and doesn't count against the breaker. */
     static boolean isAnswer(Throwable failure) {
         ApiException api = ObjectHelper.getException(ApiException.class, failure);
