@@ -70,6 +70,30 @@ public final class Refunds {
                 request.reason(), "refund-" + orderId + "-" + refunded + "-" + amount));
     }
 
+    /** For an order an admin just cancelled (the body): true, with the refund planned, if money is left to give back. */
+    public boolean planCancellation(Exchange exchange) {
+        Order order = exchange.getMessage().getBody(Order.class);
+        if (order == null || !OrderStatus.CANCELLED.equals(order.orderStatus())
+                || !(OrderPayments.PAID.equals(order.paymentStatus()) || OrderPayments.PARTIALLY_REFUNDED.equals(order.paymentStatus()))) {
+            return false;
+        }
+        long refunded = order.refundedCents() == null ? 0 : order.refundedCents();
+        long amount = order.amountPaid() - refunded;
+        if (amount <= 0) {
+            return false;
+        }
+        exchange.setProperty(PaymentProcessor.PROVIDER_PROPERTY, order.paymentProvider());
+        exchange.setProperty(PLAN_PROPERTY, new Plan(order.orderId(), order.paymentProvider(), order.paymentId(), amount, order.currency(),
+                "order cancelled", "refund-" + order.orderId() + "-" + refunded + "-" + amount));
+        return true;
+    }
+
+    /** Records the cancellation's refund; the answer is the order as it is now (its cancellation mail tells of the refund). */
+    public Order recordCancellation(Exchange exchange, StripeGateway.RefundResult refund) {
+        record(exchange, refund);
+        return exchange.getProperty(Payments.ORDER_PROPERTY, Order.class);
+    }
+
     /**
      * How much to refund: what was asked (all that is left when nothing was), never more than is left of the payment
      * (409) and never zero or less (400). Money in cents.

@@ -352,4 +352,25 @@ class PaymentsIT {
         assertEquals(415, shop.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(shop.baseUrl() + "/api/payment/paypal/create"))
                 .header("Authorization", "Bearer " + checkout.shopper).POST(java.net.http.HttpRequest.BodyPublishers.ofString("order_id=1"))).statusCode());
     }
+
+    @Test
+    void anAdminCancellingAPaidOrderRefundsIt() {
+        Checkout checkout = new Checkout(shop);
+        String mug = checkout.product(2100, 5, false);
+        String orderId = checkout.orderAwaitingPayment("stripe", 2, mug);
+        JsonNode intent = checkout.intent(orderId);
+        assertEquals(200, checkout.browserConfirm(intent, "pm_card_visa").statusCode());
+        assertEquals(202, checkout.confirm(orderId, intent).statusCode());
+        JsonNode paid = checkout.awaitOrder(orderId, "confirmed");
+
+        HttpResponse<String> cancelled = shop.call("PUT", "/api/orders/" + orderId + "/status", "{\"order_status\":\"cancelled\"}", shop.loginAdmin());
+
+        assertEquals(200, cancelled.statusCode(), cancelled.body());
+        JsonNode order = json(cancelled);
+        assertEquals("cancelled", order.get("order_status").asText());
+        assertEquals("refunded", order.get("payment_status").asText());
+        assertEquals(paid.get("amount_paid").asLong(), order.get("refunded_cents").asLong());
+        assertEquals(5, Checkout.stock(shop, mug), "stock returned once");
+        awaitMail(paid, "cancelled");
+    }
 }
