@@ -13,7 +13,6 @@ import org.apache.camel.model.Resilience4jConfigurationDefinition;
 import org.apache.camel.util.ObjectHelper;
 import org.apache.camel.spi.Registry;
 import org.camelshop.platform.ApiException;
-import org.camelshop.platform.DependencyHealthCheck;
 import org.camelshop.platform.ShopMetrics;
 import org.camelshop.platform.ShopSettings;
 import org.slf4j.Logger;
@@ -25,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * points at the shared breaker. Settings are the shop's (shop.breaker.*): a time-based window of 60 s that opens at 50 %
  * failures once it holds 5 calls, 30 s call timeout, half-open after 60 s. A refusal by the provider (an ApiException:
  * declined, not approved, over-refund) is an answer, not an outage, and is not counted. Each trip is logged and counted;
- * the state is a gauge and a readiness check.
+ * the state is a gauge and a detail of the readiness report.
  */
 public final class PaymentBreakers {
 
@@ -85,11 +84,7 @@ public final class PaymentBreakers {
             Gauge.builder("shop_breaker_state", breaker, b -> stateValue(b.getState()))
                     .description("Circuit breaker state: 0 closed, 1 half-open, 2 open")
                     .tag("breaker", provider).register(metrics.registry());
-            registry.bind(provider + "-breaker-health", new DependencyHealthCheck(provider + "-breaker", () -> {
-                if (breaker.getState() == CircuitBreaker.State.OPEN || breaker.getState() == CircuitBreaker.State.FORCED_OPEN) {
-                    throw new IllegalStateException("circuit breaker open");
-                }
-            }));
+            registry.bind(provider + "-breaker-health", new BreakerHealthCheck(provider, breaker));
         });
     }
 

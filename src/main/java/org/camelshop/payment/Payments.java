@@ -60,7 +60,6 @@ public final class Payments {
     public Map<String, Object> config() {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("mode", settings.sandboxActive() ? "sandbox" : "live");
-        config.put("currency", "usd");
         Map<String, Object> stripe = new LinkedHashMap<>();
         stripe.put("enabled", settings.stripe().enabled());
         stripe.put("mode", settings.stripe().sandbox() ? "sandbox" : "live");
