@@ -61,13 +61,6 @@ public final class OrderRepository {
                 .sorted((a, b) -> b.orderDate().compareTo(a.orderDate()));
     }
 
-    /** Whether the mail made from {@code template} was recorded as sent for this order. */
-    public boolean mailSent(Order order, String template) {
-        var item = dynamoDb.getItem(r -> r.tableName(table).consistentRead(true).key(key(order))
-                .projectionExpression("mails.#t").expressionAttributeNames(Map.of("#t", template))).item();
-        return item.containsKey("mails") && item.get("mails").m().containsKey(template);
-    }
-
     /** Records a sent mail under {@code mails.<template>}. */
     public void recordMail(Order order, String template, Map<String, String> record) {
         Map<String, AttributeValue> values = new HashMap<>();
@@ -80,6 +73,16 @@ public final class OrderRepository {
 
     private static Map<String, AttributeValue> key(Order order) {
         return Map.of("order_id", AttributeValue.fromS(order.orderId()), "user_id", AttributeValue.fromS(order.userId()));
+    }
+
+    /**
+     * Removes the personal data of an order whose buyer deleted their account: address, notes and e-mail go; lines,
+     * totals and dates stay, so the books still add up.
+     */
+    public void anonymise(Order order) {
+        dynamoDb.updateItem(r -> r.tableName(table).key(key(order))
+                .updateExpression("SET user_email = :gone REMOVE shipping_address, billing_address, notes")
+                .expressionAttributeValues(Map.of(":gone", AttributeValue.fromS("deleted-user@invalid"))));
     }
 
     /** Sets attributes that don't take part in the state machine (the queue message id, a note). */

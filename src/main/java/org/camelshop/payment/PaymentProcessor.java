@@ -77,7 +77,7 @@ public final class PaymentProcessor {
                 LOG.info("Order {} paid by {} ({}), confirmed", order.orderNumber(), check.provider(), check.paymentId());
                 metrics.counter("shop_payments_confirmed_total", "Orders confirmed by a payment", "provider", check.provider()).increment();
                 payments.countSales(order);
-                return Json.write(new MailRequest("order_confirmed", order.userEmail(), order.orderId(), order.orderId() + ":order_confirmed"));
+                return MailRequest.about("order_confirmed", order);
             }
             default -> {
                 LOG.info("Order {}: payment {} not final yet ({})", order.orderNumber(), check.reference(), check.outcome());

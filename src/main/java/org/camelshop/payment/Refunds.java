@@ -128,7 +128,7 @@ public final class Refunds {
         LOG.info("Order {}: {} cents refunded through {} ({}), {} of {} in total", after.orderNumber(), refund.amount(), plan.provider(),
                 refund.id(), after.refundedCents(), after.amountPaid());
         int count = after.refunds() == null ? 1 : after.refunds().size();
-        return Json.write(new MailRequest("order_refunded", after.userEmail(), after.orderId(), after.orderId() + ":order_refunded:" + count));
+        return Json.write(new MailRequest("order_refunded", after.userEmail(), after.orderId(), after.orderId() + ":order_refunded:" + count, null));
     }
 
     /** The answer: the order as it is now; remembered for Idempotency-Key replays. */

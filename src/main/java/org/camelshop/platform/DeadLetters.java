@@ -28,10 +28,12 @@ public final class DeadLetters {
     private final int baseBackoffSeconds;
     private final int deferSeconds;
     private final Map<String, String> queueUrls = new ConcurrentHashMap<>();
+    private final ShopMetrics metrics;
 
     /** {@code deferSeconds}: how long a message waits while a circuit breaker keeps a dependency closed off. */
-    public DeadLetters(SqsClient sqs, int maxReceives, int baseBackoffSeconds, int deferSeconds) {
+    public DeadLetters(SqsClient sqs, int maxReceives, int baseBackoffSeconds, int deferSeconds, ShopMetrics metrics) {
         this.sqs = sqs;
+        this.metrics = metrics;
         this.maxReceives = maxReceives;
         this.baseBackoffSeconds = baseBackoffSeconds;
         this.deferSeconds = Math.min(MAX_SQS_DELAY_SECONDS, deferSeconds);
@@ -75,6 +77,7 @@ public final class DeadLetters {
         sqs.sendMessage(r -> r.queueUrl(url(queueName(exchange))).messageBody(message.getBody(String.class)).delaySeconds(deferSeconds));
         LOG.warn("Message {} from {} deferred {} s: a circuit breaker is open", message.getHeader("CamelAwsSqsMessageId"),
                 queueName(exchange), deferSeconds);
+        count(exchange, "deferred");
     }
 
     /** Copies the original message and why it failed to the DLQ of the queue it came from. */
@@ -90,7 +93,8 @@ public final class DeadLetters {
                 "receive_count", text(Integer.toString(receiveCount(message))),
                 "original_message_id", text(message.getHeader("CamelAwsSqsMessageId", "", String.class)))));
         LOG.error("Message {} from {} moved to {} after {} receives: {}", message.getHeader("CamelAwsSqsMessageId"), queue, dlq,
-                receiveCount(message), reason);
+                receiveCount(message), reason, failure);
+        count(exchange, "dead_lettered");
     }
 
     /** Delays the next delivery of a failed message, growing with each receive. */
@@ -102,8 +106,14 @@ public final class DeadLetters {
         }
         int delay = (int) Math.min(43_200, baseBackoffSeconds * Math.pow(4, receiveCount(message) - 1));
         sqs.changeMessageVisibility(r -> r.queueUrl(url(queueName(exchange))).receiptHandle(receipt).visibilityTimeout(delay));
-        LOG.warn("Message {} from {} failed (receive {}); next try in {} s", message.getHeader("CamelAwsSqsMessageId"),
-                queueName(exchange), receiveCount(message), delay);
+        LOG.warn("Message {} from {} failed (receive {}): {}; next try in {} s", message.getHeader("CamelAwsSqsMessageId"),
+                queueName(exchange), receiveCount(message), exchange.getProperty(Exchange.EXCEPTION_CAUGHT), delay);
+        count(exchange, "retried");
+    }
+
+    private void count(Exchange exchange, String outcome) {
+        metrics.counter("shop_queue_failures", "Failed queue messages by what became of them: retried, deferred (breaker open), dead_lettered",
+                "queue", queueName(exchange), "outcome", outcome).increment();
     }
 
     private static int receiveCount(Message message) {

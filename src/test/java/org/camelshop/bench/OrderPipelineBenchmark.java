@@ -26,8 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * Orders per second end to end (create → stock reserved → order-received mail accepted by the SES emulator) with
  * p50/p95 latency, beside the raw rate of the same kinds of queue and table calls made with the plain SDK.
- * Everything runs on this machine: {@code mvn -q test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=org.camelshop.bench.OrderPipelineBenchmark -Dexec.args="600 16"} (orders, concurrency).
+ * Everything runs on this machine: {@code bench/main.sh OrderPipelineBenchmark 600 16} (orders, concurrency).
  */
 public final class OrderPipelineBenchmark {
 
@@ -50,6 +49,7 @@ public final class OrderPipelineBenchmark {
             Result result = runOrders(shop, stack, productId, orders, concurrency);
             System.out.printf("end to end: %d orders, concurrency %d: %.1f orders/s, p50 %d ms, p95 %d ms, p99 %d ms%n",
                     orders, concurrency, result.perSecond(), result.p(50), result.p(95), result.p(99));
+            printRouteTimes(shop);
             rawCeiling(stack, concurrency);
         }
         System.exit(0);
@@ -93,6 +93,21 @@ public final class OrderPipelineBenchmark {
         }
         Collections.sort(latencies);
         return new Result(orders / (Duration.between(first, last).toMillis() / 1000.0), latencies);
+    }
+
+    /** Mean time per exchange of each route on the order path (Camel's route policy timers), to show where time goes. */
+    private static void printRouteTimes(RunningShop shop) {
+        String metrics = shop.get("/observe/metrics").body();
+        for (String route : List.of("add-to-cart", "create-order", "order-processor", "reserve-stock", "email-sender")) {
+            double sum = routeMetric(metrics, "_sum", route);
+            double count = routeMetric(metrics, "_count", route);
+            System.out.printf("route %-16s %6.0f exchanges, mean %6.1f ms%n", route, count, count == 0 ? 0 : 1000 * sum / count);
+        }
+    }
+
+    private static double routeMetric(String metrics, String suffix, String route) {
+        return metrics.lines().filter(l -> l.startsWith("camel_route_policy_seconds" + suffix + "{") && l.contains("routeId=\"" + route + "\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
     private static HttpResponse<String> call(RunningShop shop, String session, String path, String body) {
