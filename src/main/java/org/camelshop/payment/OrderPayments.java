@@ -87,6 +87,22 @@ public final class OrderPayments {
         orders.annotate(order, Map.of("payment_failure", AttributeValue.fromS(problem)));
     }
 
+    /**
+     * A payment that came for an order already cancelled, refunded in full at once: the order stays cancelled and shows the
+     * money as received and returned. Repeatable (same refund id, same values).
+     */
+    public void recordLateRefund(Order order, Refunds.Plan plan, StripeGateway.RefundResult refund) {
+        orders.annotate(order, Map.of("payment_status", AttributeValue.fromS(REFUNDED),
+                "payment_provider", AttributeValue.fromS(plan.provider()),
+                "payment_id", AttributeValue.fromS(plan.paymentId()),
+                "amount_paid", number(plan.amount()),
+                "refunded_cents", number(refund.amount()),
+                "refunds", AttributeValue.fromM(Map.of(refund.id(), AttributeValue.fromM(Map.of(
+                        "amount", AttributeValue.fromS(Long.toString(refund.amount())), "reason", AttributeValue.fromS(plan.reason()),
+                        "refunded_at", AttributeValue.fromS(clock.instant().toString()))))),
+                "payment_failure", AttributeValue.fromS("paid after cancellation; refunded in full")));
+    }
+
     /** sales_count += quantity for every line: bestsellers follow what was paid for. */
     public void countSales(Order order) {
         for (PricedLine line : order.items()) {

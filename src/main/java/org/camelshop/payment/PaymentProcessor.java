@@ -40,7 +40,10 @@ public final class PaymentProcessor {
         exchange.setProperty(Payments.ORDER_PROPERTY, order);
         exchange.setProperty(Payments.REFERENCE_PROPERTY, message.reference());
         exchange.setProperty(PROVIDER_PROPERTY, message.provider());
-        boolean done = !OrderStatus.AWAITING_PAYMENT.equals(order.orderStatus());
+        // a cancelled order that was never paid is still checked: money that arrives for it must go back
+        boolean unpaidCancelled = OrderStatus.CANCELLED.equals(order.orderStatus())
+                && (Order.PAYMENT_PENDING.equals(order.paymentStatus()) || OrderPayments.FAILED.equals(order.paymentStatus()));
+        boolean done = !OrderStatus.AWAITING_PAYMENT.equals(order.orderStatus()) && !unpaidCancelled;
         exchange.setProperty(SKIP_PROPERTY, done);
         if (done) {
             LOG.info("Order {} is {}: payment message {} ignored", order.orderNumber(), order.orderStatus(), message.reference());
@@ -67,10 +70,11 @@ public final class PaymentProcessor {
                 }
                 if (!payments.confirmPaid(order, check)) {
                     Order now = payments.find(order.orderId()).orElseThrow();
-                    if (OrderStatus.CANCELLED.equals(now.orderStatus())) {
-                        // the reservation ran out (or the buyer cancelled) while the money moved: an admin refunds it
-                        LOG.error("Order {} was paid ({} {}) after it was cancelled: refund needed", order.orderNumber(), check.provider(), check.paymentId());
-                        payments.recordProblem(now, "paid after cancellation: refund " + check.provider() + " payment " + check.paymentId());
+                    if (OrderStatus.CANCELLED.equals(now.orderStatus()) && !OrderPayments.REFUNDED.equals(now.paymentStatus())) {
+                        // the reservation ran out (or the buyer cancelled) before the money arrived: it goes back in full
+                        LOG.warn("Order {} was paid ({} {}) after it was cancelled: refunding it", order.orderNumber(), check.provider(), check.paymentId());
+                        exchange.setProperty(Refunds.PLAN_PROPERTY, new Refunds.Plan(now.orderId(), check.provider(), check.paymentId(),
+                                check.amount(), check.currency(), "paid after cancellation", "refund-late-" + check.paymentId()));
                     }
                     return null;
                 }
@@ -84,6 +88,14 @@ public final class PaymentProcessor {
                 return null;
             }
         }
+    }
+
+    /** After the provider refunded a payment that came for a cancelled order: noted on the order, which stays cancelled. */
+    public void refundedLate(Exchange exchange, StripeGateway.RefundResult refund) {
+        Refunds.Plan plan = exchange.getProperty(Refunds.PLAN_PROPERTY, Refunds.Plan.class);
+        payments.recordLateRefund(payments.find(plan.orderId()).orElseThrow(), plan, refund);
+        metrics.counter("shop_payments_refunded_after_cancel_total", "Payments that came for cancelled orders and were refunded",
+                "provider", plan.provider()).increment();
     }
 
     /** Why a succeeded payment may not confirm this order, or null: another order, amount or currency. */

@@ -34,7 +34,9 @@ class PaymentProcessorRouteTest {
     public static final class ScriptedProcessor {
         boolean skip;
         String mail;
+        Refunds.Plan refund;
         final List<PaymentCheck> settled = new ArrayList<>();
+        final List<String> refundedLate = new ArrayList<>();
 
         public void load(Exchange exchange) {
             String body = exchange.getMessage().getBody(String.class);
@@ -45,7 +47,14 @@ class PaymentProcessorRouteTest {
 
         public String settle(Exchange exchange, PaymentCheck check) {
             settled.add(check);
+            if (refund != null) {
+                exchange.setProperty("shopRefund", refund);
+            }
             return mail;
+        }
+
+        public void refundedLate(Exchange exchange, StripeGateway.RefundResult result) {
+            refundedLate.add(result.id());
         }
     }
 
@@ -53,6 +62,7 @@ class PaymentProcessorRouteTest {
     public static final class FakeGateway {
         final String provider;
         final List<String> calls = new ArrayList<>();
+        final List<String> refunds = new ArrayList<>();
         boolean down;
 
         FakeGateway(String provider) {
@@ -65,6 +75,11 @@ class PaymentProcessorRouteTest {
                 throw new ProviderUnavailable(provider, "connection refused", null);
             }
             return new PaymentCheck(provider, reference, "o-1", Outcome.SUCCEEDED, 5313, "usd", reference, null, null);
+        }
+
+        public StripeGateway.RefundResult refund(Refunds.Plan plan) {
+            refunds.add(plan.key());
+            return new StripeGateway.RefundResult("re_" + plan.paymentId(), plan.amount(), "succeeded");
         }
     }
 
@@ -159,5 +174,18 @@ class PaymentProcessorRouteTest {
         assertTrue(deadLetters.calls.get(5).startsWith("defer:"), deadLetters.calls.toString());
         assertNull(deferred.getException(), "handled once the delayed copy exists");
         assertEquals(List.of(), paypal.calls, "PayPal's breaker is its own");
+    }
+
+    @Test
+    void aPaymentForACancelledOrderIsRefundedThroughItsProvider() throws Exception {
+        processor.refund = new Refunds.Plan("o-1", "paypal", "CAP-1", 5313, "usd", "paid after cancellation", "refund-late-CAP-1");
+        emailQueue.expectedMessageCount(0);
+
+        deliver("paypal");
+
+        emailQueue.assertIsSatisfied();
+        assertEquals(List.of("refund-late-CAP-1"), paypal.refunds);
+        assertEquals(List.of(), stripe.refunds);
+        assertEquals(List.of("re_CAP-1"), processor.refundedLate);
     }
 }

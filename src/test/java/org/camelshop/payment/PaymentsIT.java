@@ -373,4 +373,24 @@ class PaymentsIT {
         assertEquals(5, Checkout.stock(shop, mug), "stock returned once");
         awaitMail(paid, "cancelled");
     }
+
+    @Test
+    void moneyThatArrivesAfterTheOrderWasCancelledGoesBack() {
+        Checkout checkout = new Checkout(shop);
+        String mug = checkout.product(2300, 5, false);
+        String orderId = checkout.orderAwaitingPayment("stripe", 1, mug);
+        JsonNode intent = checkout.intent(orderId);
+        assertEquals(200, shop.call("POST", "/api/orders/" + orderId + "/cancel", null, checkout.shopper).statusCode());
+
+        // the card is charged anyway (a slow browser tab); the sandbox's webhook brings the payment to the processor
+        assertEquals(200, checkout.browserConfirm(intent, "pm_card_visa").statusCode());
+
+        JsonNode order = await().atMost(Duration.ofSeconds(60)).until(() -> checkout.order(orderId),
+                o -> "refunded".equals(o.path("payment_status").asText()));
+        assertEquals("cancelled", order.get("order_status").asText());
+        assertEquals(order.get("total").asLong(), order.get("refunded_cents").asLong());
+        assertEquals(order.get("total").asLong(), order.get("amount_paid").asLong());
+        assertEquals(5, Checkout.stock(shop, mug), "the cancellation's stock return stands, once");
+        assertEquals(0, Checkout.salesCount(shop, mug));
+    }
 }
