@@ -11,6 +11,10 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Registry;
 import org.camelshop.account.AccountBootstrap;
+import org.camelshop.admin.DeadLetterAdmin;
+import org.camelshop.admin.ImageUploads;
+import org.camelshop.admin.SalesAnalytics;
+import org.camelshop.download.Downloads;
 import org.camelshop.account.AccountRepository;
 import org.camelshop.account.Accounts;
 import org.camelshop.cart.CartRepository;
@@ -26,6 +30,8 @@ import org.camelshop.inventory.StockFlags;
 import org.camelshop.mail.MailTemplates;
 import org.camelshop.mail.Mailer;
 import org.camelshop.order.Cancellations;
+import org.camelshop.order.Invoices;
+import org.camelshop.order.OrderExport;
 import org.camelshop.order.OrderAdmin;
 import org.camelshop.order.OrderProcessor;
 import org.camelshop.order.OrderRepository;
@@ -125,6 +131,13 @@ public class ShopConfiguration implements CamelConfiguration {
         registry.bind("deadLetters", new DeadLetters(aws.sqs(), ResourcePlan.MAX_RECEIVES_BEFORE_DLQ,
                 settings.getInt("shop.queue.retry-base-seconds", 10), settings.getInt("shop.breaker.open-seconds", 60), metrics));
 
+        registry.bind("invoices", new Invoices(settings.get("shop.name", "Camel Shop")));
+        registry.bind("orderExport", new OrderExport(orderRepository));
+        registry.bind("salesAnalytics", new SalesAnalytics(orderRepository, products, clock));
+        registry.bind("deadLetterAdmin", new DeadLetterAdmin(aws.sqs(), ResourcePlan.QUEUES));
+        registry.bind("imageUploads", new ImageUploads(java.nio.file.Path.of(settings.get("shop.images.dir", "web/images/uploads")),
+                settings.get("shop.images.url-prefix", "/images/uploads/")));
+
         bindHealthChecks(registry, aws, redis);
 
         if (settings.getBoolean("shop.provision.on-start", false)) {
@@ -136,6 +149,9 @@ public class ShopConfiguration implements CamelConfiguration {
         if (settings.getBoolean("shop.accounts.bootstrap", true)) {
             new AccountBootstrap(accounts).ensureConfiguredAccounts(settings);
         }
+        // after the administrator check, so a bare aws start names the most important missing setting first
+        registry.bind("downloads", new Downloads(settings.get("shop.downloads.secret"),
+                Duration.ofMinutes(settings.getInt("shop.downloads.link-minutes", 15)), clock, products));
     }
 
     private static Map<String, ResponseCache.Policy> cachePolicies(ShopSettings settings) {
