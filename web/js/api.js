@@ -59,8 +59,8 @@ export class ApiError extends Error {
   }
 }
 
-/** Calls the API: JSON in and out, the session id and bearer token attached; non-2xx throws ApiError. */
-export async function api(path, { method = 'GET', body, headers = {}, raw = false } = {}) {
+/** Calls the API: JSON in and out, the session id and bearer token attached; non-2xx throws ApiError. {fresh} skips the HTTP cache. */
+export async function api(path, { method = 'GET', body, headers = {}, raw = false, fresh = false } = {}) {
   const h = { 'X-Session-Id': sessionId(), ...headers };
   const token = auth.token();
   if (token) h.Authorization = 'Bearer ' + token;
@@ -69,7 +69,9 @@ export async function api(path, { method = 'GET', body, headers = {}, raw = fals
     h['Content-Type'] = 'application/json';
     payload = JSON.stringify(body);
   }
-  const response = await fetch(path, { method, headers: h, body: payload });
+  // admins (and callers that just changed something) revalidate cached GETs: the ETag makes that a cheap 304
+  const cache = fresh || auth.isAdmin() ? 'no-cache' : 'default';
+  const response = await fetch(path, { method, headers: h, body: payload, cache });
   if (response.status === 401 && token) { auth.clear(); }
   if (!response.ok) {
     let err = null;

@@ -259,4 +259,17 @@ $('pay-paypal-sandbox').addEventListener('click', payPalSandbox);
 $('three-ds-ok').addEventListener('click', () => threeDs());
 $('three-ds-fail').addEventListener('click', () => threeDs('fail'));
 document.querySelectorAll('[data-back]').forEach((b) => b.addEventListener('click', () => show(Number(b.dataset.back))));
-summary().then(() => { document.body.dataset.loaded = 'true'; });
+const payFor = new URLSearchParams(location.search).get('pay');
+if (payFor) {
+  // paying later for an order already placed (from orders.html)
+  state.token = guestOrders.token(payFor) || null;
+  api('/api/orders/' + encodeURIComponent(payFor), { headers: orderHeaders() }).then((order) => {
+    state.order = order;
+    $('summary-lines').innerHTML = (order.items || []).map((l) => `<li>${esc(l.name)} × ${l.quantity} <span class="price">${money(l.line_total)}</span></li>`).join('');
+    $('totals').innerHTML = `<div class="grand"><span>Total</span><span id="summary-total">${money(order.total)}</span></div>`;
+    document.body.dataset.loaded = 'true';
+    return startPayment(order.payment_method || 'stripe');
+  }).catch((e) => say(e.message, 'error'));
+} else {
+  summary().then(() => { document.body.dataset.loaded = 'true'; });
+}

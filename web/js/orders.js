@@ -36,6 +36,7 @@ function row(o) {
       <button type="button" class="secondary reorder" data-id="${esc(o.order_id)}">Reorder</button>
       <button type="button" class="secondary invoice" data-id="${esc(o.order_id)}">Invoice (PDF)</button>
       ${paid && (o.digital_downloads || []).length ? `<button type="button" class="secondary downloads" data-id="${esc(o.order_id)}">Downloads</button>` : ''}
+      ${o.order_status === 'awaiting_payment' && o.payment_status !== 'paid' ? `<a class="button pay" href="/checkout.html?pay=${encodeURIComponent(o.order_id)}">Pay now</a>` : ''}
       ${['pending', 'awaiting_payment'].includes(o.order_status) ? `<button type="button" class="secondary cancel" data-id="${esc(o.order_id)}">Cancel</button>` : ''}
       ${tracking(o)}
     </td></tr>`;

@@ -59,10 +59,10 @@ function render(p) {
   document.getElementById('product').setAttribute('aria-busy', 'false');
 }
 
-async function loadReviews() {
+async function loadReviews(fresh = false) {
   const box = document.getElementById('reviews');
   try {
-    const page = await api(`/api/reviews/${encodeURIComponent(id)}?page_size=20`);
+    const page = await api(`/api/reviews/${encodeURIComponent(id)}?page_size=20`, { fresh });
     box.innerHTML = page.items.length === 0 ? '<p class="muted">No reviews yet.</p>' : page.items.map((r) => `
       <article class="review" data-review-id="${esc(r.review_id)}">
         <h3>${stars(r.rating)} ${esc(r.title || '')}</h3>
@@ -77,7 +77,7 @@ document.getElementById('reviews').addEventListener('click', async (e) => {
   const b = e.target.closest('button.helpful');
   if (!b) return;
   if (!auth.user()) { say('Log in to vote.', 'error'); return; }
-  try { await api(`/api/reviews/${encodeURIComponent(b.dataset.id)}/helpful`, { method: 'POST' }); say('Thanks for your vote.'); loadReviews(); }
+  try { await api(`/api/reviews/${encodeURIComponent(b.dataset.id)}/helpful`, { method: 'POST' }); say('Thanks for your vote.'); loadReviews(true); }
   catch (err) { say(err.message, 'error'); }
 });
 
@@ -91,7 +91,7 @@ document.getElementById('review-form').addEventListener('submit', async (e) => {
       title: title || undefined, review_text: document.getElementById('review-text').value } });
     f.reset();
     say('Thank you, your review is posted.');
-    loadReviews();
+    loadReviews(true);
   } catch (err) { say(err.message, 'error'); }
 });
 

@@ -14,8 +14,9 @@ import org.camelshop.platform.ApiException;
 /**
  * {@code POST /api/admin/images}: an admin uploads one product image as the raw request body (Content-Type
  * image/png, image/jpeg, image/webp or image/gif, at most 5 MB). The bytes must really be that format. Local mode keeps
- * it in a folder the static handler serves ({@code web/images/uploads} → {@code /images/uploads/<uuid>.<ext>}); the
- * answer's {@code image_url} goes into a product's image_url or images.
+ * it in a folder ({@code shop.images.dir}); {@code GET /images/uploads/<uuid>.<ext>} serves it back through
+ * {@link #serve} (the pages' static handler reads files as text, which breaks images). The answer's
+ * {@code image_url} goes into a product's image_url or images.
  */
 public final class ImageUploads {
 
@@ -55,6 +56,29 @@ public final class ImageUploads {
             throw new UncheckedIOException("image could not be stored", e);
         }
         return Map.of("image_url", urlPrefix + name, "bytes", bytes.length, "content_type", type);
+    }
+
+    private static final java.util.regex.Pattern STORED = java.util.regex.Pattern.compile("[0-9a-f-]{36}\\.(png|jpg|webp|gif)");
+
+    /** {@code GET /images/uploads/{name}}: an uploaded image, cached for good (every upload gets a new name). */
+    public byte[] serve(Exchange exchange) {
+        String uri = exchange.getMessage().getHeader(Exchange.HTTP_URI, "", String.class);
+        String name = uri.substring(uri.lastIndexOf('/') + 1).split("\\?")[0];
+        Path file = folder.resolve(name);
+        if (!STORED.matcher(name).matches() || !Files.isRegularFile(file)) {
+            throw ApiException.notFound("Image " + name);
+        }
+        String extension = name.substring(name.lastIndexOf('.') + 1);
+        String type = EXTENSIONS.entrySet().stream().filter(e -> e.getValue().equals(extension)).map(Map.Entry::getKey).findFirst().orElseThrow();
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
+            exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, type);
+            exchange.getMessage().setHeader("Cache-Control", "public, max-age=31536000, immutable");
+            return bytes;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The file's magic number agrees with its declared type. */

@@ -135,7 +135,7 @@ public class ShopConfiguration implements CamelConfiguration {
         registry.bind("orderExport", new OrderExport(orderRepository));
         registry.bind("salesAnalytics", new SalesAnalytics(orderRepository, products, clock));
         registry.bind("deadLetterAdmin", new DeadLetterAdmin(aws.sqs(), ResourcePlan.QUEUES));
-        registry.bind("imageUploads", new ImageUploads(java.nio.file.Path.of(settings.get("shop.images.dir", "web/images/uploads")),
+        registry.bind("imageUploads", new ImageUploads(java.nio.file.Path.of(settings.get("shop.images.dir", "uploads/images")),
                 settings.get("shop.images.url-prefix", "/images/uploads/")));
 
         bindHealthChecks(registry, aws, redis);

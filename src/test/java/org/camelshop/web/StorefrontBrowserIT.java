@@ -94,7 +94,7 @@ class StorefrontBrowserIT {
         browser.type("#est-state", "CA");
         browser.type("#est-postal", "94105");
         browser.click("#apply-estimate");
-        browser.waitUntil(d -> !browser.find("#tax").getText().equals("$0.00"));
+        browser.waitUntil(d -> !d.findElement(By.id("tax")).getText().equals("$0.00"));
         browser.screenshot("cart");
 
         browser.click("#checkout");
@@ -126,7 +126,7 @@ class StorefrontBrowserIT {
         fillAddress();
         browser.click("#to-review");
         browser.find("#accept-terms").click();
-        browser.waitUntil(d -> browser.find("#summary-total").getText().startsWith("$"));
+        browser.waitUntil(d -> d.findElement(By.id("summary-total")).getText().startsWith("$"));
         browser.click("#place-order");
         browser.find("#order-number");
     }
