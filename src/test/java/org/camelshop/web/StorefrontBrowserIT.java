@@ -261,6 +261,7 @@ class StorefrontBrowserIT {
         browser.find("#inventory-rows tr");
         browser.type("#inventory-q", tag);
         browser.click("#refresh-inventory");
+        browser.waitForText("#inventory-caption", tag);
         WebElement stockRow = browser.waitUntil(d -> d.findElements(By.cssSelector("#inventory-rows tr[data-product-id='" + productId + "']"))
                 .stream().findFirst().orElse(null));
         WebElement stock = stockRow.findElement(By.cssSelector("input[name=stock]"));
