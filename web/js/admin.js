@@ -135,32 +135,27 @@ $('product-rows').addEventListener('click', async (e) => {
   }
 });
 
-/** Bulk actions: one request per product, reported together. */
-async function bulk(change) {
+/** Bulk actions: one POST /api/admin/products/bulk for the selected products; failures are reported per product. */
+async function bulk(request) {
   const ids = [...selected];
   if (!ids.length) { say('Select products first.', 'error'); return; }
-  let done = 0; const failed = [];
-  for (const id of ids) {
-    try { await change(id); done++; } catch (err) { failed.push(`${id}: ${err.message}`); }
-  }
-  selected.clear();
-  $('selected-count').textContent = '0 selected';
-  $('select-all').checked = false;
-  say(`${done} product${done === 1 ? '' : 's'} changed.` + (failed.length ? ' Failed: ' + failed.join('; ') : ''), failed.length ? 'error' : 'info');
-  await loadProducts();
+  try {
+    const r = await api('/api/admin/products/bulk', { method: 'POST', body: { product_ids: ids, ...request } });
+    selected.clear();
+    $('selected-count').textContent = '0 selected';
+    $('select-all').checked = false;
+    const failed = r.failed.map((f) => `${f.product_id}: ${f.message}`);
+    say(`${r.changed} product${r.changed === 1 ? '' : 's'} changed.` + (failed.length ? ' Failed: ' + failed.join('; ') : ''), failed.length ? 'error' : 'info');
+    await loadProducts();
+  } catch (err) { say(err.message, 'error'); }
 }
 $('bulk-apply').addEventListener('click', async () => {
   const action = $('bulk-action').value;
-  const put = (id, body) => api('/api/products/' + encodeURIComponent(id), { method: 'PUT', body });
-  const price = async (id, factor) => { const p = await api('/api/products/' + encodeURIComponent(id)); return put(id, { price: Math.round(p.price * factor) }); };
-  const actions = {
-    feature: (id) => put(id, { featured: true }), unfeature: (id) => put(id, { featured: false }), draft: (id) => put(id, { status: 'draft' }),
-    'price-10': (id) => price(id, 0.9), 'price+10': (id) => price(id, 1.1),
-    delete: (id) => api('/api/products/' + encodeURIComponent(id), { method: 'DELETE' }),
-  };
-  if (!actions[action]) { say('Choose an action.', 'error'); return; }
+  const requests = { feature: { action: 'feature' }, unfeature: { action: 'unfeature' }, draft: { action: 'draft' },
+    'price-10': { action: 'price_percent', percent: -10 }, 'price+10': { action: 'price_percent', percent: 10 }, delete: { action: 'delete' } };
+  if (!requests[action]) { say('Choose an action.', 'error'); return; }
   if (action === 'delete' && !confirm(`Delete ${selected.size} products?`)) return;
-  await bulk(actions[action]);
+  await bulk(requests[action]);
 });
 
 /* ---- categories ---- */
@@ -170,8 +165,7 @@ async function renderCategories() {
     <ul>${c.subcategories.map((s) => `<li>${esc(s.name)} <span class="muted">(${s.count})</span></li>`).join('')}</ul>`).join('');
 }
 $('move-category').addEventListener('change', () => subOptions($('move-subcategory'), $('move-category').value));
-$('move-apply').addEventListener('click', () => bulk((id) => api('/api/products/' + encodeURIComponent(id), { method: 'PUT',
-  body: { category: $('move-category').value, subcategory: $('move-subcategory').value || undefined } })));
+$('move-apply').addEventListener('click', () => bulk({ action: 'move', category: $('move-category').value, subcategory: $('move-subcategory').value || undefined }));
 
 /* ---- inventory ---- */
 async function loadInventory() {
@@ -256,7 +250,7 @@ function barChart(points, { label, value, format, width = 720, height = 220 }) {
     <line x1="0" y1="${height - 20}" x2="${width}" y2="${height - 20}" stroke="#4f5868"/>${bars}
     <text x="0" y="${height - 4}" font-size="12" fill="#4f5868">${esc(first)}</text>
     <text x="${width}" y="${height - 4}" font-size="12" fill="#4f5868" text-anchor="end">${esc(last)}</text>
-    <text x="2" y="12" font-size="12" fill="#4f5868">max ${esc(format(max))}</text></svg>`;
+    ${max > 1 ? `<text x="2" y="12" font-size="12" fill="#4f5868">max ${esc(format(max))}</text>` : ''}</svg>`;
 }
 function hBars(rows) {
   const max = Math.max(1, ...rows.map((r) => r.revenue));
@@ -269,7 +263,8 @@ function hBars(rows) {
 async function loadAnalytics() {
   const r = await api('/api/admin/analytics?days=' + $('analytics-days').value);
   $('analytics-summary').textContent = `${r.orders} paid orders, ${money(r.revenue)} from ${r.from} to ${r.to}.`;
-  $('sales-chart').innerHTML = barChart(r.sales_per_day, { label: (p) => p.date, value: (p) => p.revenue, format: money });
+  $('sales-chart').innerHTML = (r.revenue > 0 ? '' : '<p class="muted">No paid orders in this period.</p>')
+    + barChart(r.sales_per_day, { label: (p) => p.date, value: (p) => p.revenue, format: money });
   $('top-chart').innerHTML = r.top_products.length ? hBars(r.top_products) : '<p class="muted">No sales in this period.</p>';
   $('status-counts').innerHTML = Object.entries(r.orders_by_status).map(([s, n]) => `<span class="badge ${esc(s)}">${esc(s)}: ${n}</span>`).join(' ') || 'No orders.';
   $('low-stock-list').innerHTML = r.low_stock.slice(0, 10).map((p) => `<li>${esc(p.name)}: <strong>${p.stock_quantity}</strong></li>`).join('') || '<li>None</li>';

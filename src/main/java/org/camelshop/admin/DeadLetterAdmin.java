@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 public final class DeadLetterAdmin {
 
     private static final int PEEK = 10;
+    private static final List<String> FAILURE_ATTRIBUTES = List.of("failure_reason", "failed_route", "receive_count", "original_message_id");
     private static final int MAX_REDRIVE = 10_000;
     private final SqsClient sqs;
     private final List<QueueSpec> queues;
@@ -48,7 +49,13 @@ public final class DeadLetterAdmin {
                 view.put("message_id", m.messageId());
                 view.put("body", m.body().length() > 2000 ? m.body().substring(0, 2000) + "…" : m.body());
                 Map<String, String> attributes = new LinkedHashMap<>();
-                m.messageAttributes().forEach((k, v) -> attributes.put(k, v.stringValue()));
+                // only what DeadLetters wrote: a message dead-lettered by the queue's own redrive may still carry
+                // attributes copied from the request that queued it, which are nobody's business here
+                m.messageAttributes().forEach((k, v) -> {
+                    if (FAILURE_ATTRIBUTES.contains(k)) {
+                        attributes.put(k, v.stringValue());
+                    }
+                });
                 view.put("attributes", attributes);
                 view.put("failure_reason", attributes.getOrDefault("failure_reason", null));
                 messages.add(view);
@@ -73,7 +80,7 @@ public final class DeadLetterAdmin {
             }
             for (Message m : batch) {
                 Map<String, MessageAttributeValue> kept = new LinkedHashMap<>(m.messageAttributes());
-                List.of("failure_reason", "failed_route", "receive_count", "original_message_id").forEach(kept::remove);
+                FAILURE_ATTRIBUTES.forEach(kept::remove);
                 sqs.sendMessage(r -> r.queueUrl(source).messageBody(m.body()).messageAttributes(kept));
                 sqs.deleteMessage(r -> r.queueUrl(dlq).receiptHandle(m.receiptHandle()));
                 moved++;

@@ -13,6 +13,7 @@ import org.apache.camel.spi.Registry;
 import org.camelshop.account.AccountBootstrap;
 import org.camelshop.admin.DeadLetterAdmin;
 import org.camelshop.admin.ImageUploads;
+import org.camelshop.admin.ProductBulk;
 import org.camelshop.admin.SalesAnalytics;
 import org.camelshop.download.Downloads;
 import org.camelshop.account.AccountRepository;
@@ -95,7 +96,9 @@ public class ShopConfiguration implements CamelConfiguration {
         registry.bind("productRepository", products);
         registry.bind("catalog", new Catalog(products));
         StockEvents stockEvents = new StockEvents(context.createProducerTemplate(), clock, metrics);
-        registry.bind("productAdmin", new ProductAdmin(products, cache, clock, stockEvents));
+        ProductAdmin productAdmin = new ProductAdmin(products, cache, clock, stockEvents);
+        registry.bind("productAdmin", productAdmin);
+        registry.bind("productBulk", new ProductBulk(productAdmin, products));
         registry.bind("stockFlags", new StockFlags(aws.dynamoDb(), ResourcePlan.PRODUCTS, productItems));
 
         Accounts accounts = new Accounts(new AccountRepository(aws.dynamoDb(), ResourcePlan.USERS), sessions, clock);

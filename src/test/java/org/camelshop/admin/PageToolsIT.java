@@ -125,6 +125,28 @@ class PageToolsIT {
     }
 
     @Test
+    void bulkActionsChangeEachProductAndReportTheOnesThatFailed() {
+        String admin = shop.loginAdmin();
+        String sku = "BULK-" + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> created = shop.call("POST", "/api/products", "{\"name\":\"Bulk probe\",\"sku\":\"" + sku
+                + "\",\"price\":1000,\"category\":\"Merchandise\",\"stock_quantity\":5}", admin);
+        assertEquals(201, created.statusCode(), created.body());
+        String id = json(created).get("product_id").asText();
+        String body = "{\"product_ids\":[\"" + id + "\",\"prod-nosuch\"],\"action\":\"price_percent\",\"percent\":-10}";
+        assertEquals(403, shop.call("POST", "/api/admin/products/bulk", body, shop.newShopper("Bulky")).statusCode());
+        assertEquals(400, shop.call("POST", "/api/admin/products/bulk", "{\"product_ids\":[\"" + id + "\"],\"action\":\"melt\"}", admin).statusCode());
+        HttpResponse<String> answer = shop.call("POST", "/api/admin/products/bulk", body, admin);
+        assertEquals(200, answer.statusCode(), answer.body());
+        assertEquals(1, json(answer).get("changed").asInt());
+        assertEquals("prod-nosuch", json(answer).get("failed").get(0).get("product_id").asText());
+        assertEquals(900, json(shop.call("GET", "/api/products/" + id, null, admin)).get("price").asLong());
+        HttpResponse<String> moved = shop.call("POST", "/api/admin/products/bulk", "{\"product_ids\":[\"" + id
+                + "\"],\"action\":\"move\",\"category\":\"Apparel\",\"subcategory\":\"Hats\"}", admin);
+        assertEquals(1, json(moved).get("changed").asInt(), moved.body());
+        assertEquals("Hats", json(shop.call("GET", "/api/products/" + id, null, admin)).get("subcategory").asText());
+    }
+
+    @Test
     void salesAnalyticsAreForAdmins() {
         assertEquals(403, shop.call("GET", "/api/admin/analytics", null, shop.newShopper("Curious")).statusCode());
         HttpResponse<String> answer = shop.call("GET", "/api/admin/analytics?days=7&low_stock=5", null, shop.loginAdmin());

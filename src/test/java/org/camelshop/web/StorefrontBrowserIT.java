@@ -248,6 +248,15 @@ class StorefrontBrowserIT {
         browser.click("#pf-save");
         browser.waitForText("#status", "Saved " + name);
 
+        browser.type("#admin-q", tag);
+        browser.click("#product-search button[type=submit]");
+        browser.waitUntil(d -> d.findElements(By.cssSelector("#product-rows tr[data-product-id]")).size() == 1
+                && d.findElement(By.id("product-rows")).getText().contains(name));
+        browser.find("#product-rows input.pick").click();
+        new Select(browser.find("#bulk-action")).selectByValue("feature");
+        browser.click("#bulk-apply");
+        browser.waitForText("#status", "1 product changed");
+
         browser.open("/shop.html?q=" + tag);
         WebElement card = browser.waitUntil(d -> d.findElements(By.cssSelector("#products li.card")).stream()
                 .filter(c -> c.getText().contains(name)).findFirst().orElse(null));
@@ -256,6 +265,7 @@ class StorefrontBrowserIT {
         browser.waitUntil(d -> ((Number) browser.js("return arguments[0].naturalWidth", image)).intValue() > 0);
         browser.screenshot("shop-new-product");
         String productId = card.getAttribute("data-product-id");
+        assertTrue(json(shop.get("/api/products/" + productId)).get("featured").asBoolean(), "the bulk action featured it");
 
         browser.open("/admin-shop.html");
         browser.click("#tab-inventory");
