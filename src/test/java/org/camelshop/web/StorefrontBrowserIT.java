@@ -297,6 +297,7 @@ class StorefrontBrowserIT {
         browser.screenshot("admin-analytics");
         browser.click("#tab-categories");
         browser.find("#category-list h2");
+        assertEquals(List.of(), unlabelled(), "admin-shop.html: form fields without a label, images without alt");
         browser.click("#tab-queues");
         browser.waitUntil(d -> d.findElements(By.cssSelector("#queue-list section[data-queue]")).size() == 4);
         browser.screenshot("admin-queues");
@@ -312,6 +313,7 @@ class StorefrontBrowserIT {
                 browser.open("/" + page + ".html");
                 long overflow = (Long) browser.js("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
                 assertTrue(overflow <= 0, page + ".html scrolls sideways by " + overflow + " px at phone width");
+                assertEquals(List.of(), unlabelled(), page + ".html: form fields without a label, images without alt");
                 browser.screenshot(page + "-phone");
             }
             browser.open("/product.html?id=" + physicalBook());
@@ -362,6 +364,19 @@ class StorefrontBrowserIT {
         browser.cache(true);
         Files.writeString(Path.of("target", "page-metrics.txt"), report);
         System.out.println(report);
+    }
+
+    /** Visible form fields with no accessible name and images with no alt attribute, by id or tag. */
+    @SuppressWarnings("unchecked")
+    private List<String> unlabelled() {
+        return (List<String>) browser.js("""
+                const bad = [];
+                document.querySelectorAll('input:not([type=hidden]), select, textarea').forEach((e) => {
+                  const named = e.labels?.length || e.getAttribute('aria-label') || e.getAttribute('aria-labelledby') || e.title;
+                  if (!named && e.offsetParent !== null) bad.push(e.id || e.name || e.outerHTML.slice(0, 60));
+                });
+                document.querySelectorAll('img').forEach((i) => { if (!i.hasAttribute('alt')) bad.push('img ' + i.getAttribute('src')); });
+                return bad;""");
     }
 
     private static final String ADDRESS = "{\"name\":\"Ada\",\"line1\":\"1 Main St\",\"city\":\"Austin\",\"state\":\"TX\",\"postal_code\":\"78701\",\"country\":\"US\"}";
