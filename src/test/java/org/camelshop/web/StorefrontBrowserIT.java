@@ -151,6 +151,10 @@ class StorefrontBrowserIT {
         browser.open("/product.html?id=" + productId);
         browser.click("#add-to-cart");
         browser.waitForText("#status", "added to your cart");
+        String ebook = digitalProduct();
+        browser.open("/product.html?id=" + ebook);
+        browser.click("#add-to-cart");
+        browser.waitForText("#status", "added to your cart");
         browser.open("/checkout.html");
         checkoutAsGuest("payer-" + UUID.randomUUID() + "@example.com");
         browser.find("#sandbox-card");
@@ -173,6 +177,15 @@ class StorefrontBrowserIT {
         Browser.clearDownloads();
         browser.click("#orders button.invoice");
         assertEquals("%PDF", new String(Files.readAllBytes(browser.waitForDownload("invoice-")), 0, 4, StandardCharsets.US_ASCII));
+
+        browser.click("#orders button.downloads");
+        WebElement link = browser.find("#od-downloads a");
+        String href = link.getAttribute("href");
+        assertTrue(href.contains("/api/downloads/") && href.contains("signature="), href);
+        browser.screenshot("order-downloads");
+        HttpResponse<String> followed = shop.get(href.substring(href.indexOf("/api/downloads/")));
+        assertEquals(302, followed.statusCode(), "a fresh signed link leads to the file");
+        browser.click("#od-close");
     }
 
     @Test
@@ -388,6 +401,15 @@ class StorefrontBrowserIT {
             }
         }
         throw new AssertionError("no book with stock");
+    }
+
+    private String digitalProduct() {
+        for (JsonNode item : json(shop.get("/api/products?category=Digital%20Downloads&page_size=10")).get("items")) {
+            if (item.get("digital_download").asBoolean() && item.get("in_stock").asBoolean()) {
+                return item.get("product_id").asText();
+            }
+        }
+        throw new AssertionError("no digital product");
     }
 
     private static Path png(String tag) throws IOException {
