@@ -312,7 +312,7 @@ class StorefrontBrowserIT {
         browser.find("#category-list h2");
         assertEquals(List.of(), unlabelled(), "admin-shop.html: form fields without a label, images without alt");
         browser.click("#tab-queues");
-        browser.waitUntil(d -> d.findElements(By.cssSelector("#queue-list section[data-queue]")).size() == 4);
+        browser.waitUntil(d -> d.findElements(By.cssSelector("#queue-list section[data-queue]")).size() == org.camelshop.platform.provision.ResourcePlan.QUEUES.size());
         browser.screenshot("admin-queues");
     }
 
