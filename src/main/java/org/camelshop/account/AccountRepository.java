@@ -41,6 +41,12 @@ public final class AccountRepository {
         }
     }
 
+    /** Deletes the account and frees its e-mail address. */
+    public void delete(Account account) {
+        dynamoDb.deleteItem(r -> r.tableName(table).key(Map.of("user_id", AttributeValue.fromS(EMAIL_GUARD + account.email()))));
+        dynamoDb.deleteItem(r -> r.tableName(table).key(Map.of("user_id", AttributeValue.fromS(account.userId()))));
+    }
+
     public Optional<Account> findByEmail(String email) {
         Map<String, AttributeValue> guard = get(EMAIL_GUARD + email);
         return guard.isEmpty() ? Optional.empty() : findById(guard.get("owner").s());

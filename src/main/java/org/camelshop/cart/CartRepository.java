@@ -1,9 +1,11 @@
 package org.camelshop.cart;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.lettuce.core.RedisException;
@@ -64,6 +66,21 @@ public final class CartRepository {
         }
         cache(next);
         return Optional.of(next);
+    }
+
+    /**
+     * Carts of registered users (not guests) with items, last changed in [{@code from}, {@code to}): a scan, for the
+     * abandoned-cart scan that reads them all once. Expired carts are left out, as TTL would have removed them.
+     */
+    public Stream<Cart> idleUserCarts(Instant from, Instant to, Instant now) {
+        return dynamoDb.scanPaginator(r -> r.tableName(table)
+                        .filterExpression("size(#items) > :zero AND updated_at >= :from AND updated_at < :to AND expires_at > :now"
+                                + " AND NOT begins_with(user_id, :guest)")
+                        .expressionAttributeNames(Map.of("#items", "items"))
+                        .expressionAttributeValues(Map.of(":zero", AttributeValue.fromN("0"), ":from", AttributeValue.fromS(from.toString()),
+                                ":to", AttributeValue.fromS(to.toString()), ":now", AttributeValue.fromN(Long.toString(now.getEpochSecond())),
+                                ":guest", AttributeValue.fromS("guest-"))))
+                .items().stream().map(CartRepository::fromItem);
     }
 
     public void delete(String owner) {

@@ -52,6 +52,22 @@ public final class StockFlags {
         }
     }
 
+    /** The product a stock event is about. */
+    public String productOf(String message) {
+        return Json.read(message, StockEvent.class).productId();
+    }
+
+    /** A product's current restock episode (0 before it ever came back) and when it began. */
+    public record Restock(long episode, String restockedAt) {
+    }
+
+    public Restock restockOf(String productId) {
+        var item = dynamoDb.getItem(r -> r.tableName(table).consistentRead(true).key(items.keyOf(productId))
+                .projectionExpression("restock_episode, restocked_at")).item();
+        return item.containsKey("restock_episode")
+                ? new Restock(Long.parseLong(item.get("restock_episode").n()), item.get("restocked_at").s()) : new Restock(0, null);
+    }
+
     private boolean flag(StockEvent event, String update, String condition, Map<String, AttributeValue> values) {
         try {
             dynamoDb.updateItem(r -> r.tableName(table).key(items.keyOf(event.productId()))

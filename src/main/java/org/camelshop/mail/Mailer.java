@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -16,7 +17,8 @@ import org.camelshop.pricing.Quote.PricedLine;
 
 /**
  * Turns a mail request from email-notification-queue into a MIME message (text + HTML) for SES and records it as sent
- * on its order. A request already recorded as sent is skipped, so a redelivered request sends no second mail.
+ * on its order (or, for marketing mail, on its MarketingQueue record). A request already recorded as sent is skipped,
+ * so a redelivered request sends no second mail; a marketing mail to someone who opted out meanwhile is skipped too.
  */
 public final class Mailer {
 
@@ -25,14 +27,17 @@ public final class Mailer {
     private static final String ORDER_PROPERTY = "shopMailOrder";
 
     private final OrderRepository orders;
+    private final MarketingContent marketing;
     private final MailTemplates templates;
     private final String from;
     private final String shopUrl;
     private final int reservationMinutes;
     private final Clock clock;
 
-    public Mailer(OrderRepository orders, MailTemplates templates, String from, String shopUrl, int reservationMinutes, Clock clock) {
+    public Mailer(OrderRepository orders, MarketingContent marketing, MailTemplates templates, String from, String shopUrl,
+            int reservationMinutes, Clock clock) {
         this.orders = orders;
+        this.marketing = marketing;
         this.templates = templates;
         this.from = from;
         this.shopUrl = shopUrl;
@@ -44,6 +49,10 @@ public final class Mailer {
         Message message = exchange.getMessage();
         MailRequest request = Json.read(message.getBody(String.class), MailRequest.class);
         exchange.setProperty(REQUEST_PROPERTY, request);
+        if (request.marketingId() != null) {
+            prepareMarketing(message, request);
+            return;
+        }
         Order order = orders.find(request.orderId())
                 .orElseThrow(() -> new IllegalStateException("order " + request.orderId() + " of a mail request is not in the Orders table"));
         exchange.setProperty(ORDER_PROPERTY, order);
@@ -53,14 +62,32 @@ public final class Mailer {
         }
         MailTemplates.Rendered body = templates.render(request.template(), values(order));
         message.setHeader("CamelAwsSesTo", request.to());
-        message.setBody(MimeMessages.build(from, request.to(), subject(request.template(), order), body));
+        message.setBody(MimeMessages.build(from, request.to(), subject(request.template(), order), body, Map.of()));
+    }
+
+    private void prepareMarketing(Message message, MailRequest request) {
+        Optional<MarketingContent.Composed> mail = marketing.compose(request.marketingId());
+        if (mail.isEmpty()) {
+            message.setHeader(SKIP_HEADER, true);
+            return;
+        }
+        MailTemplates.Rendered body = templates.render(request.template(), mail.get().values());
+        message.setHeader("CamelAwsSesTo", request.to());
+        // RFC 8058 one-click unsubscribe: mail clients show their own button for it
+        message.setBody(MimeMessages.build(from, request.to(), mail.get().subject(), body, Map.of(
+                "List-Unsubscribe", "<" + mail.get().unsubscribeUrl() + ">", "List-Unsubscribe-Post", "List-Unsubscribe=One-Click")));
     }
 
     /** Notes on the order that this mail went out, with SES's message id. */
     public void recordSent(Exchange exchange) {
         MailRequest request = exchange.getProperty(REQUEST_PROPERTY, MailRequest.class);
+        String messageId = exchange.getMessage().getHeader("CamelAwsSesMessageId", "", String.class);
+        if (request.marketingId() != null) {
+            marketing.sent(request.marketingId(), messageId);
+            return;
+        }
         orders.recordMail(exchange.getProperty(ORDER_PROPERTY, Order.class), request.template(), Map.of("status", "sent", "sent_at", clock.instant().toString(),
-                "message_id", exchange.getMessage().getHeader("CamelAwsSesMessageId", "", String.class)));
+                "message_id", messageId));
     }
 
     private static String subject(String template, Order order) {

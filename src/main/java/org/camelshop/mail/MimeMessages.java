@@ -1,6 +1,7 @@
 package org.camelshop.mail;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Properties;
 
 import jakarta.mail.MessagingException;
@@ -21,9 +22,12 @@ final class MimeMessages {
     private MimeMessages() {
     }
 
-    static MimeMessage build(String from, String to, String subject, MailTemplates.Rendered body) {
+    static MimeMessage build(String from, String to, String subject, MailTemplates.Rendered body, Map<String, String> headers) {
         try {
             MimeMessage message = new MimeMessage(SESSION);
+            for (var header : headers.entrySet()) {
+                message.setHeader(header.getKey(), header.getValue());
+            }
             message.setFrom(new InternetAddress(from));
             message.setRecipients(jakarta.mail.Message.RecipientType.TO, InternetAddress.parse(to));
             message.setSubject(subject, StandardCharsets.UTF_8.name());

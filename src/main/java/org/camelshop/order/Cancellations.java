@@ -50,11 +50,11 @@ public final class Cancellations {
 
     /** Cancels every order still awaiting payment after its reservation window; returns the mail requests to send. */
     public List<String> expireUnpaid() {
-        return expireUnpaid(clock.instant());
+        return expireUnpaidAsOf(clock.instant());
     }
 
     /** As {@link #expireUnpaid()}, as if it were {@code now}. */
-    public List<String> expireUnpaid(Instant now) {
+    public List<String> expireUnpaidAsOf(Instant now) {
         return orders.all(Optional.of(OrderStatus.AWAITING_PAYMENT))
                 .filter(order -> order.reservedUntil() != null && Instant.parse(order.reservedUntil()).isBefore(now))
                 .filter(order -> cancel(order, PAYMENT_TIMEOUT))

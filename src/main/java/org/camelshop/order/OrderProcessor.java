@@ -21,14 +21,22 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 public final class OrderProcessor {
 
-    /** What email-notification-queue carries: which mail, to whom, about which order. */
+    /**
+     * What email-notification-queue carries: which mail, to whom, and what it is about — an order (transactional) or
+     * a MarketingQueue record (marketing mail, which honours the recipient's preferences when it is sent).
+     */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record MailRequest(String template, String to, String orderId, String dedupKey) {
+    public record MailRequest(String template, String to, String orderId, String dedupKey, String marketingId) {
 
         /** The request, as queue message, for one mail of this template about the order (sent once per order). */
         public static String about(String template, Order order) {
-            return Json.write(new MailRequest(template, order.userEmail(), order.orderId(), order.orderId() + ":" + template));
+            return Json.write(new MailRequest(template, order.userEmail(), order.orderId(), order.orderId() + ":" + template, null));
+        }
+
+        /** The request, as queue message, for the marketing mail of one MarketingQueue record. */
+        public static String marketing(String template, String to, String marketingId) {
+            return Json.write(new MailRequest(template, to, null, marketingId, marketingId));
         }
     }
 

@@ -75,6 +75,16 @@ public final class OrderRepository {
         return Map.of("order_id", AttributeValue.fromS(order.orderId()), "user_id", AttributeValue.fromS(order.userId()));
     }
 
+    /**
+     * Removes the personal data of an order whose buyer deleted their account: address, notes and e-mail go; lines,
+     * totals and dates stay, so the books still add up.
+     */
+    public void anonymise(Order order) {
+        dynamoDb.updateItem(r -> r.tableName(table).key(key(order))
+                .updateExpression("SET user_email = :gone REMOVE shipping_address, billing_address, notes")
+                .expressionAttributeValues(Map.of(":gone", AttributeValue.fromS("deleted-user@invalid"))));
+    }
+
     /** Sets attributes that don't take part in the state machine (the queue message id, a note). */
     public void annotate(Order order, Map<String, AttributeValue> attributes) {
         SetClause set = SetClause.of(attributes);

@@ -30,6 +30,16 @@ import org.camelshop.inventory.StockEvents;
 import org.camelshop.inventory.StockFlags;
 import org.camelshop.mail.MailTemplates;
 import org.camelshop.mail.Mailer;
+import org.camelshop.marketing.Campaigns;
+import org.camelshop.marketing.Conversions;
+import org.camelshop.marketing.Engagement;
+import org.camelshop.marketing.MarketingAnalytics;
+import org.camelshop.marketing.MarketingMails;
+import org.camelshop.marketing.MarketingRecords;
+import org.camelshop.marketing.PersonalData;
+import org.camelshop.marketing.Preferences;
+import org.camelshop.marketing.PreferencesRepository;
+import org.camelshop.marketing.UnsubscribeTokens;
 import org.camelshop.order.Cancellations;
 import org.camelshop.order.Invoices;
 import org.camelshop.order.OrderExport;
@@ -40,12 +50,17 @@ import org.camelshop.order.Orders;
 import org.camelshop.order.PurchaseHistory;
 import org.camelshop.order.UnqueuedOrders;
 import org.camelshop.platform.provision.Provisioner;
+import org.camelshop.platform.provision.ResourcePlan;
 import org.camelshop.pricing.DiscountCodeRepository;
 import org.camelshop.pricing.DiscountCodes;
 import org.camelshop.pricing.Pricing;
-import org.camelshop.platform.provision.ResourcePlan;
 import org.camelshop.review.ReviewRepository;
 import org.camelshop.review.Reviews;
+import org.camelshop.tracking.ProductViews;
+import org.camelshop.tracking.Recommendations;
+import org.camelshop.tracking.Tracking;
+import org.camelshop.tracking.TrackingRecorder;
+import org.camelshop.tracking.Watchlist;
 
 /**
  * Wires the beans the YAML routes call by name. Runs before the routes start, which is also where local mode
@@ -84,6 +99,7 @@ public class ShopConfiguration implements CamelConfiguration {
         ResponseCache cache = new ResponseCache(redis, cachePolicies(settings), settings.getBoolean("shop.cache.enabled", true), metrics,
                 Duration.ofSeconds(settings.getInt("shop.cache.near-ttl-seconds", 30)));
         registry.bind("apiErrors", new ApiErrors());
+        registry.bind("scheduledFailures", new ScheduledFailures(metrics));
         registry.bind("http", new HttpResponses());
         registry.bind("identity", new Identity(sessions));
         registry.bind("rateLimiter", new RateLimiter(redis, rateLimitPolicies(settings), settings.get("shop.rate-limit.namespace", "shop"), metrics));
@@ -99,19 +115,24 @@ public class ShopConfiguration implements CamelConfiguration {
         ProductAdmin productAdmin = new ProductAdmin(products, cache, clock, stockEvents);
         registry.bind("productAdmin", productAdmin);
         registry.bind("productBulk", new ProductBulk(productAdmin, products));
-        registry.bind("stockFlags", new StockFlags(aws.dynamoDb(), ResourcePlan.PRODUCTS, productItems));
+        StockFlags stockFlags = new StockFlags(aws.dynamoDb(), ResourcePlan.PRODUCTS, productItems);
+        registry.bind("stockFlags", stockFlags);
 
-        Accounts accounts = new Accounts(new AccountRepository(aws.dynamoDb(), ResourcePlan.USERS), sessions, clock);
+        AccountRepository accountRepository = new AccountRepository(aws.dynamoDb(), ResourcePlan.USERS);
+        Accounts accounts = new Accounts(accountRepository, sessions, clock);
         registry.bind("accounts", accounts);
-        registry.bind("reviews", new Reviews(new ReviewRepository(aws.dynamoDb(), ResourcePlan.REVIEWS), products,
+        ReviewRepository reviewRepository = new ReviewRepository(aws.dynamoDb(), ResourcePlan.REVIEWS);
+        registry.bind("reviews", new Reviews(reviewRepository, products,
                 new PurchaseHistory(aws.dynamoDb(), ResourcePlan.ORDERS), cache, clock));
 
-        DiscountCodes discountCodes = new DiscountCodes(new DiscountCodeRepository(aws.dynamoDb(), ResourcePlan.DISCOUNT_CODES), clock);
+        DiscountCodeRepository discountCodeRepository = new DiscountCodeRepository(aws.dynamoDb(), ResourcePlan.DISCOUNT_CODES);
+        DiscountCodes discountCodes = new DiscountCodes(discountCodeRepository, clock);
         Pricing pricing = new Pricing(pricingRules(settings));
         registry.bind("discountCodes", discountCodes);
         registry.bind("pricing", pricing);
-        Carts carts = new Carts(new CartRepository(aws.dynamoDb(), ResourcePlan.CART, redis,
-                Duration.ofMinutes(settings.getInt("shop.cart.cache-ttl-minutes", 30))),
+        CartRepository cartRepository = new CartRepository(aws.dynamoDb(), ResourcePlan.CART, redis,
+                Duration.ofMinutes(settings.getInt("shop.cart.cache-ttl-minutes", 30)));
+        Carts carts = new Carts(cartRepository,
                 products, pricing, discountCodes, clock, Duration.ofDays(settings.getInt("shop.cart.ttl-days", 30)),
                 settings.get("shop.currency", "usd"));
         registry.bind("carts", carts);
@@ -124,13 +145,35 @@ public class ShopConfiguration implements CamelConfiguration {
         registry.bind("cancellations", cancellations);
         registry.bind("orderAdmin", new OrderAdmin(orderRepository, inventory, clock));
         registry.bind("orders", new Orders(orderRepository, carts, pricing, discountCodes,
-                new DiscountCodeRepository(aws.dynamoDb(), ResourcePlan.DISCOUNT_CODES), idempotencyKeys, cancellations, clock));
+                discountCodeRepository, idempotencyKeys, cancellations, clock));
         registry.bind("orderProcessor", new OrderProcessor(orderRepository, inventory, clock,
                 Duration.ofMinutes(settings.getInt("shop.order.reservation-minutes", 30))));
         registry.bind("unqueuedOrders", new UnqueuedOrders(orderRepository, clock,
                 Duration.ofSeconds(settings.getInt("shop.order.requeue-grace-seconds", 30))));
-        registry.bind("mailer", new Mailer(orderRepository, new MailTemplates(), settings.get("shop.mail.from"),
-                settings.get("shop.public-url", "http://localhost:8080"), settings.getInt("shop.order.reservation-minutes", 30), clock));
+        String shopUrl = settings.get("shop.public-url", "http://localhost:8080");
+        MarketingRecords marketingRecords = new MarketingRecords(aws.dynamoDb(), ResourcePlan.MARKETING_QUEUE);
+        PreferencesRepository preferenceRows = new PreferencesRepository(aws.dynamoDb(), ResourcePlan.EMAIL_PREFERENCES);
+        Preferences preferences = new Preferences(preferenceRows, accountRepository,
+                new UnsubscribeTokens(settings.get("shop.marketing.link-secret")), clock);
+        registry.bind("mailer", new Mailer(orderRepository, new MarketingMails(marketingRecords, preferences, products, shopUrl, clock),
+                new MailTemplates(), settings.get("shop.mail.from"), shopUrl, settings.getInt("shop.order.reservation-minutes", 30), clock));
+
+        ProductViews productViews = new ProductViews(aws.dynamoDb(), ResourcePlan.PRODUCT_VIEWS);
+        Watchlist watchlist = new Watchlist(aws.dynamoDb(), ResourcePlan.WATCH_LIST, products, clock);
+        Recommendations recommendations = new Recommendations(productViews, products, redis,
+                Duration.ofMinutes(settings.getInt("shop.recommendations.cache-minutes", 60)), clock);
+        registry.bind("tracking", new Tracking(clock));
+        registry.bind("trackingRecorder", new TrackingRecorder(productViews, products, orderRepository));
+        registry.bind("watchlist", watchlist);
+        registry.bind("recommendations", recommendations);
+        registry.bind("preferences", preferences);
+        registry.bind("campaigns", new Campaigns(cartRepository, orderRepository, products, productViews, watchlist, stockFlags,
+                recommendations, preferences, marketingRecords, discountCodeRepository, clock));
+        registry.bind("conversions", new Conversions(marketingRecords, Duration.ofDays(settings.getInt("shop.marketing.attribution-days", 7))));
+        registry.bind("marketingAnalytics", new MarketingAnalytics(marketingRecords, cartRepository, clock));
+        registry.bind("engagement", new Engagement(marketingRecords, shopUrl));
+        registry.bind("personalData", new PersonalData(accountRepository, sessions, cartRepository, orderRepository, reviewRepository,
+                productViews, watchlist, preferences, preferenceRows, marketingRecords, clock));
         registry.bind("deadLetters", new DeadLetters(aws.sqs(), ResourcePlan.MAX_RECEIVES_BEFORE_DLQ,
                 settings.getInt("shop.queue.retry-base-seconds", 10), settings.getInt("shop.breaker.open-seconds", 60), metrics));
 

@@ -48,6 +48,23 @@ public final class ReviewRepository {
         return dynamoDb.queryPaginator(request).items().stream().map(ReviewRepository::fromItem);
     }
 
+    /** A user's reviews, from {@code user_id-created_at-index}. */
+    public Stream<Review> forUser(String userId) {
+        QueryRequest request = QueryRequest.builder().tableName(table).indexName("user_id-created_at-index")
+                .keyConditionExpression("user_id = :u")
+                .expressionAttributeValues(Map.of(":u", AttributeValue.fromS(userId)))
+                .build();
+        return dynamoDb.queryPaginator(request).items().stream().map(ReviewRepository::fromItem);
+    }
+
+    /** Keeps a review's rating and words for the product but cuts its link to the person who wrote it. */
+    public void anonymise(Review review) {
+        dynamoDb.updateItem(r -> r.tableName(table)
+                .key(Map.of("review_id", AttributeValue.fromS(review.reviewId()), "product_id", AttributeValue.fromS(review.productId())))
+                .updateExpression("SET user_id = :u, user_name = :n")
+                .expressionAttributeValues(Map.of(":u", AttributeValue.fromS("deleted-user"), ":n", AttributeValue.fromS("Former customer"))));
+    }
+
     /** Counts one helpful vote per user: the voter set on the review makes a second vote fail its condition. */
     public boolean addHelpfulVote(Review review, String userId) {
         try {

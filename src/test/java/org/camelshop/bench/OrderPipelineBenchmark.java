@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * Orders per second end to end (create → stock reserved → order-received mail accepted by the SES emulator) with
  * p50/p95 latency, beside the raw rate of the same kinds of queue and table calls made with the plain SDK.
- * Everything runs on this machine: {@code bench/orders.sh 600 16} (orders, concurrency).
+ * Everything runs on this machine: {@code bench/main.sh OrderPipelineBenchmark 600 16} (orders, concurrency).
  */
 public final class OrderPipelineBenchmark {
 

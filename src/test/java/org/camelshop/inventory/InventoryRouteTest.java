@@ -37,6 +37,10 @@ public class InventoryRouteTest {
             applied.add(message);
             return opensEpisode;
         }
+
+        public String productOf(String message) {
+            return "p-1";
+        }
     }
 
     /** Stands in for Inventory: every order is in stock. */
@@ -56,11 +60,14 @@ public class InventoryRouteTest {
     void startRoutes() throws Exception {
         route = RouteUnderTest.start(Map.of(
                         "publish-stock-event", advice -> advice.weaveByToUri("aws2-sqs:*").replace().to("mock:inventory-queue"),
-                        "inventory-updater", advice -> advice.replaceFromWith("direct:inventory-update-queue")),
+                        "inventory-updater", advice -> {
+                            advice.replaceFromWith("direct:inventory-update-queue");
+                            advice.weaveByToUri("direct:notify-restock").replace().to("mock:notify-restock");
+                        }),
                 Map.of("shop.queue.inventory", "inventory-update-queue", "shop.queue.inventory-consumers", "1",
                         "shop.queue.inventory-visibility-seconds", "60"),
                 Map.of("inventory", new AmpleInventory(), "stockFlags", flags, "deadLetters", deadLetters),
-                "queue-consumers.yaml", "inventory.yaml");
+                "queue-consumers.yaml", "background.yaml", "inventory.yaml");
         producer = route.producer();
         inventoryQueue = route.mock("mock:inventory-queue");
     }
@@ -88,14 +95,26 @@ public class InventoryRouteTest {
     }
 
     @Test
-    void theUpdaterAppliesEachEventAndSaysWhetherItOpenedARestockEpisode() {
+    void aNewRestockEpisodeNotifiesTheProductsWatchers() throws Exception {
         flags.opensEpisode = true;
+        MockEndpoint notify = route.mock("mock:notify-restock");
+        notify.expectedHeaderReceived("ShopProductId", "p-1");
 
-        Exchange result = producer.request("direct:inventory-update-queue", e -> e.getMessage().setBody("{\"type\":\"back_in_stock\"}"));
+        producer.request("direct:inventory-update-queue", e -> e.getMessage().setBody("{\"type\":\"back_in_stock\"}"));
 
+        notify.assertIsSatisfied();
         assertEquals(List.of("{\"type\":\"back_in_stock\"}"), flags.applied);
-        assertEquals(Boolean.TRUE, result.getMessage().getHeader("ShopBackInStock"));
         assertTrue(deadLetters.calls.isEmpty());
+    }
+
+    @Test
+    void aStaleOrRepeatedEventNotifiesNobody() throws Exception {
+        MockEndpoint notify = route.mock("mock:notify-restock");
+        notify.expectedMessageCount(0);
+
+        producer.request("direct:inventory-update-queue", e -> e.getMessage().setBody("{\"type\":\"back_in_stock\"}"));
+
+        notify.assertIsSatisfied();
     }
 
     @Test

@@ -40,8 +40,10 @@ class MailTemplatesTest {
 
     @Test
     void buildsAMultipartAlternativeMessage() throws Exception {
-        var message = MimeMessages.build("shop@example.com", "ann@example.com", "Grüße", templates.render("order_received", values()));
+        var message = MimeMessages.build("shop@example.com", "ann@example.com", "Grüße", templates.render("order_received", values()),
+                java.util.Map.of("List-Unsubscribe", "<https://shop.example/u>"));
         assertEquals("Grüße", message.getSubject());
+        assertEquals("<https://shop.example/u>", message.getHeader("List-Unsubscribe", null));
         var parts = (jakarta.mail.internet.MimeMultipart) message.getContent();
         assertEquals(2, parts.getCount());
         assertTrue(parts.getBodyPart(0).isMimeType("text/plain"));

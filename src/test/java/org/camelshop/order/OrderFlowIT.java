@@ -223,9 +223,9 @@ class OrderFlowIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> "awaiting_payment".equals(order(receipt).get("order_status").asText()));
         Cancellations cancellations = shop.camelContext().getRegistry().lookupByNameAndType("cancellations", Cancellations.class);
 
-        assertTrue(cancellations.expireUnpaid(java.time.Instant.now()).stream().noneMatch(m -> m.contains(receipt.get("order_id").asText())),
+        assertTrue(cancellations.expireUnpaidAsOf(java.time.Instant.now()).stream().noneMatch(m -> m.contains(receipt.get("order_id").asText())),
                 "still inside its window");
-        List<String> mails = cancellations.expireUnpaid(java.time.Instant.now().plus(Duration.ofMinutes(31)));
+        List<String> mails = cancellations.expireUnpaidAsOf(java.time.Instant.now().plus(Duration.ofMinutes(31)));
 
         assertTrue(mails.stream().anyMatch(m -> m.contains(receipt.get("order_id").asText())));
         assertEquals("payment_timeout", order(receipt).get("cancel_reason").asText());

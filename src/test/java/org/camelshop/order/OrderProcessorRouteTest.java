@@ -76,7 +76,7 @@ class OrderProcessorRouteTest {
                         "shop.queue.inventory-consumers", "1", "shop.queue.orders-visibility-seconds", "300",
                         "shop.queue.inventory-visibility-seconds", "60"),
                 Map.of("orderProcessor", processor, "inventory", inventory, "stockFlags", new InventoryRouteTest.RecordingFlags(), "deadLetters", deadLetters),
-                "queue-consumers.yaml", "order-processor.yaml", "inventory.yaml");
+                "queue-consumers.yaml", "background.yaml", "order-processor.yaml", "inventory.yaml");
         orderQueue = route.producer();
         emailQueue = route.mock("mock:email-queue");
     }

@@ -33,7 +33,8 @@ public final class ResourcePlan {
             new QueueSpec("order-processing-queue", Duration.ofMinutes(5)),
             new QueueSpec("payment-processing-queue", Duration.ofMinutes(5)),
             new QueueSpec("email-notification-queue", Duration.ofMinutes(1)),
-            new QueueSpec("inventory-update-queue", Duration.ofMinutes(1)));
+            new QueueSpec("inventory-update-queue", Duration.ofMinutes(1)),
+            new QueueSpec("tracking-event-queue", Duration.ofMinutes(1)));
 
     public static final List<TableSpec> TABLES = List.of(
             table(PRODUCTS, string("product_id"))

@@ -53,12 +53,13 @@ class ProvisionerIT {
     void createsExactlyTheQueuesWithRedriveToTheirDeadLetterQueues() throws Exception {
         ProvisioningReport report = provisioner.apply(ResourcePlan.QUEUES, ResourcePlan.TABLES);
         assertTrue(report.changedAnything());
-        assertEquals(8 + 10, report.changes().size(), report.summary());
+        assertEquals(10 + 10, report.changes().size(), report.summary());
 
         Set<String> queueNames = aws.sqs().listQueues().queueUrls().stream()
                 .map(url -> url.substring(url.lastIndexOf('/') + 1)).collect(Collectors.toSet());
         assertEquals(Set.of("order-processing-queue", "order-processing-dlq", "payment-processing-queue", "payment-processing-dlq",
-                "email-notification-queue", "email-notification-dlq", "inventory-update-queue", "inventory-update-dlq"), queueNames);
+                "email-notification-queue", "email-notification-dlq", "inventory-update-queue", "inventory-update-dlq",
+                "tracking-event-queue", "tracking-event-dlq"), queueNames);
 
         ObjectMapper json = new ObjectMapper();
         for (QueueSpec queue : ResourcePlan.QUEUES) {

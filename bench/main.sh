@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Runs one of the Java benchmarks in src/test/java/org/camelshop/bench on its own local stack (docs/benchmarks.md):
+#   bench/main.sh OrderPipelineBenchmark [orders] [buyer threads]     orders/s end to end, beside the plain-SDK ceiling
+#   bench/main.sh MarketingScanBenchmark [carts] [view events]        marketing scan times
+# JAVA_OPTS adds JVM flags (e.g. -XX:StartFlightRecording=filename=bench.jfr to profile).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+benchmark="${1:?which benchmark: OrderPipelineBenchmark or MarketingScanBenchmark}"
+shift
+mvn -B -q test-compile
+mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test >/dev/null
+CP="target/classes:target/test-classes:$(cat target/test-classpath.txt)"
+exec java ${JAVA_OPTS:-} -cp "$CP" "org.camelshop.bench.$benchmark" "$@"

@@ -1,0 +1,246 @@
+package org.camelshop.marketing;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.camelshop.cart.Cart;
+import org.camelshop.cart.CartRepository;
+import org.camelshop.catalog.Product;
+import org.camelshop.catalog.ProductRepository;
+import org.camelshop.inventory.StockFlags;
+import org.camelshop.order.Order;
+import org.camelshop.order.OrderProcessor.MailRequest;
+import org.camelshop.order.OrderRepository;
+import org.camelshop.order.OrderStatus;
+import org.camelshop.pricing.DiscountCode;
+import org.camelshop.pricing.DiscountCodeRepository;
+import org.camelshop.pricing.Quote.PricedLine;
+import org.camelshop.tracking.ProductView;
+import org.camelshop.tracking.ProductViews;
+import org.camelshop.tracking.Recommendations;
+import org.camelshop.tracking.TrackingEvent;
+import org.camelshop.tracking.WatchItem;
+import org.camelshop.tracking.Watchlist;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The marketing scans (seed "marketing_automation_api", "smart shopping"), run by timers and by the admin endpoints.
+ * Each finds the users a trigger applies to <em>as of {@code now}</em>, skips those who opted out or bought
+ * meanwhile, claims the (trigger, user, subject, episode) record in MarketingQueue — which only one scan can do, so a
+ * trigger fires at most once per episode — creates the single-use discount code where the trigger has one, and
+ * returns the mail requests for email-notification-queue.
+ */
+public final class Campaigns {
+
+    /** How long a record blocks its episode, and after which the id may be claimed again (the seed's 30-day TTL). */
+    public static final Duration RECORD_TTL = Duration.ofDays(30);
+    public static final String TEMPLATE = "marketing";
+    private static final Logger LOG = LoggerFactory.getLogger(Campaigns.class);
+    private static final Duration CODE_VALIDITY = Duration.ofDays(7);
+    private static final Duration CART_IDLE = Duration.ofHours(24);
+    private static final Duration CART_TOO_OLD = Duration.ofDays(7);
+    private static final Duration BROWSE_WINDOW = Duration.ofDays(7);
+    private static final int BROWSE_VIEWS = 3;
+    private static final String CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+    private final CartRepository carts;
+    private final OrderRepository orders;
+    private final ProductRepository products;
+    private final ProductViews views;
+    private final Watchlist watchlist;
+    private final StockFlags stockFlags;
+    private final Recommendations recommendations;
+    private final Preferences preferences;
+    private final MarketingRecords records;
+    private final DiscountCodeRepository discountCodes;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    public Campaigns(CartRepository carts, OrderRepository orders, ProductRepository products, ProductViews views, Watchlist watchlist,
+            StockFlags stockFlags, Recommendations recommendations, Preferences preferences, MarketingRecords records,
+            DiscountCodeRepository discountCodes, Clock clock) {
+        this.carts = carts;
+        this.orders = orders;
+        this.products = products;
+        this.views = views;
+        this.watchlist = watchlist;
+        this.stockFlags = stockFlags;
+        this.recommendations = recommendations;
+        this.preferences = preferences;
+        this.records = records;
+        this.discountCodes = discountCodes;
+        this.clock = clock;
+    }
+
+    /** Runs the scan of one trigger (its id, as in routes/marketing.yaml) as of now; returns the mail requests. */
+    public List<String> run(String triggerId) {
+        Instant now = clock.instant();
+        return switch (Trigger.byId(triggerId).orElseThrow(() -> new IllegalArgumentException("no trigger " + triggerId))) {
+            case ABANDONED_CART -> abandonedCarts(now);
+            case BROWSE_ABANDONMENT -> browseAbandonment(now);
+            case PRICE_DROP -> priceDrops(now);
+            case BACK_IN_STOCK -> restocks(now);
+            case RECOMMENDATIONS -> weeklyRecommendations(now);
+        };
+    }
+
+    /** The admin endpoints' answer. */
+    public Map<String, Object> summary(String triggerId, List<String> mails) {
+        return Map.of("trigger", triggerId, "queued", mails.size());
+    }
+
+    /** Carts with items, untouched for 24 h (but not for over a week), whose owner placed no order since. Episode: the cart's last change. */
+    public List<String> abandonedCarts(Instant now) {
+        List<String> mails = new ArrayList<>();
+        carts.idleUserCarts(now.minus(CART_TOO_OLD), now.minus(CART_IDLE), now).forEach(cart -> {
+            if (orderedSince(cart.userId(), Instant.parse(cart.updatedAt()))) {
+                return;
+            }
+            Map<String, String> data = new HashMap<>();
+            data.put("product_ids", cart.items().stream().map(Cart.Line::productId).collect(Collectors.joining(",")));
+            fire(Trigger.ABANDONED_CART, cart.userId(), "cart", cart.updatedAt(), data, now).ifPresent(mails::add);
+        });
+        return log(Trigger.ABANDONED_CART, mails);
+    }
+
+    /** A product a user viewed at least 3 times in the last week, never added to a cart and never bought. Once per (user, product) per 30 days. */
+    public List<String> browseAbandonment(Instant now) {
+        Map<String, Map<String, List<ProductView>>> byUserAndProduct = views.since(now.minus(BROWSE_WINDOW), now)
+                .filter(row -> row.userId() != null)
+                .collect(Collectors.groupingBy(ProductView::userId, Collectors.groupingBy(ProductView::productId)));
+        List<String> mails = new ArrayList<>();
+        byUserAndProduct.forEach((userId, byProduct) -> byProduct.forEach((productId, rows) -> {
+            long viewed = rows.stream().filter(r -> TrackingEvent.VIEW.equals(r.eventType())).count();
+            boolean engaged = rows.stream().anyMatch(r -> !TrackingEvent.VIEW.equals(r.eventType()));
+            if (viewed < BROWSE_VIEWS || engaged || inCart(userId, productId) || bought(userId, productId, Instant.EPOCH)) {
+                return;
+            }
+            fire(Trigger.BROWSE_ABANDONMENT, userId, productId, "views", Map.of("product_ids", productId), now).ifPresent(mails::add);
+        }));
+        return log(Trigger.BROWSE_ABANDONMENT, mails);
+    }
+
+    /** A watched product now priced below the watch's target. Episode: the watch as last set by the user. */
+    public List<String> priceDrops(Instant now) {
+        List<String> mails = new ArrayList<>();
+        watchlist.all().filter(w -> w.notifyOnPriceDrop() && w.targetPrice() != null).forEach(watch ->
+                products.find(watch.productId()).filter(p -> Product.ACTIVE.equals(p.status()) && p.price() < watch.targetPrice())
+                        .filter(p -> !bought(watch.userId(), p.productId(), Instant.parse(watch.createdAt())))
+                        .flatMap(p -> fire(Trigger.PRICE_DROP, watch.userId(), p.productId(), watch.updatedAt(),
+                                Map.of("product_ids", p.productId(), "price", Long.toString(p.price()),
+                                        "target_price", Long.toString(watch.targetPrice())), now))
+                        .ifPresent(mails::add));
+        return log(Trigger.PRICE_DROP, mails);
+    }
+
+    /** Every watched product that came back in stock. */
+    public List<String> restocks(Instant now) {
+        List<String> mails = new ArrayList<>();
+        watchlist.all().filter(WatchItem::notifyOnRestock).collect(Collectors.groupingBy(WatchItem::productId))
+                .forEach((productId, watches) -> mails.addAll(restockNotices(productId, watches, now)));
+        return log(Trigger.BACK_IN_STOCK, mails);
+    }
+
+    /** The watchers of one product that just came back (the inventory route calls this). */
+    public List<String> restockOf(String productId) {
+        Instant now = clock.instant();
+        return log(Trigger.BACK_IN_STOCK, restockNotices(productId,
+                watchlist.all().filter(w -> w.notifyOnRestock() && w.productId().equals(productId)).toList(), now));
+    }
+
+    /** Watchers who watched before the product's latest return, once per restock episode, unless they bought it since. */
+    private List<String> restockNotices(String productId, List<WatchItem> watches, Instant now) {
+        StockFlags.Restock restock = stockFlags.restockOf(productId);
+        Optional<Product> product = products.find(productId).filter(p -> Product.ACTIVE.equals(p.status()) && p.inStock());
+        if (restock.episode() == 0 || product.isEmpty()) {
+            return List.of();
+        }
+        return watches.stream()
+                .filter(w -> w.createdAt().compareTo(restock.restockedAt()) < 0)
+                .filter(w -> !bought(w.userId(), productId, Instant.parse(w.createdAt())))
+                .map(w -> fire(Trigger.BACK_IN_STOCK, w.userId(), productId, Long.toString(restock.episode()),
+                        Map.of("product_ids", productId, "price", Long.toString(product.get().price())), now))
+                .flatMap(Optional::stream)
+                .toList();
+    }
+
+    /** Users who browsed in the last week get their recommendations, once per ISO week. */
+    public List<String> weeklyRecommendations(Instant now) {
+        var date = now.atZone(ZoneOffset.UTC);
+        String week = date.get(IsoFields.WEEK_BASED_YEAR) + "-W" + date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+        Set<String> users = views.since(now.minus(BROWSE_WINDOW), now).map(ProductView::userId).filter(u -> u != null)
+                .collect(Collectors.toSet());
+        List<String> mails = new ArrayList<>();
+        for (String userId : users) {
+            if (preferences.of(userId).filter(p -> p.allows(Trigger.RECOMMENDATIONS)).isEmpty()) {
+                continue;
+            }
+            List<Product> picks = recommendations.forUser(userId).items();
+            if (!picks.isEmpty()) {
+                fire(Trigger.RECOMMENDATIONS, userId, "weekly", week,
+                        Map.of("product_ids", picks.stream().map(Product::productId).collect(Collectors.joining(","))), now)
+                        .ifPresent(mails::add);
+            }
+        }
+        return log(Trigger.RECOMMENDATIONS, mails);
+    }
+
+    private Optional<String> fire(Trigger trigger, String userId, String subject, String episode, Map<String, String> data, Instant now) {
+        Optional<EmailPreferences> prefs = preferences.of(userId).filter(p -> p.allows(trigger));
+        if (prefs.isEmpty()) {
+            return Optional.empty();
+        }
+        String code = trigger.discountPercent() > 0 ? newCode(trigger) : null;
+        String id = trigger.id() + ":" + userId + ":" + subject + ":" + episode;
+        MarketingRecord record = new MarketingRecord(id, userId, prefs.get().email(), trigger.id(), data, code, now.toString(), null, null,
+                false, false, false, null, 0, null, null, now.plus(RECORD_TTL).getEpochSecond());
+        if (!records.claim(record, now)) {
+            return Optional.empty();
+        }
+        if (code != null) {
+            discountCodes.save(new DiscountCode(code, DiscountCode.PERCENT, trigger.discountPercent(), now.plus(CODE_VALIDITY).toString(),
+                    1, 0, true, true, now.toString()), false);
+        }
+        return Optional.of(MailRequest.marketing(TEMPLATE, prefs.get().email(), id));
+    }
+
+    private String newCode(Trigger trigger) {
+        StringBuilder code = new StringBuilder(trigger == Trigger.ABANDONED_CART ? "COMEBACK-" : "LOOK-");
+        for (int i = 0; i < 8; i++) {
+            code.append(CODE_ALPHABET.charAt(random.nextInt(CODE_ALPHABET.length())));
+        }
+        return code.toString();
+    }
+
+    private boolean orderedSince(String userId, Instant since) {
+        return orders.forUser(userId).stream().anyMatch(o -> Instant.parse(o.orderDate()).isAfter(since));
+    }
+
+    /** Whether the user has an order for the product placed after {@code since} that was not cancelled. */
+    private boolean bought(String userId, String productId, Instant since) {
+        return orders.forUser(userId).stream()
+                .filter(o -> !OrderStatus.CANCELLED.equals(o.orderStatus()) && Instant.parse(o.orderDate()).isAfter(since))
+                .map(Order::items).flatMap(List::stream).map(PricedLine::productId).anyMatch(productId::equals);
+    }
+
+    private boolean inCart(String userId, String productId) {
+        return carts.find(userId).map(cart -> cart.quantityOf(productId) > 0).orElse(false);
+    }
+
+    private static List<String> log(Trigger trigger, List<String> mails) {
+        LOG.info("Marketing scan {}: {} mail(s) queued", trigger.id(), mails.size());
+        return mails;
+    }
+}

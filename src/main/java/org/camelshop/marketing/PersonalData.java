@@ -1,0 +1,92 @@
+package org.camelshop.marketing;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.apache.camel.Exchange;
+import org.camelshop.account.Account;
+import org.camelshop.account.AccountRepository;
+import org.camelshop.platform.SessionUser;
+import org.camelshop.cart.CartRepository;
+import org.camelshop.order.OrderRepository;
+import org.camelshop.platform.ApiException;
+import org.camelshop.platform.Identity;
+import org.camelshop.platform.Sessions;
+import org.camelshop.review.ReviewRepository;
+import org.camelshop.tracking.ProductViews;
+import org.camelshop.tracking.Watchlist;
+
+/**
+ * A user's own data: everything the shop keeps about them as one JSON document, and deleting their account. Deleting
+ * removes the account, cart, browsing history, watchlist, preferences and marketing records; orders are anonymised,
+ * not deleted (address, notes and e-mail removed; lines and totals kept, so accounting stays whole); reviews stay
+ * for the product but lose the author's name.
+ */
+public final class PersonalData {
+
+    private final AccountRepository accounts;
+    private final Sessions sessions;
+    private final CartRepository carts;
+    private final OrderRepository orders;
+    private final ReviewRepository reviews;
+    private final ProductViews views;
+    private final Watchlist watchlist;
+    private final Preferences preferences;
+    private final PreferencesRepository preferenceRows;
+    private final MarketingRecords records;
+    private final Clock clock;
+
+    public PersonalData(AccountRepository accounts, Sessions sessions, CartRepository carts, OrderRepository orders, ReviewRepository reviews,
+            ProductViews views, Watchlist watchlist, Preferences preferences, PreferencesRepository preferenceRows, MarketingRecords records,
+            Clock clock) {
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.carts = carts;
+        this.orders = orders;
+        this.reviews = reviews;
+        this.views = views;
+        this.watchlist = watchlist;
+        this.preferences = preferences;
+        this.preferenceRows = preferenceRows;
+        this.records = records;
+        this.clock = clock;
+    }
+
+    public Map<String, Object> export(Exchange exchange) {
+        Account account = account(exchange);
+        String userId = account.userId();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("account", account.view());
+        data.put("preferences", preferences.of(userId).orElse(null));
+        data.put("cart", carts.find(userId).orElse(null));
+        data.put("orders", orders.forUser(userId));
+        data.put("reviews", reviews.forUser(userId).toList());
+        data.put("watchlist", watchlist.forUser(userId).toList());
+        data.put("browsing_history", views.forUser(userId, Instant.EPOCH, clock.instant()));
+        data.put("marketing_emails", records.forEmail(account.email()));
+        data.put("exported_at", clock.instant().toString());
+        return data;
+    }
+
+    public void delete(Exchange exchange) {
+        Account account = account(exchange);
+        String userId = account.userId();
+        orders.forUser(userId).forEach(orders::anonymise);
+        reviews.forUser(userId).forEach(reviews::anonymise);
+        carts.delete(userId);
+        views.deleteUser(userId, clock.instant());
+        watchlist.deleteUser(userId);
+        preferences.of(userId).ifPresent(p -> records.forEmail(p.email()).forEach(r -> records.delete(r.queueId())));
+        records.forEmail(account.email()).forEach(r -> records.delete(r.queueId()));
+        preferenceRows.delete(userId);
+        accounts.delete(account);
+        Identity.token(exchange).ifPresent(sessions::delete);
+    }
+
+    private Account account(Exchange exchange) {
+        SessionUser user = Identity.current(exchange).orElseThrow();
+        return accounts.findById(user.userId()).orElseThrow(() -> ApiException.notFound("Account"));
+    }
+}

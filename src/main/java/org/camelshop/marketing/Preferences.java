@@ -1,0 +1,87 @@
+package org.camelshop.marketing;
+
+import java.time.Clock;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import org.apache.camel.Exchange;
+import org.camelshop.account.AccountRepository;
+import org.camelshop.platform.SessionUser;
+import org.camelshop.platform.ApiException;
+import org.camelshop.platform.Identity;
+import org.camelshop.platform.Json;
+
+/**
+ * E-mail preferences: read and change your own, and the one-click unsubscribe link of every marketing mail (no login:
+ * the signed token names the user). A user without a row has the defaults, addressed to their account e-mail.
+ */
+public final class Preferences {
+
+    /** A change from the preferences page: only the fields sent are changed. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Change(String email, Boolean marketingEmails, Boolean abandonedCartEmails, Boolean priceDropAlerts,
+            Boolean backInStockAlerts, Boolean productRecommendations, Boolean newsletter, Boolean unsubscribed) {
+    }
+
+    private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,190}\\.[^@\\s]{2,}");
+    private final PreferencesRepository repository;
+    private final AccountRepository accounts;
+    private final UnsubscribeTokens tokens;
+    private final Clock clock;
+
+    public Preferences(PreferencesRepository repository, AccountRepository accounts, UnsubscribeTokens tokens, Clock clock) {
+        this.repository = repository;
+        this.accounts = accounts;
+        this.tokens = tokens;
+        this.clock = clock;
+    }
+
+    public EmailPreferences mine(Exchange exchange) {
+        SessionUser user = Identity.current(exchange).orElseThrow();
+        return of(user.userId()).orElseThrow(() -> ApiException.notFound("Account"));
+    }
+
+    public EmailPreferences change(Exchange exchange) {
+        EmailPreferences current = mine(exchange);
+        Change change = Json.body(exchange, Change.class);
+        if (change.email() != null && (change.email().length() > 254 || !EMAIL.matcher(change.email().trim()).matches())) {
+            throw ApiException.invalidField("email", "must be an e-mail address");
+        }
+        EmailPreferences changed = new EmailPreferences(current.userId(),
+                change.email() != null ? change.email().trim().toLowerCase(java.util.Locale.ROOT) : current.email(),
+                pick(change.marketingEmails(), current.marketingEmails()), pick(change.abandonedCartEmails(), current.abandonedCartEmails()),
+                pick(change.priceDropAlerts(), current.priceDropAlerts()), pick(change.backInStockAlerts(), current.backInStockAlerts()),
+                pick(change.productRecommendations(), current.productRecommendations()), pick(change.newsletter(), current.newsletter()),
+                pick(change.unsubscribed(), current.unsubscribed()), current.createdAt(), clock.instant().toString());
+        repository.save(changed);
+        return changed;
+    }
+
+    /**
+     * The unsubscribe link: switches off one kind of mail ({@code kind} = a trigger id) or all marketing mail, and
+     * answers with where to send the browser. A bad or forged token is a 400 and changes nothing.
+     */
+    public String unsubscribe(String token, String kind) {
+        String userId = tokens.verify(token).orElseThrow(() -> ApiException.invalidField("token", "is not a valid unsubscribe token"));
+        Trigger trigger = kind == null || kind.isBlank() ? null
+                : Trigger.byId(kind).orElseThrow(() -> ApiException.invalidField("kind", "is not a kind of marketing mail"));
+        EmailPreferences current = of(userId).orElseThrow(() -> ApiException.notFound("Subscriber"));
+        repository.save(current.without(trigger, clock.instant().toString()));
+        return "/preferences.html?unsubscribed=" + (trigger == null ? "all" : trigger.id());
+    }
+
+    /** A user's preferences (defaults if never set); empty when the account no longer exists. */
+    public Optional<EmailPreferences> of(String userId) {
+        return repository.find(userId).or(() -> accounts.findById(userId)
+                .map(account -> EmailPreferences.defaults(userId, account.email(), clock.instant().toString())));
+    }
+
+    public String unsubscribeToken(String userId) {
+        return tokens.issue(userId);
+    }
+
+    private static boolean pick(Boolean given, boolean current) {
+        return given != null ? given : current;
+    }
+}

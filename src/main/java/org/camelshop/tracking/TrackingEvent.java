@@ -1,0 +1,28 @@
+package org.camelshop.tracking;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+/**
+ * What tracking-event-queue carries: a shopper viewed a product, added it to the cart, or bought it (an order).
+ * {@code event_id} is fixed when the event is accepted, so a redelivered event is written over itself.
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record TrackingEvent(
+        String eventId,
+        String type,
+        String userId,
+        String sessionId,
+        String productId,
+        String orderId,
+        Integer viewDuration,
+        String referrer,
+        String deviceType,
+        String occurredAt) {
+
+    public static final String VIEW = "view";
+    public static final String CART_ADD = "cart_add";
+    public static final String PURCHASE = "purchase";
+}

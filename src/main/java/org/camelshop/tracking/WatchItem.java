@@ -1,0 +1,24 @@
+package org.camelshop.tracking;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+/**
+ * A row of WatchList (seed): a user watches a product for a price below {@code target_price} and/or its return to
+ * stock. {@code updated_at} changes whenever the user sets the watch again, which starts a new price-drop episode.
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record WatchItem(
+        String userId,
+        String productId,
+        String productName,
+        long currentPrice,
+        Long targetPrice,
+        boolean inStock,
+        boolean notifyOnPriceDrop,
+        boolean notifyOnRestock,
+        String createdAt,
+        String updatedAt) {
+}

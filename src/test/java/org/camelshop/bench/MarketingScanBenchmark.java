@@ -1,0 +1,123 @@
+package org.camelshop.bench;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.camelshop.local.LocalStack;
+import org.camelshop.local.RunningShop;
+import org.camelshop.local.StackPorts;
+import org.camelshop.marketing.Campaigns;
+import org.camelshop.platform.AwsClients;
+import org.camelshop.platform.provision.ResourcePlan;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * How long the abandoned-cart and browse-abandonment scans take on the local stack for a given amount of data, and
+ * how that grows: {@code bench/main.sh MarketingScanBenchmark <carts> <views>} (defaults 10,000 carts and 100,000 view events). Users,
+ * carts and views are written straight into the tables (batch writes); one user in ten has a cart idle for over a
+ * day, and one (user, product) pair in twenty was viewed three times, so the scans also do their writes (records,
+ * codes) for a realistic share of the data.
+ */
+public final class MarketingScanBenchmark {
+
+    private static final int VIEWS_PER_USER = 20;
+
+    private MarketingScanBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int carts = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        int views = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
+        try (LocalStack stack = LocalStack.start(StackPorts.free());
+             RunningShop shop = RunningShop.start(stack.ports(), Map.of());
+             AwsClients aws = stack.awsClients()) {
+            Instant now = Instant.now();
+            long loadStarted = System.nanoTime();
+            load(aws.dynamoDb(), carts, views, now);
+            System.out.printf("loaded %d users + carts and %d view events in %.1f s%n", carts, views, seconds(loadStarted));
+            Campaigns campaigns = shop.camelContext().getRegistry().lookupByNameAndType("campaigns", Campaigns.class);
+            long started = System.nanoTime();
+            int cartMails = campaigns.abandonedCarts(now).size();
+            System.out.printf("abandoned-cart scan: %d carts, %d mails, %.1f s%n", carts, cartMails, seconds(started));
+            started = System.nanoTime();
+            int browseMails = campaigns.browseAbandonment(now).size();
+            System.out.printf("browse-abandonment scan: %d view events, %d mails, %.1f s%n", views, browseMails, seconds(started));
+            started = System.nanoTime();
+            int again = campaigns.abandonedCarts(now).size() + campaigns.browseAbandonment(now).size();
+            System.out.printf("both again (nothing new to send: %d mails): %.1f s%n", again, seconds(started));
+        }
+        System.exit(0);
+    }
+
+    private static void load(DynamoDbClient dynamoDb, int carts, int views, Instant now) throws Exception {
+        List<Map<String, AttributeValue>> users = new ArrayList<>();
+        List<Map<String, AttributeValue>> cartItems = new ArrayList<>();
+        for (int i = 0; i < carts; i++) {
+            String userId = "bench-user-" + i;
+            users.add(Map.of("user_id", s(userId), "email", s(userId + "@example.com"), "name", s("Bench " + i), "role", s("customer"),
+                    "password_hash", s("-"), "created_at", s(now.toString())));
+            String updated = now.minus(i % 10 == 0 ? Duration.ofHours(30) : Duration.ofHours(1)).toString();
+            cartItems.add(Map.of("user_id", s(userId), "items", AttributeValue.fromL(List.of(AttributeValue.fromM(Map.of(
+                            "product_id", s("prod-" + (i % 1000)), "quantity", n(1), "added_at", s(updated))))),
+                    "created_at", s(updated), "updated_at", s(updated), "expires_at", n(now.plus(Duration.ofDays(30)).getEpochSecond()),
+                    "version", n(1)));
+        }
+        List<Map<String, AttributeValue>> viewItems = new ArrayList<>();
+        for (int i = 0; i < views; i++) {
+            int user = i / VIEWS_PER_USER % carts;
+            // pairs of 3 views of one product for 1 in 20 of a user's slots, single views otherwise
+            int slot = i % VIEWS_PER_USER;
+            String product = "prod-" + (slot < 3 && user % 20 == 0 ? 500 + user % 100 : (user * 7 + slot) % 1000);
+            String at = now.minus(Duration.ofMinutes(i % 10_000)).toString();
+            viewItems.add(Map.of("view_id", s("bench-view-" + i), "timestamp", s(at), "event_type", s("view"), "user_id", s("bench-user-" + user),
+                    "product_id", s(product), "product_name", s("Bench product"), "product_price", n(1000), "created_at", s(at),
+                    "expires_at", n(now.plus(Duration.ofDays(90)).getEpochSecond())));
+        }
+        write(dynamoDb, ResourcePlan.USERS, users);
+        write(dynamoDb, ResourcePlan.CART, cartItems);
+        write(dynamoDb, ResourcePlan.PRODUCT_VIEWS, viewItems);
+    }
+
+    /** Batch writes of 25 from 8 threads, retrying what DynamoDB hands back unprocessed. */
+    private static void write(DynamoDbClient dynamoDb, String table, List<Map<String, AttributeValue>> items) throws Exception {
+        ExecutorService writers = Executors.newFixedThreadPool(8);
+        List<Future<?>> batches = new ArrayList<>();
+        for (int from = 0; from < items.size(); from += 25) {
+            List<WriteRequest> batch = items.subList(from, Math.min(items.size(), from + 25)).stream()
+                    .map(item -> WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build()).toList();
+            batches.add(writers.submit(() -> {
+                Map<String, List<WriteRequest>> pending = Map.of(table, batch);
+                do {
+                    Map<String, List<WriteRequest>> request = pending;
+                    pending = dynamoDb.batchWriteItem(r -> r.requestItems(request)).unprocessedItems();
+                } while (!pending.isEmpty());
+                return null;
+            }));
+        }
+        for (Future<?> batch : batches) {
+            batch.get();
+        }
+        writers.shutdown();
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    private static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+
+    private static double seconds(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1e9;
+    }
+}

@@ -1,0 +1,316 @@
+package org.camelshop.marketing;
+
+import static org.awaitility.Awaitility.await;
+import static org.camelshop.local.RunningShop.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.camel.ProducerTemplate;
+import org.camelshop.local.LocalStack;
+import org.camelshop.local.LocalStackExtension;
+import org.camelshop.local.RunningShop;
+import org.camelshop.order.OrderProcessor;
+import org.camelshop.platform.Json;
+import org.camelshop.platform.provision.ResourcePlan;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The marketing triggers on the real emulators, each run as of a chosen instant: fires once per episode, never for
+ * users who opted out or bought meanwhile; single-use expiring codes; a working one-click unsubscribe that can't be
+ * turned on another user; open and click tracking; conversions; the analytics funnel.
+ */
+@ExtendWith(LocalStackExtension.class)
+class MarketingIT {
+
+    private final RunningShop shop;
+    private final LocalStack stack;
+    private Campaigns campaigns;
+
+    MarketingIT(RunningShop shop, LocalStack stack) {
+        this.shop = shop;
+        this.stack = stack;
+    }
+
+    @BeforeEach
+    void lookUpCampaigns() {
+        campaigns = shop.camelContext().getRegistry().lookupByNameAndType("campaigns", Campaigns.class);
+    }
+
+    /** A shopper: token and e-mail address. */
+    private record Shopper(String token, String email, String userId) {
+    }
+
+    private Shopper shopper(String name) {
+        String token = shop.newShopper(name);
+        JsonNode me = json(shop.call("GET", "/api/auth/me", null, token));
+        return new Shopper(token, me.get("email").asText(), me.get("user_id").asText());
+    }
+
+    private String product(int price, int stock) {
+        HttpResponse<String> created = shop.call("POST", "/api/products", "{\"name\":\"Marketing Lamp\",\"price\":" + price
+                + ",\"category\":\"Merchandise\",\"sku\":\"MKT-" + UUID.randomUUID().toString().substring(0, 8) + "\",\"stock_quantity\":" + stock + "}",
+                shop.loginAdmin());
+        assertEquals(201, created.statusCode(), created.body());
+        return json(created).get("product_id").asText();
+    }
+
+    private static List<String> mailsTo(List<String> requests, String email) {
+        return requests.stream().filter(r -> r.contains("\"to\":\"" + email + "\"")).toList();
+    }
+
+    private MarketingRecord record(String request) {
+        String id = Json.read(request, OrderProcessor.MailRequest.class).marketingId();
+        var item = stack.awsClients().dynamoDb().getItem(r -> r.tableName(ResourcePlan.MARKETING_QUEUE).consistentRead(true)
+                .key(Map.of("queue_id", AttributeValue.fromS(id)))).item();
+        return org.camelshop.platform.DynamoItems.fromItem(item, MarketingRecord.class);
+    }
+
+    private void send(List<String> requests) {
+        ProducerTemplate producer = shop.camelContext().createProducerTemplate();
+        requests.forEach(r -> producer.sendBody("aws2-sqs:email-notification-queue", r));
+    }
+
+    private List<JsonNode> inbox(String email) {
+        HttpResponse<String> store = shop.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stack.ports().ses() + "/store")).GET());
+        List<JsonNode> mails = new ArrayList<>();
+        json(store).get("emails").forEach(mail -> {
+            if (mail.get("destination").get("to").get(0).asText().equals(email)) {
+                mails.add(mail);
+            }
+        });
+        return mails;
+    }
+
+    private JsonNode awaitMail(String email) {
+        return await().atMost(Duration.ofSeconds(60)).until(() -> inbox(email), m -> !m.isEmpty()).get(0);
+    }
+
+    private static String link(JsonNode mail, String pathPart) {
+        Matcher matcher = Pattern.compile("(http://\\S*" + Pattern.quote(pathPart) + "\\S*)").matcher(mail.get("body").get("text").asText());
+        assertTrue(matcher.find(), "mail has a link with " + pathPart);
+        return matcher.group(1);
+    }
+
+    private void view(Shopper shopper, String productId) {
+        assertEquals(202, shop.call("POST", "/api/track/view", "{\"product_id\":\"" + productId + "\",\"view_duration\":12}", shopper.token())
+                .statusCode());
+    }
+
+    private long rows(String userId, String productId) {
+        return stack.awsClients().dynamoDb().scan(r -> r.tableName(ResourcePlan.PRODUCT_VIEWS)).items().stream()
+                .filter(i -> i.containsKey("user_id") && userId.equals(i.get("user_id").s()) && productId.equals(i.get("product_id").s()))
+                .count();
+    }
+
+    @Test
+    void anAbandonedCartGetsOneMailWithASingleUseCodeAndAWorkingUnsubscribeLink() {
+        Shopper ann = shopper("Ann");
+        Shopper optedOut = shopper("Otto");
+        String productId = product(3000, 10);
+        for (Shopper s : List.of(ann, optedOut)) {
+            assertEquals(200, shop.call("POST", "/api/cart/add", "{\"product_id\":\"" + productId + "\",\"quantity\":1}", s.token()).statusCode());
+        }
+        assertEquals(200, shop.call("PUT", "/api/preferences", "{\"abandoned_cart_emails\":false}", optedOut.token()).statusCode());
+        Instant tomorrow = Instant.now().plus(Duration.ofHours(25));
+
+        assertTrue(mailsTo(campaigns.abandonedCarts(Instant.now()), ann.email()).isEmpty(), "not idle for 24 h yet");
+        List<String> first = mailsTo(campaigns.abandonedCarts(tomorrow), ann.email());
+        assertEquals(1, first.size());
+        assertTrue(mailsTo(campaigns.abandonedCarts(tomorrow.plusSeconds(60)), ann.email()).isEmpty(), "once per episode");
+        assertTrue(mailsTo(campaigns.abandonedCarts(tomorrow), optedOut.email()).isEmpty(), "opted out");
+
+        MarketingRecord record = record(first.get(0));
+        JsonNode code = json(shop.call("GET", "/api/admin/discount-codes/" + record.discountCode(), null, shop.loginAdmin()));
+        assertEquals(10, code.get("value").asInt());
+        assertEquals(1, code.get("usage_limit").asInt(), "single use");
+        Instant expires = Instant.parse(code.get("expires_at").asText());
+        assertTrue(expires.isAfter(tomorrow.plus(Duration.ofDays(6))) && expires.isBefore(tomorrow.plus(Duration.ofDays(8))), "a week from the mail");
+
+        send(first);
+        JsonNode mail = awaitMail(ann.email());
+        assertTrue(mail.get("body").get("text").asText().contains(record.discountCode()));
+        String unsubscribe = link(mail, "/api/preferences/unsubscribe");
+        String token = URLDecoder.decode(unsubscribe.replaceAll(".*token=([^&]*).*", "$1"), StandardCharsets.UTF_8);
+
+        HttpResponse<String> forged = shop.get("/api/preferences/unsubscribe?token=" + token.substring(0, token.length() - 2) + "xx");
+        assertEquals(400, forged.statusCode(), "a forged token changes nothing");
+        HttpResponse<String> done = shop.get(unsubscribe.substring(unsubscribe.indexOf("/api/")));
+        assertEquals(303, done.statusCode(), "no login needed");
+        assertEquals("/preferences.html?unsubscribed=abandoned_cart", done.headers().firstValue("Location").orElseThrow());
+        JsonNode prefs = json(shop.call("GET", "/api/preferences", null, ann.token()));
+        assertFalse(prefs.get("abandoned_cart_emails").asBoolean());
+        assertTrue(prefs.get("price_drop_alerts").asBoolean(), "only that kind");
+        assertTrue(json(shop.call("GET", "/api/preferences", null, optedOut.token())).get("price_drop_alerts").asBoolean(),
+                "the link touched nobody else");
+    }
+
+    @Test
+    void browsingAProductThreeTimesWithoutBuyingFiresOnce() {
+        Shopper browser = shopper("Bea");
+        Shopper carted = shopper("Carl");
+        Shopper twice = shopper("Dora");
+        String productId = product(2000, 10);
+        for (int i = 0; i < 3; i++) {
+            view(browser, productId);
+            view(carted, productId);
+        }
+        view(twice, productId);
+        view(twice, productId);
+        assertEquals(202, shop.call("POST", "/api/track/cart-add", "{\"product_id\":\"" + productId + "\"}", carted.token()).statusCode());
+        await().atMost(Duration.ofSeconds(60)).until(() -> rows(browser.userId(), productId) == 3 && rows(carted.userId(), productId) == 4
+                && rows(twice.userId(), productId) == 2);
+
+        List<String> mails = campaigns.browseAbandonment(Instant.now());
+        assertEquals(1, mailsTo(mails, browser.email()).size());
+        assertTrue(mailsTo(mails, carted.email()).isEmpty(), "added to a cart");
+        assertTrue(mailsTo(mails, twice.email()).isEmpty(), "viewed only twice");
+        String code = record(mailsTo(mails, browser.email()).get(0)).discountCode();
+        assertEquals(5, json(shop.call("GET", "/api/admin/discount-codes/" + code, null, shop.loginAdmin())).get("value").asInt(), "5 % off");
+        assertTrue(mailsTo(campaigns.browseAbandonment(Instant.now()), browser.email()).isEmpty(), "once");
+    }
+
+    @Test
+    void aPriceBelowTheWatchTargetFiresOnceButNotForABuyer() {
+        Shopper watcher = shopper("Wanda");
+        Shopper buyer = shopper("Bert");
+        String productId = product(2500, 10);
+        for (Shopper s : List.of(watcher, buyer)) {
+            HttpResponse<String> watched = shop.call("POST", "/api/track/watchlist/add", "{\"product_id\":\"" + productId + "\",\"target_price\":2000}",
+                    s.token());
+            assertEquals(200, watched.statusCode(), watched.body());
+        }
+        assertEquals(400, shop.call("POST", "/api/track/watchlist/add", "{\"product_id\":\"" + productId + "\",\"target_price\":-5}",
+                watcher.token()).statusCode());
+        assertEquals(200, shop.call("POST", "/api/cart/add", "{\"product_id\":\"" + productId + "\",\"quantity\":1}", buyer.token()).statusCode());
+        String address = "{\"name\":\"Bert\",\"line1\":\"1 Main St\",\"city\":\"Austin\",\"state\":\"TX\",\"postal_code\":\"73301\",\"country\":\"US\"}";
+        assertEquals(202, shop.call("POST", "/api/orders/create", "{\"shipping_address\":" + address + ",\"billing_address\":" + address
+                + ",\"payment_method\":\"stripe\",\"accept_terms\":true}", buyer.token()).statusCode());
+
+        assertTrue(mailsTo(campaigns.priceDrops(Instant.now()), watcher.email()).isEmpty(), "still above the target");
+        assertEquals(200, shop.call("PUT", "/api/products/" + productId, "{\"price\":1800}", shop.loginAdmin()).statusCode());
+        List<String> mails = campaigns.priceDrops(Instant.now());
+        assertEquals(1, mailsTo(mails, watcher.email()).size());
+        assertTrue(mailsTo(mails, buyer.email()).isEmpty(), "bought it meanwhile");
+        assertTrue(mailsTo(campaigns.priceDrops(Instant.now()), watcher.email()).isEmpty(), "once per watch");
+
+        JsonNode list = json(shop.call("GET", "/api/track/watchlist", null, watcher.token()));
+        assertEquals(1800, list.get(0).get("current_price").asLong(), "the list shows today's price");
+        assertEquals(204, shop.call("DELETE", "/api/track/watchlist/remove?product_id=" + productId, null, watcher.token()).statusCode());
+        assertEquals(404, shop.call("DELETE", "/api/track/watchlist/remove?product_id=" + productId, null, watcher.token()).statusCode());
+    }
+
+    @Test
+    void aRestockNotifiesWatchersThroughTheInventoryRouteAndTracksOpensClicksAndTheConversion() {
+        Shopper watcher = shopper("Rita");
+        String productId = product(1500, 0);
+        assertEquals(200, shop.call("POST", "/api/track/watchlist/add", "{\"product_id\":\"" + productId + "\"}", watcher.token()).statusCode());
+        // the product was never in stock: flag it out first, as a sale to zero would have
+        assertEquals(200, shop.call("PUT", "/api/products/" + productId, "{\"stock_quantity\":1}", shop.loginAdmin()).statusCode());
+        assertEquals(200, shop.call("PUT", "/api/products/" + productId, "{\"stock_quantity\":0}", shop.loginAdmin()).statusCode());
+        await().atMost(Duration.ofSeconds(60)).until(() -> stack.awsClients().dynamoDb().getItem(r -> r.tableName(ResourcePlan.PRODUCTS)
+                .consistentRead(true).key(Map.of("product_id", AttributeValue.fromS(productId)))).item().containsKey("out_of_stock_since"));
+        int before = inbox(watcher.email()).size();
+
+        assertEquals(200, shop.call("PUT", "/api/products/" + productId, "{\"stock_quantity\":4}", shop.loginAdmin()).statusCode());
+        JsonNode mail = await().atMost(Duration.ofSeconds(60)).until(() -> inbox(watcher.email()), m -> m.size() > before).get(before);
+        assertEquals("Back in stock", mail.get("subject").asText());
+        assertTrue(campaigns.restocks(Instant.now()).stream().noneMatch(r -> r.contains(watcher.email())), "once per restock episode");
+
+        String click = link(mail, "/api/marketing/click/");
+        String id = click.replaceAll(".*/api/marketing/click/([^?]*)\\?.*", "$1");
+        HttpResponse<String> pixel = shop.get("/api/marketing/open/" + id);
+        assertEquals(200, pixel.statusCode());
+        assertEquals("image/gif", pixel.headers().firstValue("Content-Type").orElseThrow());
+        HttpResponse<String> redirect = shop.get(click.substring(click.indexOf("/api/")));
+        assertEquals(302, redirect.statusCode());
+        assertTrue(redirect.headers().firstValue("Location").orElseThrow().endsWith("/product.html?id=" + productId));
+        assertEquals(400, shop.get("/api/marketing/click/" + id + "?url=https://evil.example/").statusCode(), "no open redirect");
+        assertEquals(400, shop.get("/api/marketing/click/" + id + "?url=//evil.example/").statusCode());
+
+        assertEquals(200, shop.call("POST", "/api/cart/add", "{\"product_id\":\"" + productId + "\",\"quantity\":1}", watcher.token()).statusCode());
+        String address = "{\"name\":\"Rita\",\"line1\":\"1 Main St\",\"city\":\"Austin\",\"state\":\"TX\",\"postal_code\":\"73301\",\"country\":\"US\"}";
+        assertEquals(202, shop.call("POST", "/api/orders/create", "{\"shipping_address\":" + address + ",\"billing_address\":" + address
+                + ",\"payment_method\":\"stripe\",\"accept_terms\":true}", watcher.token()).statusCode());
+        String queueId = URLDecoder.decode(id, StandardCharsets.UTF_8);
+        await().atMost(Duration.ofSeconds(60)).until(() -> stack.awsClients().dynamoDb().getItem(r -> r.tableName(ResourcePlan.MARKETING_QUEUE)
+                .consistentRead(true).key(Map.of("queue_id", AttributeValue.fromS(queueId)))).item().get("converted").bool());
+        var converted = stack.awsClients().dynamoDb().getItem(r -> r.tableName(ResourcePlan.MARKETING_QUEUE).consistentRead(true)
+                .key(Map.of("queue_id", AttributeValue.fromS(queueId)))).item();
+        assertTrue(converted.get("opened").bool() && converted.get("clicked").bool());
+        assertTrue(Long.parseLong(converted.get("revenue").n()) >= 1500);
+
+        JsonNode analytics = json(shop.call("GET", "/api/marketing/analytics", null, shop.loginAdmin()));
+        JsonNode restock = analytics.get("triggers").get("back_in_stock");
+        assertTrue(restock.get("sent").asLong() >= 1 && restock.get("converted").asLong() >= 1 && restock.get("revenue").asLong() >= 1500);
+        assertEquals(403, shop.call("GET", "/api/marketing/analytics", null, watcher.token()).statusCode());
+    }
+
+    @Test
+    void myExportHoldsMyDataAndDeletingMyAccountKeepsTheOrderTotals() {
+        Shopper leaver = shopper("Lea");
+        Shopper other = shopper("Olaf");
+        String productId = product(1200, 10);
+        view(leaver, productId);
+        view(other, productId);
+        assertEquals(200, shop.call("POST", "/api/cart/add", "{\"product_id\":\"" + productId + "\",\"quantity\":2}", leaver.token()).statusCode());
+        String address = "{\"name\":\"Lea Private\",\"line1\":\"7 Secret Lane\",\"city\":\"Austin\",\"state\":\"TX\",\"postal_code\":\"73301\",\"country\":\"US\"}";
+        JsonNode receipt = json(shop.call("POST", "/api/orders/create", "{\"shipping_address\":" + address + ",\"billing_address\":" + address
+                + ",\"payment_method\":\"stripe\",\"accept_terms\":true}", leaver.token()));
+        await().atMost(Duration.ofSeconds(60)).until(() -> rows(leaver.userId(), productId) >= 1);
+
+        HttpResponse<String> export = shop.call("GET", "/api/preferences/export", null, leaver.token());
+        assertEquals(200, export.statusCode());
+        String data = export.body();
+        assertTrue(data.contains(leaver.email()) && data.contains(receipt.get("order_id").asText()) && data.contains(productId));
+        assertFalse(data.contains(other.email()) || data.contains(other.userId()), "nobody else's data");
+        assertFalse(data.contains("password"), "no password hash");
+
+        assertEquals(204, shop.call("DELETE", "/api/account", null, leaver.token()).statusCode());
+        assertEquals(401, shop.call("GET", "/api/auth/me", null, leaver.token()).statusCode(), "signed out");
+        assertEquals(401, shop.call("POST", "/api/auth/login", "{\"email\":\"" + leaver.email() + "\",\"password\":\"password-123\"}", null)
+                .statusCode(), "the account is gone");
+        JsonNode order = json(shop.call("GET", "/api/orders/" + receipt.get("order_id").asText(), null, shop.loginAdmin()));
+        assertEquals(receipt.get("total").asLong(), order.get("total").asLong(), "totals stay");
+        assertFalse(order.toString().contains("Secret Lane") || order.toString().contains(leaver.email()), "personal data gone");
+        assertEquals(0, rows(leaver.userId(), productId), "browsing history gone");
+        assertEquals(1, rows(other.userId(), productId), "others' history stays");
+    }
+
+    @Test
+    void recommendationsAndTrackingGuardTheirInput() {
+        Shopper ann = shopper("Rena");
+        Shopper other = shopper("Remo");
+        HttpResponse<String> mine = shop.call("GET", "/api/track/recommendations/" + ann.userId(), null, ann.token());
+        assertEquals(200, mine.statusCode(), mine.body());
+        assertNotNull(json(mine).get("items"));
+        assertEquals(403, shop.call("GET", "/api/track/recommendations/" + ann.userId(), null, other.token()).statusCode());
+        assertEquals(401, shop.call("GET", "/api/track/recommendations/" + ann.userId(), null, null).statusCode());
+        assertEquals(400, shop.call("POST", "/api/track/view", "{\"product_id\":\"p-1\"}", null).statusCode(), "nobody to attribute it to");
+        assertEquals(400, shop.call("POST", "/api/track/view", "{\"product_id\":\"../x\"}", ann.token()).statusCode());
+        assertEquals(400, shop.call("POST", "/api/track/view", "{\"product_id\":\"p-1\",\"device_type\":\"toaster\"}", ann.token()).statusCode());
+        assertEquals(400, shop.call("POST", "/api/track/purchase", "{\"order_id\":\"nope\"}", ann.token()).statusCode());
+        assertEquals(202, shop.send(HttpRequest.newBuilder(URI.create(shop.baseUrl() + "/api/track/view"))
+                .header("X-Session-Id", UUID.randomUUID().toString()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"product_id\":\"p-1\"}"))).statusCode(), "a guest may be tracked");
+    }
+}
