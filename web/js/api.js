@@ -126,7 +126,8 @@ export function siteHeader(active) {
       ${link('/shop.html', 'Shop', 'shop')}
       ${link('/cart.html', 'Cart (<span id="cart-count">0</span>)', 'cart')}
       ${link('/orders.html', 'Orders', 'orders')}
-      ${user?.role === 'admin' ? link('/admin-shop.html', 'Admin', 'admin') : ''}
+      ${user?.role === 'admin' ? link('/admin-shop.html', 'Admin', 'admin') + link('/admin-marketing.html', 'Marketing', 'marketing') : ''}
+      ${user ? link('/preferences.html', 'Preferences', 'preferences') : ''}
       ${user ? `<span class="who">${esc(user.name || user.email)}</span> <button type="button" id="logout" class="linkish">Log out</button>`
         : link('/login.html', 'Log in', 'login')}
     </nav>`;
@@ -142,6 +143,7 @@ export function siteHeader(active) {
 export async function addToCart(productId, quantity = 1, name = 'Item') {
   try {
     await api('/api/cart/add', { method: 'POST', body: { product_id: productId, quantity } });
+    track('/api/track/cart-add', { product_id: productId });
     say(`${name} added to your cart.`);
     refreshCartCount();
     return true;
@@ -155,6 +157,13 @@ export function stars(rating) {
   const r = Math.round(rating || 0);
   return `<span class="stars" aria-label="Rated ${Number(rating || 0).toFixed(1)} out of 5">${'★'.repeat(r)}${'☆'.repeat(5 - r)}</span>`;
 }
+
+/** Sends a behaviour event (recommendations, browse-abandonment mails); never gets in the shopper's way. */
+export function track(path, body) {
+  api(path, { method: 'POST', body }).catch(() => {});
+}
+
+export const deviceType = () => (matchMedia('(max-width: 760px)').matches ? 'mobile' : matchMedia('(max-width: 1024px)').matches ? 'tablet' : 'desktop');
 
 /** Query-string parameters of the current page. */
 export const params = () => new URLSearchParams(location.search);

@@ -1,5 +1,5 @@
 // product.html?id=…: gallery with zoom, details, quantity and add to cart, reviews (escaped), related products, sharing.
-import { api, esc, money, imageSrc, siteHeader, addToCart, say, stars, params, auth } from './api.js';
+import { api, esc, money, imageSrc, siteHeader, addToCart, say, stars, params, auth, track, deviceType } from './api.js';
 
 const id = params().get('id');
 const mainImage = document.getElementById('main-image');
@@ -95,6 +95,14 @@ document.getElementById('review-form').addEventListener('submit', async (e) => {
   } catch (err) { say(err.message, 'error'); }
 });
 
+document.getElementById('watch').addEventListener('click', async () => {
+  if (!auth.user()) { location.href = '/login.html?next=' + encodeURIComponent(location.pathname + location.search); return; }
+  try {
+    await api('/api/track/watchlist/add', { method: 'POST', body: { product_id: id, notify_on_price_drop: true, notify_on_restock: true } });
+    say('Added to your watchlist: we will e-mail you when the price drops or it is back in stock.');
+  } catch (err) { say(err.message, 'error'); }
+});
+
 document.getElementById('buy').addEventListener('submit', (e) => {
   e.preventDefault();
   const quantity = parseInt(document.getElementById('quantity').value, 10) || 1;
@@ -120,6 +128,8 @@ if (!id) {
   api('/api/products/' + encodeURIComponent(id)).then((p) => {
     render(p);
     document.body.dataset.loaded = 'true';
+    const from = document.referrer && new URL(document.referrer).origin === location.origin ? new URL(document.referrer).pathname : undefined;
+    track('/api/track/view', { product_id: p.product_id, referrer: from, device_type: deviceType() });
     performance.mark('data-rendered');
     loadRelated(p).catch(() => {});
   }).catch((e) => { document.getElementById('name').textContent = 'Product not found'; say(e.message, 'error'); });

@@ -232,6 +232,10 @@ class StorefrontBrowserIT {
         assertTrue(review.findElements(By.cssSelector("script, img, b")).isEmpty(), "no element was made from the review");
         assertNull(browser.js("return window.__xss"), "no script from the review ran");
         browser.screenshot("product-review");
+
+        browser.click("#watch");
+        browser.waitForText("#status", "watchlist");
+        assertTrue(shop.call("GET", "/api/track/watchlist", null, token).body().contains(productId), "the product is on the watchlist");
     }
 
     @Test
