@@ -236,6 +236,9 @@ class StorefrontBrowserIT {
         browser.click("#watch");
         browser.waitForText("#status", "watchlist");
         assertTrue(shop.call("GET", "/api/track/watchlist", null, token).body().contains(productId), "the product is on the watchlist");
+        browser.driver().get(browser.baseUrl() + "/preferences.html");
+        browser.find("#site-header .who");
+        browser.screenshot("preferences");
     }
 
     @Test
@@ -318,6 +321,9 @@ class StorefrontBrowserIT {
         browser.click("#tab-queues");
         browser.waitUntil(d -> d.findElements(By.cssSelector("#queue-list section[data-queue]")).size() == org.camelshop.platform.provision.ResourcePlan.QUEUES.size());
         browser.screenshot("admin-queues");
+        browser.driver().get(browser.baseUrl() + "/admin-marketing.html");
+        browser.find("#site-header .who");
+        browser.screenshot("admin-marketing");
     }
 
     @Test
