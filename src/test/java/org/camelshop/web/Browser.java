@@ -50,6 +50,9 @@ public final class Browser implements AutoCloseable {
         ensureChromium();
         try {
             Files.createDirectories(SCREENSHOTS);
+            try (Stream<Path> old = Files.list(SCREENSHOTS)) {
+                old.filter(f -> f.getFileName().toString().startsWith("FAILED-")).forEach(f -> f.toFile().delete());
+            }
             Files.createDirectories(DOWNLOADS);
             Path profile = Files.createTempDirectory("camelshop-chromium-");
             ChromeOptions options = new ChromeOptions();
