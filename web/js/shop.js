@@ -144,6 +144,8 @@ document.getElementById('view-list').addEventListener('click', () => setView('li
 window.addEventListener('popstate', load);
 
 siteHeader('shop');
+// phones start with the filters folded away, so the products come first
+if (matchMedia('(max-width: 760px)').matches) document.getElementById('filter-panel').open = false;
 setView(localStorage.getItem('shop.view') || 'grid');
 load();
 api('/api/categories').then((all) => {
