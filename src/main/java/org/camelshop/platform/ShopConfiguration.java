@@ -11,6 +11,11 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Registry;
 import org.camelshop.account.AccountBootstrap;
+import org.camelshop.admin.DeadLetterAdmin;
+import org.camelshop.admin.ImageUploads;
+import org.camelshop.admin.ProductBulk;
+import org.camelshop.admin.SalesAnalytics;
+import org.camelshop.download.Downloads;
 import org.camelshop.account.AccountRepository;
 import org.camelshop.account.Accounts;
 import org.camelshop.cart.CartRepository;
@@ -36,6 +41,8 @@ import org.camelshop.marketing.Preferences;
 import org.camelshop.marketing.PreferencesRepository;
 import org.camelshop.marketing.UnsubscribeTokens;
 import org.camelshop.order.Cancellations;
+import org.camelshop.order.Invoices;
+import org.camelshop.order.OrderExport;
 import org.camelshop.order.OrderAdmin;
 import org.camelshop.order.OrderProcessor;
 import org.camelshop.order.OrderRepository;
@@ -99,6 +106,7 @@ public class ShopConfiguration implements CamelConfiguration {
         registry.bind("rateLimiter", new RateLimiter(redis, rateLimitPolicies(settings), settings.get("shop.rate-limit.namespace", "shop"), metrics));
         registry.bind("responseCache", cache);
         registry.bind("responseHeaderFilter", new ResponseHeaderFilter());
+        registry.bind("queueHeaderFilter", new QueueHeaderFilter());
 
         ProductItems productItems = new ProductItems();
         ProductRepository products = new ProductRepository(aws.dynamoDb(), ResourcePlan.PRODUCTS, productItems);
@@ -106,7 +114,9 @@ public class ShopConfiguration implements CamelConfiguration {
         registry.bind("productRepository", products);
         registry.bind("catalog", new Catalog(products));
         StockEvents stockEvents = new StockEvents(context.createProducerTemplate(), clock, metrics);
-        registry.bind("productAdmin", new ProductAdmin(products, cache, clock, stockEvents));
+        ProductAdmin productAdmin = new ProductAdmin(products, cache, clock, stockEvents);
+        registry.bind("productAdmin", productAdmin);
+        registry.bind("productBulk", new ProductBulk(productAdmin, products));
         StockFlags stockFlags = new StockFlags(aws.dynamoDb(), ResourcePlan.PRODUCTS, productItems);
         registry.bind("stockFlags", stockFlags);
 
@@ -172,6 +182,12 @@ public class ShopConfiguration implements CamelConfiguration {
 
         PaymentWiring.bind(registry, settings, metrics, redis, aws.dynamoDb(), orderRepository, orders, inventory, productItems, cache,
                 idempotencyKeys, clock);
+        registry.bind("invoices", new Invoices(settings.get("shop.name", "Camel Shop")));
+        registry.bind("orderExport", new OrderExport(orderRepository));
+        registry.bind("salesAnalytics", new SalesAnalytics(orderRepository, products, clock));
+        registry.bind("deadLetterAdmin", new DeadLetterAdmin(aws.sqs(), ResourcePlan.QUEUES));
+        registry.bind("imageUploads", new ImageUploads(java.nio.file.Path.of(settings.get("shop.images.dir", "uploads/images")),
+                settings.get("shop.images.url-prefix", "/images/uploads/")));
 
         bindHealthChecks(registry, aws, redis);
 
@@ -184,6 +200,9 @@ public class ShopConfiguration implements CamelConfiguration {
         if (settings.getBoolean("shop.accounts.bootstrap", true)) {
             new AccountBootstrap(accounts).ensureConfiguredAccounts(settings);
         }
+        // after the administrator check, so a bare aws start names the most important missing setting first
+        registry.bind("downloads", new Downloads(settings.get("shop.downloads.secret"),
+                Duration.ofMinutes(settings.getInt("shop.downloads.link-minutes", 15)), clock, products));
     }
 
     private static Map<String, ResponseCache.Policy> cachePolicies(ShopSettings settings) {

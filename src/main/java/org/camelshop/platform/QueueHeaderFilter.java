@@ -1,0 +1,22 @@
+package org.camelshop.platform;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.spi.HeaderFilterStrategy;
+
+/**
+ * Keeps exchange headers out of SQS messages. A message sent from an API route would otherwise carry the HTTP
+ * request's headers as message attributes — the caller's {@code Authorization} token among them — and SQS allows
+ * only 10. Everything a consumer needs is in the message body.
+ */
+public final class QueueHeaderFilter implements HeaderFilterStrategy {
+
+    @Override
+    public boolean applyFilterToCamelHeaders(String headerName, Object headerValue, Exchange exchange) {
+        return true;
+    }
+
+    @Override
+    public boolean applyFilterToExternalHeaders(String headerName, Object headerValue, Exchange exchange) {
+        return false;
+    }
+}
