@@ -1,7 +1,9 @@
 package org.camelshop.platform;
 
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.HeaderFilterStrategy;
+import org.apache.camel.spi.HeaderFilterStrategyAware;
 
 /**
  * Keeps exchange headers out of SQS messages. A message sent from an API route would otherwise carry the HTTP
@@ -9,6 +11,17 @@ import org.apache.camel.spi.HeaderFilterStrategy;
  * only 10. Everything a consumer needs is in the message body.
  */
 public final class QueueHeaderFilter implements HeaderFilterStrategy {
+
+    /** Every aws2-sqs endpoint gets this filter as it is created (the component has no such option of its own). */
+    public static void applyToEveryQueueEndpoint(CamelContext context) {
+        QueueHeaderFilter filter = new QueueHeaderFilter();
+        context.getCamelContextExtension().registerEndpointCallback((uri, endpoint) -> {
+            if (uri.startsWith("aws2-sqs:") && endpoint instanceof HeaderFilterStrategyAware aware) {
+                aware.setHeaderFilterStrategy(filter);
+            }
+            return endpoint;
+        });
+    }
 
     @Override
     public boolean applyFilterToCamelHeaders(String headerName, Object headerValue, Exchange exchange) {

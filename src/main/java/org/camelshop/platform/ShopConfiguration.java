@@ -106,7 +106,7 @@ public class ShopConfiguration implements CamelConfiguration {
         registry.bind("rateLimiter", new RateLimiter(redis, rateLimitPolicies(settings), settings.get("shop.rate-limit.namespace", "shop"), metrics));
         registry.bind("responseCache", cache);
         registry.bind("responseHeaderFilter", new ResponseHeaderFilter());
-        registry.bind("queueHeaderFilter", new QueueHeaderFilter());
+        QueueHeaderFilter.applyToEveryQueueEndpoint(context);
 
         ProductItems productItems = new ProductItems();
         ProductRepository products = new ProductRepository(aws.dynamoDb(), ResourcePlan.PRODUCTS, productItems);

@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 class QueueHeadersIT {
 
     @Test
-    void exchangeHeadersDoNotBecomeMessageAttributes(RunningShop shop, LocalStack stack) {
+    void exchangeHeadersDoNotBecomeMessageAttributes(RunningShop shop, LocalStack stack) throws Exception {
         try (AwsClients aws = stack.awsClients()) {
             String queue = aws.sqs().createQueue(r -> r.queueName("header-filter-check")).queueUrl();
             shop.camelContext().createProducerTemplate().sendBodyAndHeaders("aws2-sqs:header-filter-check", "{\"order_id\":\"o-1\"}",
