@@ -2,10 +2,11 @@
 # Runs one of the Java benchmarks in src/test/java/org/camelshop/bench on its own local stack (docs/benchmarks.md):
 #   bench/main.sh OrderPipelineBenchmark [orders] [buyer threads]     orders/s end to end, beside the plain-SDK ceiling
 #   bench/main.sh MarketingScanBenchmark [carts] [view events]        marketing scan times
+#   bench/main.sh PaymentBenchmark [orders] [shoppers] [503 calls]    paid orders/s through the sandbox, open-breaker 503 latency
 # JAVA_OPTS adds JVM flags (e.g. -XX:StartFlightRecording=filename=bench.jfr to profile).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-benchmark="${1:?which benchmark: OrderPipelineBenchmark or MarketingScanBenchmark}"
+benchmark="${1:?which benchmark: OrderPipelineBenchmark, MarketingScanBenchmark or PaymentBenchmark}"
 shift
 mvn -B -q test-compile
 mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test >/dev/null

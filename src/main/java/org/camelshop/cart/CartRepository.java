@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.lettuce.core.RedisException;
+import io.lettuce.core.ScriptOutputType;
 import org.camelshop.platform.Json;
 import org.camelshop.platform.RedisConnection;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -26,6 +27,12 @@ public final class CartRepository {
     private final String table;
     private final RedisConnection redis;
     private final Duration cacheTtl;
+
+    private static final String CACHE_IF_NEWER = """
+            local current = redis.call('GET', KEYS[1])
+            if current and cjson.decode(current).version >= tonumber(ARGV[2]) then return 0 end
+            redis.call('SETEX', KEYS[1], ARGV[3], ARGV[1])
+            return 1""";
 
     public CartRepository(DynamoDbClient dynamoDb, String table, RedisConnection redis, Duration cacheTtl) {
         this.dynamoDb = dynamoDb;
@@ -88,9 +95,14 @@ public final class CartRepository {
         dynamoDb.deleteItem(r -> r.tableName(table).key(Map.of("user_id", AttributeValue.fromS(owner))));
     }
 
+    /**
+     * Writes the copy unless Redis already holds a newer version: two writers (or a read repopulating the copy
+     * while a write lands) may finish in either order, and the older one must not win.
+     */
     private void cache(Cart cart) {
         try {
-            redis.sync().setex(key(cart.userId()), cacheTtl.toSeconds(), Json.write(cart));
+            redis.script(CACHE_IF_NEWER, ScriptOutputType.INTEGER, new String[] {key(cart.userId())}, Json.write(cart),
+                    Long.toString(cart.version()), Long.toString(cacheTtl.toSeconds()));
         } catch (RedisException e) {
             // the table has it; the next read repopulates the copy
         }

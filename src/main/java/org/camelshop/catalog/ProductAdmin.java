@@ -52,7 +52,11 @@ public final class ProductAdmin {
     }
 
     public Product update(Exchange exchange, String productId) {
-        ProductInput input = Json.body(exchange, ProductInput.class);
+        return change(productId, Json.body(exchange, ProductInput.class));
+    }
+
+    /** Applies the fields set in {@code input} to a product (also used by the admin's bulk actions). */
+    public Product change(String productId, ProductInput input) {
         Product current = existing(productId);
         Product changed = input.applyTo(current);
         changed = changed.withUpdatedAt(clock.instant().toString());

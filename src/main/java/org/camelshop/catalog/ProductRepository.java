@@ -77,6 +77,11 @@ public final class ProductRepository {
         return order.thenComparing(Product::productId);
     }
 
+    /** Every product, whatever its status (a full scan: admin reports only). */
+    public Stream<Product> all() {
+        return dynamoDb.scanPaginator(ScanRequest.builder().tableName(table).build()).items().stream().map(items::fromItem);
+    }
+
     /** A product by id (strongly consistent), whatever its status. */
     public Optional<Product> find(String productId) {
         Map<String, AttributeValue> item = dynamoDb.getItem(r -> r.tableName(table).consistentRead(true).key(items.keyOf(productId))).item();

@@ -56,7 +56,7 @@ public final class Mailer {
         Order order = orders.find(request.orderId())
                 .orElseThrow(() -> new IllegalStateException("order " + request.orderId() + " of a mail request is not in the Orders table"));
         exchange.setProperty(ORDER_PROPERTY, order);
-        if (order.mails() != null && order.mails().containsKey(request.template())) { // a consistent read: sent means recorded
+        if (order.mails() != null && order.mails().containsKey(mailKey(request))) { // a consistent read: sent means recorded
             message.setHeader(SKIP_HEADER, true);
             return;
         }
@@ -86,8 +86,18 @@ public final class Mailer {
             marketing.sent(request.marketingId(), messageId);
             return;
         }
-        orders.recordMail(exchange.getProperty(ORDER_PROPERTY, Order.class), request.template(), Map.of("status", "sent", "sent_at", clock.instant().toString(),
+        orders.recordMail(exchange.getProperty(ORDER_PROPERTY, Order.class), mailKey(request), Map.of("status", "sent", "sent_at", clock.instant().toString(),
                 "message_id", messageId));
+    }
+
+    /**
+     * Under which name the mail is recorded on its order: the template, or what the dedup key adds to the order id
+     * when one template can be sent more than once ({@code order_refunded:2} for a second refund).
+     */
+    private static String mailKey(MailRequest request) {
+        String prefix = request.orderId() + ":";
+        return request.dedupKey() != null && request.dedupKey().startsWith(prefix) ? request.dedupKey().substring(prefix.length())
+                : request.template();
     }
 
     private static String subject(String template, Order order) {
@@ -123,7 +133,7 @@ public final class Mailer {
         values.put("next_step", downloads ? "Your downloads are ready on your order page." : "We will e-mail you when it ships.");
         values.put("tracking_number", Objects.toString(order.trackingNumber(), "to follow"));
         values.put("carrier", Objects.toString(order.carrier(), "our carrier"));
-        values.put("refund_total", money(order.total(), order.currency()));
+        values.put("refund_total", money(order.refundedCents() == null ? 0 : order.refundedCents(), order.currency()));
         StringBuilder html = new StringBuilder();
         StringBuilder text = new StringBuilder();
         for (PricedLine line : order.items()) {

@@ -13,7 +13,8 @@ import org.camelshop.pricing.Quote.PricedLine;
 /**
  * An order with the seed's attributes; money in cents, priced by the server when it was placed. Guests
  * ({@code user_id = guest-<session>}) read it with the access token they were given, of which only a hash is kept.
- * {@code mails} records each mail sent about the order, by template.
+ * {@code mails} records each mail sent about the order, by template. The payment fields ({@code payment_provider} to
+ * {@code refunds}) are set by the payment flow once money moved; {@code refunds} holds one entry per refund id.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -48,9 +49,29 @@ public record Order(
         String processingQueueId,
         Map<String, Map<String, String>> mails,
         @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) String accessTokenHash,
-        long version) {
+        long version,
+        String paymentProvider,
+        Long amountPaid,
+        Long refundedCents,
+        String paidAt,
+        String paymentFailure,
+        Boolean downloadsUnlocked,
+        Map<String, Map<String, String>> refunds) {
 
     public static final String PAYMENT_PENDING = "pending";
+
+    /** An order before any payment: the payment fields are empty. */
+    public Order(String orderId, String userId, String orderNumber, String userEmail, List<PricedLine> items, long subtotal, long discount,
+            long tax, long shipping, long total, String currency, String discountCode, String paymentMethod, String paymentId,
+            String paymentStatus, Address shippingAddress, Address billingAddress, String orderStatus, String cancelReason,
+            String reservedUntil, String trackingNumber, String carrier, String orderDate, String shippedDate, String deliveredDate,
+            String notes, List<String> digitalDownloads, String processingQueueId, Map<String, Map<String, String>> mails,
+            String accessTokenHash, long version) {
+        this(orderId, userId, orderNumber, userEmail, items, subtotal, discount, tax, shipping, total, currency, discountCode,
+                paymentMethod, paymentId, paymentStatus, shippingAddress, billingAddress, orderStatus, cancelReason, reservedUntil,
+                trackingNumber, carrier, orderDate, shippedDate, deliveredDate, notes, digitalDownloads, processingQueueId, mails,
+                accessTokenHash, version, null, null, null, null, null, null, null);
+    }
 
     public boolean isGuestOrder() {
         return userId.startsWith("guest-");

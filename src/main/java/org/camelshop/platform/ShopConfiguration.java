@@ -11,6 +11,11 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Registry;
 import org.camelshop.account.AccountBootstrap;
+import org.camelshop.admin.DeadLetterAdmin;
+import org.camelshop.admin.ImageUploads;
+import org.camelshop.admin.ProductBulk;
+import org.camelshop.admin.SalesAnalytics;
+import org.camelshop.download.Downloads;
 import org.camelshop.account.AccountRepository;
 import org.camelshop.account.Accounts;
 import org.camelshop.cart.CartRepository;
@@ -38,14 +43,18 @@ import org.camelshop.marketing.UnsubscribeTokens;
 import org.camelshop.ops.FeatureFlags;
 import org.camelshop.ops.HttpMetrics;
 import org.camelshop.ops.InProcessQueues;
+import org.camelshop.ops.PaymentSwitch;
 import org.camelshop.ops.QueueDepths;
 import org.camelshop.order.Cancellations;
+import org.camelshop.order.Invoices;
+import org.camelshop.order.OrderExport;
 import org.camelshop.order.OrderAdmin;
 import org.camelshop.order.OrderProcessor;
 import org.camelshop.order.OrderRepository;
 import org.camelshop.order.Orders;
 import org.camelshop.order.PurchaseHistory;
 import org.camelshop.order.UnqueuedOrders;
+import org.camelshop.payment.PaymentWiring;
 import org.camelshop.platform.provision.Provisioner;
 import org.camelshop.platform.provision.ResourcePlan;
 import org.camelshop.pricing.DiscountCodeRepository;
@@ -106,6 +115,7 @@ public class ShopConfiguration implements CamelConfiguration {
         registry.bind("rateLimiter", new RateLimiter(redis, rateLimitPolicies(settings), settings.get("shop.rate-limit.namespace", "shop"), metrics));
         registry.bind("responseCache", cache);
         registry.bind("responseHeaderFilter", new ResponseHeaderFilter());
+        QueueHeaderFilter.applyToEveryQueueEndpoint(context);
 
         ProductItems productItems = new ProductItems();
         ProductRepository products = new ProductRepository(aws.dynamoDb(), ResourcePlan.PRODUCTS, productItems);
@@ -113,7 +123,9 @@ public class ShopConfiguration implements CamelConfiguration {
         registry.bind("productRepository", products);
         registry.bind("catalog", new Catalog(products));
         StockEvents stockEvents = new StockEvents(context.createProducerTemplate(), clock, metrics);
-        registry.bind("productAdmin", new ProductAdmin(products, cache, clock, stockEvents));
+        ProductAdmin productAdmin = new ProductAdmin(products, cache, clock, stockEvents);
+        registry.bind("productAdmin", productAdmin);
+        registry.bind("productBulk", new ProductBulk(productAdmin, products));
         StockFlags stockFlags = new StockFlags(aws.dynamoDb(), ResourcePlan.PRODUCTS, productItems);
         registry.bind("stockFlags", stockFlags);
 
@@ -143,8 +155,9 @@ public class ShopConfiguration implements CamelConfiguration {
         registry.bind("inventory", inventory);
         registry.bind("cancellations", cancellations);
         registry.bind("orderAdmin", new OrderAdmin(orderRepository, inventory, clock));
-        registry.bind("orders", new Orders(orderRepository, carts, pricing, discountCodes,
-                discountCodeRepository, idempotencyKeys, cancellations, clock));
+        Orders orders = new Orders(orderRepository, carts, pricing, discountCodes,
+                discountCodeRepository, idempotencyKeys, cancellations, clock);
+        registry.bind("orders", orders);
         registry.bind("orderProcessor", new OrderProcessor(orderRepository, inventory, clock,
                 Duration.ofMinutes(settings.getInt("shop.order.reservation-minutes", 30))));
         registry.bind("unqueuedOrders", new UnqueuedOrders(orderRepository, clock,
@@ -176,8 +189,18 @@ public class ShopConfiguration implements CamelConfiguration {
         registry.bind("deadLetters", new DeadLetters(aws.sqs(), ResourcePlan.MAX_RECEIVES_BEFORE_DLQ,
                 settings.getInt("shop.queue.retry-base-seconds", 10), settings.getInt("shop.breaker.open-seconds", 60), metrics));
 
+        PaymentWiring.bind(registry, settings, metrics, redis, aws.dynamoDb(), orderRepository, orders, inventory, productItems, cache,
+                idempotencyKeys, clock);
+        registry.bind("invoices", new Invoices(settings.get("shop.name", "Camel Shop")));
+        registry.bind("orderExport", new OrderExport(orderRepository));
+        registry.bind("salesAnalytics", new SalesAnalytics(orderRepository, products, clock));
+        registry.bind("deadLetterAdmin", new DeadLetterAdmin(aws.sqs(), ResourcePlan.QUEUES));
+        registry.bind("imageUploads", new ImageUploads(java.nio.file.Path.of(settings.get("shop.images.dir", "uploads/images")),
+                settings.get("shop.images.url-prefix", "/images/uploads/")));
         registry.bind("queueDepths", new QueueDepths(aws.sqs(), ResourcePlan.QUEUES, metrics));
         registry.bind("featureFlags", new FeatureFlags(featurePercentages(settings)));
+        registry.bind("paymentSwitch", new PaymentSwitch(settings.getBoolean("shop.payments.enabled", true),
+                settings.getInt("shop.payments.disabled-retry-after-seconds", 300)));
 
         bindHealthChecks(registry, aws, redis);
 
@@ -190,6 +213,9 @@ public class ShopConfiguration implements CamelConfiguration {
         if (settings.getBoolean("shop.accounts.bootstrap", true)) {
             new AccountBootstrap(accounts).ensureConfiguredAccounts(settings);
         }
+        // after the administrator check, so a bare aws start names the most important missing setting first
+        registry.bind("downloads", new Downloads(settings.get("shop.downloads.secret"),
+                Duration.ofMinutes(settings.getInt("shop.downloads.link-minutes", 15)), clock, products));
     }
 
     private static Map<String, ResponseCache.Policy> cachePolicies(ShopSettings settings) {

@@ -43,6 +43,11 @@ public final class LocalStackExtension implements ParameterResolver {
         return root(context).getOrComputeIfAbsent("stack", key -> LocalStack.start(StackPorts.free()), LocalStack.class);
     }
 
+    /** The run's shared shop, for other extensions (e.g. the browser tests' BrowserExtension). */
+    public static RunningShop sharedShop(ExtensionContext context) {
+        return shop(context);
+    }
+
     private static RunningShop shop(ExtensionContext context) {
         LocalStack stack = stack(context);
         return root(context).getOrComputeIfAbsent("shop", key -> RunningShop.start(stack.ports(), SHARED_SHOP_SETTINGS), RunningShop.class);

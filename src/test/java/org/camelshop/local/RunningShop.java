@@ -38,6 +38,9 @@ public final class RunningShop implements AutoCloseable {
         ports.shopProperties().forEach(main::addOverrideProperty);
         main.addOverrideProperty("camel.server.port", Integer.toString(port));
         main.addOverrideProperty("camel.main.routesReloadEnabled", "false");
+        // a stopped shop's long polls stay open at ElasticMQ until they time out and swallow messages meant for the next
+        // test's shop (invisible for the queue's visibility timeout): test shops poll with 1 s waits so none outlive a stop
+        main.addOverrideProperty("shop.queue.wait-seconds", "1");
         overrides.forEach(main::addOverrideProperty);
         main.start();
         return new RunningShop(main, port);

@@ -86,6 +86,23 @@ class RollbackSwitchesIT {
     }
 
     @Test
+    void withPaymentsOffCheckoutRefusesClearlyAndBrowsingGoesOn() {
+        try (RunningShop shop = RunningShop.start(stack.ports(), Map.of("shop.payments.enabled", "false", "shop.queues.enabled", "false"))) {
+            String product = productWithStock(shop, 5);
+            assertEquals(200, shop.get("/api/products/" + product).statusCode());
+            String session = guestWithCart(shop, product, 1);
+            HttpResponse<String> placed = asGuest(shop, session, "POST", "/api/orders/create", PLACEMENT);
+            assertEquals(503, placed.statusCode(), placed.body());
+            assertEquals("payments_disabled", json(placed).get("error").asText());
+            assertEquals("300", placed.headers().firstValue("Retry-After").orElseThrow());
+            assertEquals(1, json(asGuest(shop, session, "GET", "/api/cart", null)).get("items").size(), "the cart is kept");
+            HttpResponse<String> intent = asGuest(shop, session, "POST", "/api/payment/stripe/intent", "{\"order_id\":\"any\"}");
+            assertEquals(503, intent.statusCode(), intent.body());
+            assertEquals("payments_disabled", json(intent).get("error").asText());
+        }
+    }
+
+    @Test
     void featureFlagsAreStablePerVisitorAndServedToThePages(RunningShop shop) {
         String session = UUID.randomUUID().toString();
         HttpResponse<String> first = asGuest(shop, session, "GET", "/api/features", null);

@@ -1,0 +1,207 @@
+package org.camelshop.payment;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import org.apache.camel.Exchange;
+import org.camelshop.order.Order;
+import org.camelshop.order.OrderStatus;
+import org.camelshop.order.Orders;
+import org.camelshop.platform.ApiException;
+import org.camelshop.platform.IdempotencyKeys;
+import org.camelshop.platform.Json;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The payment API (seed "payment_api"). Each call is a few route steps around one provider call inside its circuit breaker:
+ * {@code begin*} checks the caller may pay this order (owner, admin, or guest with the order's token) and answers an
+ * Idempotency-Key replay; after the provider call, {@link #intentCreated} / {@link #paypalCreated} answer the browser, and
+ * {@link #paid} turns a provider's "succeeded" into the message for payment-processing-queue, a decline into payment_status
+ * failed and a clear 402, and anything unfinished into a 409 saying what the buyer still has to do.
+ */
+public final class Payments {
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record OrderRef(String orderId) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record StripeConfirm(String orderId, String paymentIntentId) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record PayPalCapture(String orderId, String paypalOrderId) {
+    }
+
+    public static final String ORDER_PROPERTY = "shopOrder";
+    public static final String REFERENCE_PROPERTY = "shopPaymentReference";
+    public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    /** Set (as a property, which a client cannot send) when the answer is a replay and nothing must be done again. */
+    public static final String REPLAYED_PROPERTY = "shopIdempotentReplay";
+    private static final Logger LOG = LoggerFactory.getLogger(Payments.class);
+
+    private final Orders orders;
+    private final OrderPayments payments;
+    private final IdempotencyKeys idempotency;
+    private final PaymentSettings settings;
+
+    public Payments(Orders orders, OrderPayments payments, IdempotencyKeys idempotency, PaymentSettings settings) {
+        this.orders = orders;
+        this.payments = payments;
+        this.idempotency = idempotency;
+        this.settings = settings;
+    }
+
+    /** {@code GET /api/payment/config}: what the checkout page needs to load Stripe.js / the PayPal SDK, or the sandbox form. */
+    public Map<String, Object> config() {
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("mode", settings.sandboxActive() ? "sandbox" : "live");
+        Map<String, Object> stripe = new LinkedHashMap<>();
+        stripe.put("enabled", settings.stripe().enabled());
+        stripe.put("mode", settings.stripe().sandbox() ? "sandbox" : "live");
+        stripe.put("publishable_key", settings.stripe().publishableKey());
+        if (settings.stripe().sandbox()) {
+            stripe.put("api_base", "/sandbox/stripe");
+            stripe.put("test_cards", Map.of("4242424242424242", "pm_card_visa", "4000000000000002", "pm_card_chargeDeclined",
+                    "4000002760003184", "pm_card_authenticationRequired"));
+        }
+        config.put("stripe", stripe);
+        Map<String, Object> paypal = new LinkedHashMap<>();
+        paypal.put("enabled", settings.paypal().enabled());
+        paypal.put("mode", settings.paypal().sandbox() ? "sandbox" : "live");
+        paypal.put("client_id", settings.paypal().clientId());
+        config.put("paypal", paypal);
+        return config;
+    }
+
+    /** {@code POST /api/payment/stripe/intent} and {@code /paypal/create}: an order awaiting payment, Idempotency-Key replay. */
+    public void beginCreate(Exchange exchange, String scope) {
+        OrderRef request = Json.body(exchange, OrderRef.class);
+        Order order = payable(exchange, required("order_id", request.orderId()));
+        claim(exchange, scope, order);
+    }
+
+    public Map<String, Object> intentCreated(Exchange exchange, StripeGateway.Intent intent) {
+        Order order = exchange.getProperty(ORDER_PROPERTY, Order.class);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("order_id", order.orderId());
+        answer.put("payment_intent_id", intent.id());
+        answer.put("client_secret", intent.clientSecret());
+        answer.put("amount", intent.amount());
+        answer.put("currency", intent.currency());
+        answer.put("status", intent.status());
+        answer.put("publishable_key", settings.stripe().publishableKey());
+        idempotency.remember(exchange, Json.write(answer));
+        return answer;
+    }
+
+    public Map<String, Object> paypalCreated(Exchange exchange, PayPalGateway.Created created) {
+        Order order = exchange.getProperty(ORDER_PROPERTY, Order.class);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("order_id", order.orderId());
+        answer.put("paypal_order_id", created.id());
+        answer.put("status", created.status());
+        answer.put("approve_url", created.approveUrl());
+        idempotency.remember(exchange, Json.write(answer));
+        return answer;
+    }
+
+    /** {@code POST /api/payment/stripe/confirm}: the buyer's order and the PaymentIntent the browser confirmed. */
+    public void beginConfirm(Exchange exchange) {
+        StripeConfirm request = Json.body(exchange, StripeConfirm.class);
+        String intent = required("payment_intent_id", request.paymentIntentId());
+        if (!intent.matches("pi_[A-Za-z0-9_]{1,200}")) {
+            throw ApiException.invalidField("payment_intent_id", "is not a PaymentIntent id");
+        }
+        exchange.setProperty(ORDER_PROPERTY, orders.get(exchange, required("order_id", request.orderId())));
+        exchange.setProperty(REFERENCE_PROPERTY, intent);
+    }
+
+    /** {@code POST /api/payment/paypal/capture}: the buyer's order and the PayPal order they approved; Idempotency-Key replay. */
+    public void beginCapture(Exchange exchange) {
+        PayPalCapture request = Json.body(exchange, PayPalCapture.class);
+        String paypalOrder = required("paypal_order_id", request.paypalOrderId());
+        if (!paypalOrder.matches("[A-Za-z0-9-]{1,64}")) {
+            throw ApiException.invalidField("paypal_order_id", "is not a PayPal order id");
+        }
+        Order order = payable(exchange, required("order_id", request.orderId()));
+        exchange.setProperty(REFERENCE_PROPERTY, paypalOrder);
+        claim(exchange, "paypal-capture", order);
+    }
+
+    /**
+     * Decides from the provider's answer: succeeded → the message for payment-processing-queue (the processor confirms the
+     * order); declined → payment_status failed and a 402; anything else → a 409 naming what is missing.
+     */
+    public String paid(Exchange exchange, PaymentCheck check) {
+        Order order = exchange.getProperty(ORDER_PROPERTY, Order.class);
+        if (!order.orderId().equals(check.orderId())) {
+            throw ApiException.conflict("payment_mismatch", "This payment belongs to another order");
+        }
+        switch (check.outcome()) {
+            case SUCCEEDED -> {
+                return Json.write(new PaymentMessage(order.orderId(), check.provider(), check.reference()));
+            }
+            case DECLINED -> {
+                payments.markDeclined(order, check.failure());
+                LOG.info("Payment for order {} declined ({}): {}", order.orderNumber(), check.provider(), check.failure());
+                throw new PaymentRefused(402, "payment_declined", (check.failure() == null ? "The payment was declined" : check.failure())
+                        + "; the order is still reserved for you, try another card or payment method");
+            }
+            case ACTION_REQUIRED -> throw new ApiException(409, "payment_action_required", "stripe".equals(check.provider())
+                    ? "The card needs 3-D Secure authentication; complete it, then confirm again"
+                    : "Approve the payment at PayPal first, then capture it", check.nextActionUrl() == null ? List.of()
+                    : List.of(new ApiException.FieldProblem("next_action_url", check.nextActionUrl())));
+            default -> throw ApiException.conflict("payment_incomplete", "The payment is not complete yet");
+        }
+    }
+
+    /** The 202 once the payment is on its way to the processor; remembered for Idempotency-Key replays. */
+    public Map<String, Object> accepted(Exchange exchange) {
+        Order order = exchange.getProperty(ORDER_PROPERTY, Order.class);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("order_id", order.orderId());
+        answer.put("order_number", order.orderNumber());
+        answer.put("status", "processing");
+        answer.put("message", "Payment received; your order is being confirmed");
+        idempotency.remember(exchange, Json.write(answer));
+        return answer;
+    }
+
+    /** The caller may see the order, and it is waiting for payment: not still reserving stock, paid, or cancelled. */
+    private Order payable(Exchange exchange, String orderId) {
+        Order order = orders.get(exchange, orderId);
+        switch (order.orderStatus()) {
+            case OrderStatus.AWAITING_PAYMENT -> {
+                exchange.setProperty(ORDER_PROPERTY, order);
+                return order;
+            }
+            case OrderStatus.PENDING -> throw new ApiException(409, "order_not_ready", "The order's items are still being reserved; try again in a moment",
+                    List.of(), Map.of("Retry-After", "1"));
+            case OrderStatus.CANCELLED -> throw ApiException.conflict("order_cancelled", "This order was cancelled and can no longer be paid");
+            default -> throw ApiException.conflict("order_already_paid", "This order is already paid");
+        }
+    }
+
+    private void claim(Exchange exchange, String scope, Order order) {
+        idempotency.claim(exchange, "payment-" + scope, order.userId()).ifPresent(response -> {
+            exchange.getMessage().setBody(response);
+            exchange.getMessage().setHeader(REPLAYED_HEADER, "true");
+            exchange.setProperty(REPLAYED_PROPERTY, true);
+        });
+    }
+
+    private static String required(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw ApiException.invalidField(field, "is required");
+        }
+        if (value.length() > 200) {
+            throw ApiException.invalidField(field, "is too long");
+        }
+        return value;
+    }
+}

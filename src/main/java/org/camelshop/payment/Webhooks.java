@@ -1,0 +1,159 @@
+package org.camelshop.payment;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.stripe.exception.SignatureVerificationException;
+import com.stripe.net.Webhook;
+import io.lettuce.core.SetArgs;
+import org.apache.camel.Exchange;
+import org.camelshop.platform.ApiException;
+import org.camelshop.platform.Json;
+import org.camelshop.platform.RedisConnection;
+import org.camelshop.platform.ShopMetrics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The providers' webhooks. Stripe's are verified with the SDK ({@code Webhook.constructEvent}: HMAC signature, timestamp
+ * within 300 s); PayPal's by its verification API (through the paypal breaker) after a transmission-time check of the same
+ * tolerance. Anything forged, expired or replayed from long ago is a 400 with no effect. Each event id is remembered in
+ * Redis for a week once its message is on payment-processing-queue, so a duplicate delivery is acknowledged and ignored;
+ * two duplicates racing each other can both be queued, which the processor's conditional confirm absorbs.
+ */
+public final class Webhooks {
+
+    public static final String EVENT_ID_PROPERTY = "shopWebhookEvent";
+    private static final Set<String> STRIPE_PAYMENT_EVENTS = Set.of("payment_intent.succeeded", "payment_intent.payment_failed");
+    private static final Set<String> PAYPAL_PAYMENT_EVENTS = Set.of("PAYMENT.CAPTURE.COMPLETED", "PAYMENT.CAPTURE.DENIED");
+    private static final Duration REMEMBER_EVENTS = Duration.ofDays(7);
+    private static final Logger LOG = LoggerFactory.getLogger(Webhooks.class);
+
+    private final RedisConnection redis;
+    private final PaymentSettings settings;
+    private final ShopMetrics metrics;
+    private final Clock clock;
+
+    public Webhooks(RedisConnection redis, PaymentSettings settings, ShopMetrics metrics, Clock clock) {
+        this.redis = redis;
+        this.settings = settings;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /** {@code POST /api/payment/webhook/stripe}: the queue message for a payment event, or null (duplicate, not ours to act on). */
+    public String stripe(Exchange exchange) {
+        String payload = exchange.getMessage().getBody(String.class);
+        String signature = exchange.getMessage().getHeader("Stripe-Signature", String.class);
+        if (payload == null || signature == null || settings.stripe().webhookSecret().isEmpty()) {
+            throw rejected("stripe", "a signed Stripe event is required");
+        }
+        try {
+            Webhook.constructEvent(payload, signature, settings.stripe().webhookSecret(), settings.webhookToleranceSeconds());
+        } catch (SignatureVerificationException e) {
+            throw rejected("stripe", e.getMessage());
+        } catch (RuntimeException e) {
+            throw rejected("stripe", "the event is not valid JSON");
+        }
+        JsonNode event = tree(payload);
+        String id = event.path("id").asText();
+        String type = event.path("type").asText();
+        JsonNode object = event.path("data").path("object");
+        if (seen("stripe", id)) {
+            return null;
+        }
+        exchange.setProperty(EVENT_ID_PROPERTY, "stripe:" + id);
+        String orderId = object.path("metadata").path("order_id").asText("");
+        if (!STRIPE_PAYMENT_EVENTS.contains(type) || orderId.isEmpty()) {
+            LOG.info("Stripe event {} ({}) acknowledged, nothing to do", id, type);
+            return null;
+        }
+        return Json.write(new PaymentMessage(orderId, "stripe", object.path("id").asText()));
+    }
+
+    /** {@code POST /api/payment/webhook/paypal}, before verification: the delivery to verify, or a 400 if it cannot be genuine. */
+    public PayPalGateway.WebhookDelivery paypal(Exchange exchange) {
+        var message = exchange.getMessage();
+        String id = message.getHeader("PAYPAL-TRANSMISSION-ID", String.class);
+        String time = message.getHeader("PAYPAL-TRANSMISSION-TIME", String.class);
+        String sig = message.getHeader("PAYPAL-TRANSMISSION-SIG", String.class);
+        String cert = message.getHeader("PAYPAL-CERT-URL", String.class);
+        String algo = message.getHeader("PAYPAL-AUTH-ALGO", String.class);
+        if (id == null || time == null || sig == null || cert == null || algo == null) {
+            throw rejected("paypal", "the PAYPAL-TRANSMISSION-* headers are required");
+        }
+        try {
+            Duration age = Duration.between(Instant.parse(time), clock.instant()).abs();
+            if (age.getSeconds() > settings.webhookToleranceSeconds()) {
+                throw rejected("paypal", "transmission time outside the tolerance zone");
+            }
+        } catch (DateTimeParseException e) {
+            throw rejected("paypal", "PAYPAL-TRANSMISSION-TIME is not a timestamp");
+        }
+        String body = message.getBody(String.class);
+        JsonNode event = body == null ? null : tree(body);
+        if (event == null || !event.isObject() || event.path("id").asText().isEmpty()) {
+            throw rejected("paypal", "the event is not valid JSON");
+        }
+        return new PayPalGateway.WebhookDelivery(id, time, sig, cert, algo, event);
+    }
+
+    /** After PayPal's verification API answered: a 400 unless SUCCESS; then the queue message, or null. */
+    public String paypalVerified(Exchange exchange, boolean verified) {
+        if (!verified) {
+            throw rejected("paypal", "PayPal did not verify the signature");
+        }
+        JsonNode event = tree(exchange.getProperty("shopWebhookBody", String.class));
+        String id = event.path("id").asText();
+        String type = event.path("event_type").asText();
+        if (seen("paypal", id)) {
+            return null;
+        }
+        exchange.setProperty(EVENT_ID_PROPERTY, "paypal:" + id);
+        JsonNode resource = event.path("resource");
+        String orderId = resource.path("custom_id").asText("");
+        String paypalOrder = resource.path("supplementary_data").path("related_ids").path("order_id").asText("");
+        if (!PAYPAL_PAYMENT_EVENTS.contains(type) || orderId.isEmpty() || paypalOrder.isEmpty()) {
+            LOG.info("PayPal event {} ({}) acknowledged, nothing to do", id, type);
+            return null;
+        }
+        return Json.write(new PaymentMessage(orderId, "paypal", paypalOrder));
+    }
+
+    /** Once the event's message is queued (or there was nothing to queue): later deliveries of it are duplicates. */
+    public void processed(Exchange exchange) {
+        String event = exchange.getProperty(EVENT_ID_PROPERTY, String.class);
+        if (event != null) {
+            redis.sync().set("webhook:" + event, clock.instant().toString(), SetArgs.Builder.ex(REMEMBER_EVENTS.toSeconds()));
+        }
+        exchange.getMessage().setBody(event == null ? "{\"received\":true,\"duplicate\":true}" : "{\"received\":true}");
+    }
+
+    private boolean seen(String provider, String id) {
+        boolean seen = redis.sync().exists("webhook:" + provider + ":" + id) > 0;
+        if (seen) {
+            LOG.info("{} event {} delivered again: ignored", provider, id);
+            metrics.counter("shop_webhook_duplicates_total", "Webhook deliveries of events already processed", "provider", provider).increment();
+        }
+        return seen;
+    }
+
+    private ApiException rejected(String provider, String reason) {
+        LOG.warn("{} webhook rejected: {}", provider, reason);
+        metrics.counter("shop_webhook_rejected_total", "Webhook deliveries refused as not genuine", "provider", provider).increment();
+        return new ApiException(400, "invalid_webhook", "Webhook rejected: " + reason, List.of());
+    }
+
+    private static JsonNode tree(String json) {
+        try {
+            return Json.mapper().readTree(json);
+        } catch (java.io.IOException e) {
+            return Json.mapper().createObjectNode();
+        }
+    }
+}

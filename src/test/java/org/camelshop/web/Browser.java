@@ -1,0 +1,225 @@
+package org.camelshop.web;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * One headless Chromium (Debian's chromium + chromium-driver, installed by local-stack/install-chromium.sh when missing)
+ * for every browser test of the run, with a fresh profile, downloads saved to target/downloads and screenshots to
+ * target/screenshots. Shared like the shop: see {@link BrowserExtension}.
+ */
+public final class Browser implements AutoCloseable {
+
+    public static final String CHROMIUM = "/usr/bin/chromium";
+    public static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Path DOWNLOADS = Path.of("target", "downloads").toAbsolutePath();
+
+    private final ChromeDriver driver;
+    private final Path profile;
+    private final String baseUrl;
+
+    private Browser(ChromeDriver driver, Path profile, String baseUrl) {
+        this.driver = driver;
+        this.profile = profile;
+        this.baseUrl = baseUrl;
+    }
+
+    public static Browser start(String baseUrl) {
+        ensureChromium();
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            try (Stream<Path> old = Files.list(SCREENSHOTS)) {
+                old.filter(f -> f.getFileName().toString().startsWith("FAILED-")).forEach(f -> f.toFile().delete());
+            }
+            Files.createDirectories(DOWNLOADS);
+            Path profile = Files.createTempDirectory("camelshop-chromium-");
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(CHROMIUM);
+            options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+                    "--user-data-dir=" + profile, "--window-size=1280,900");
+            options.setExperimentalOption("prefs", Map.of("download.default_directory", DOWNLOADS.toString(),
+                    "download.prompt_for_download", false, "safebrowsing.enabled", false));
+            ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
+                    .usingAnyFreePort().build();
+            ChromeDriver driver = new ChromeDriver(service, options);
+            driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+            driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", DOWNLOADS.toString()));
+            return new Browser(driver, profile, baseUrl);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs the project's installer when Chromium or its driver is missing (Debian, root or passwordless sudo). */
+    static void ensureChromium() {
+        if (new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute()) {
+            return;
+        }
+        try {
+            Process install = new ProcessBuilder("bash", "local-stack/install-chromium.sh").inheritIO().start();
+            if (!install.waitFor(15, TimeUnit.MINUTES) || install.exitValue() != 0) {
+                install.destroyForcibly();
+                throw new IllegalStateException("Installing chromium and chromium-driver failed; run local-stack/install-chromium.sh "
+                        + "as root (Debian/Ubuntu) and run the tests again");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    /** Opens a page of the shop and waits until its script says it has rendered its data. */
+    public void open(String path) {
+        driver.get(baseUrl + path);
+        waitLoaded();
+    }
+
+    public void waitLoaded() {
+        waitUntil(d -> "true".equals(js("return document.body && document.body.dataset.loaded || ''")));
+    }
+
+    public <T> T waitUntil(Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class).until(condition);
+    }
+
+    public WebElement find(String css) {
+        return waitUntil(d -> {
+            List<WebElement> found = d.findElements(By.cssSelector(css));
+            return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
+        });
+    }
+
+    public List<WebElement> all(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    public void click(String css) {
+        WebElement element = find(css);
+        waitUntil(d -> element.isEnabled());
+        element.click();
+    }
+
+    public void type(String css, String text) {
+        WebElement element = find(css);
+        element.clear();
+        element.sendKeys(text);
+    }
+
+    /** Waits until the element's text contains the given text, and returns the text. */
+    public String waitForText(String css, String text) {
+        return waitUntil(d -> {
+            List<WebElement> found = d.findElements(By.cssSelector(css));
+            return found.stream().map(WebElement::getText).filter(t -> t.contains(text)).findFirst().orElse(null);
+        });
+    }
+
+    public Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    public void setLocalStorage(String key, String value) {
+        js("localStorage.setItem(arguments[0], arguments[1])", key, value);
+    }
+
+    /** Forgets the signed-in user, the guest session and everything else this origin stored. */
+    public void resetStorage() {
+        driver.get(baseUrl + "/images/products/books.svg");
+        js("localStorage.clear(); sessionStorage.clear();");
+    }
+
+    /** Saves a PNG of the current page as target/screenshots/{name}.png (a test artefact). */
+    public Path screenshot(String name) {
+        try {
+            Path file = SCREENSHOTS.resolve(name + ".png");
+            Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Sets the viewport width (e.g. a phone's 390 px) keeping the height. */
+    public void width(int cssPixels, int height) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", cssPixels, "height", height,
+                "deviceScaleFactor", 1, "mobile", cssPixels < 600));
+    }
+
+    public void desktop() {
+        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+
+    public void cache(boolean enabled) {
+        driver.executeCdpCommand("Network.enable", Map.of());
+        driver.executeCdpCommand("Network.setCacheDisabled", Map.of("cacheDisabled", !enabled));
+    }
+
+    public static Path downloads() {
+        return DOWNLOADS;
+    }
+
+    /** Waits for a finished download whose name starts with the prefix and returns it. */
+    public Path waitForDownload(String prefix) {
+        return waitUntil(d -> {
+            try (Stream<Path> files = Files.list(DOWNLOADS)) {
+                return files.filter(f -> f.getFileName().toString().startsWith(prefix) && !f.getFileName().toString().endsWith(".crdownload"))
+                        .filter(f -> f.toFile().length() > 0).findFirst().orElse(null);
+            } catch (IOException e) {
+                return null;
+            }
+        });
+    }
+
+    public static void clearDownloads() {
+        try (Stream<Path> files = Files.list(DOWNLOADS)) {
+            files.forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            // nothing yet
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            } catch (IOException e) {
+                // a temp folder left behind is harmless
+            }
+        }
+    }
+}

@@ -1,0 +1,137 @@
+// product.html?id=…: gallery with zoom, details, quantity and add to cart, reviews (escaped), related products, sharing.
+import { api, esc, money, imageSrc, siteHeader, addToCart, say, stars, params, auth, track, deviceType } from './api.js';
+
+const id = params().get('id');
+const mainImage = document.getElementById('main-image');
+const mainImg = document.getElementById('main-img');
+let product;
+
+function showImage(src, button) {
+  mainImg.src = src;
+  document.querySelectorAll('#thumbs button').forEach((b) => b.setAttribute('aria-pressed', String(b === button)));
+}
+
+function toggleZoom(event) {
+  const zoomed = mainImage.classList.toggle('zoomed');
+  mainImage.setAttribute('aria-pressed', String(zoomed));
+  if (zoomed && event?.offsetX !== undefined && event.type === 'click') {
+    mainImg.style.transformOrigin = `${(event.offsetX / mainImage.clientWidth) * 100}% ${(event.offsetY / mainImage.clientHeight) * 100}%`;
+  }
+}
+mainImage.addEventListener('click', toggleZoom);
+mainImage.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); toggleZoom(e); } });
+mainImage.addEventListener('mousemove', (e) => {
+  if (mainImage.classList.contains('zoomed')) {
+    mainImg.style.transformOrigin = `${(e.offsetX / mainImage.clientWidth) * 100}% ${(e.offsetY / mainImage.clientHeight) * 100}%`;
+  }
+});
+
+function render(p) {
+  product = p;
+  document.title = `${p.name} - Camel Shop`;
+  const images = [imageSrc(p.image_url, p.category), ...(p.images || []).map((i) => imageSrc(i, p.category))]
+    .filter((v, i, all) => all.indexOf(v) === i);
+  mainImg.alt = p.name;
+  document.getElementById('thumbs').innerHTML = images.length > 1 ? images.map((src, i) =>
+    `<button type="button" data-src="${esc(src)}" aria-pressed="${i === 0}" aria-label="Picture ${i + 1} of ${images.length}"><img src="${esc(src)}" alt="" width="64" height="48"></button>`).join('') : '';
+  showImage(images[0], document.querySelector('#thumbs button'));
+  document.getElementById('name').textContent = p.name;
+  document.getElementById('category').textContent = [p.category, p.subcategory].filter(Boolean).join(' · ') + (p.sku ? ` · SKU ${p.sku}` : '');
+  document.getElementById('rating').innerHTML = `${stars(p.rating)} <a href="#reviews-title">${p.review_count || 0} reviews</a>`;
+  document.getElementById('price').textContent = money(p.price);
+  document.getElementById('availability').innerHTML = p.digital_download ? '<span class="in-stock">Digital download, available at once after payment</span>'
+    : p.in_stock ? `<span class="${p.stock_quantity <= 5 ? 'low-stock' : 'in-stock'}">In stock (${p.stock_quantity} available)</span>`
+      : '<span class="out-of-stock">Out of stock</span>';
+  document.getElementById('add-to-cart').disabled = !p.in_stock;
+  document.getElementById('quantity').max = Math.min(99, p.digital_download ? 99 : Math.max(1, p.stock_quantity));
+  document.getElementById('description').innerHTML = (p.description || '').split(/\n{2,}/).map((para) => `<p>${esc(para)}</p>`).join('');
+  const url = location.origin + '/product.html?id=' + encodeURIComponent(p.product_id);
+  const text = encodeURIComponent(p.name);
+  document.getElementById('share').innerHTML = `<span class="muted">Share:</span>
+    <a href="mailto:?subject=${text}&body=${encodeURIComponent(url)}">E-mail</a>
+    <a href="https://twitter.com/intent/tweet?text=${text}&url=${encodeURIComponent(url)}" target="_blank" rel="noopener noreferrer">X / Twitter</a>
+    <a href="https://www.facebook.com/sharer/sharer.php?u=${encodeURIComponent(url)}" target="_blank" rel="noopener noreferrer">Facebook</a>
+    <button type="button" class="secondary" id="copy-link">Copy link</button>`;
+  document.getElementById('copy-link').addEventListener('click', async () => {
+    if (navigator.share) { try { await navigator.share({ title: p.name, url }); return; } catch { /* cancelled */ } }
+    try { await navigator.clipboard.writeText(url); say('Link copied.'); } catch { say(url); }
+  });
+  document.getElementById('product').setAttribute('aria-busy', 'false');
+}
+
+async function loadReviews(fresh = false) {
+  const box = document.getElementById('reviews');
+  try {
+    const page = await api(`/api/reviews/${encodeURIComponent(id)}?page_size=20`, { fresh });
+    box.innerHTML = page.items.length === 0 ? '<p class="muted">No reviews yet.</p>' : page.items.map((r) => `
+      <article class="review" data-review-id="${esc(r.review_id)}">
+        <h3>${stars(r.rating)} ${esc(r.title || '')}</h3>
+        <p class="muted">${esc(r.user_name || 'A customer')}${r.verified_purchase ? ' · <strong>Verified purchase</strong>' : ''} · ${esc((r.created_at || '').slice(0, 10))}</p>
+        <p class="text">${esc(r.review_text)}</p>
+        <button type="button" class="secondary helpful" data-id="${esc(r.review_id)}">Helpful (${r.helpful_count || 0})</button>
+      </article>`).join('');
+  } catch (e) { box.textContent = 'Reviews could not be loaded.'; }
+}
+
+document.getElementById('reviews').addEventListener('click', async (e) => {
+  const b = e.target.closest('button.helpful');
+  if (!b) return;
+  if (!auth.user()) { say('Log in to vote.', 'error'); return; }
+  try { await api(`/api/reviews/${encodeURIComponent(b.dataset.id)}/helpful`, { method: 'POST' }); say('Thanks for your vote.'); loadReviews(true); }
+  catch (err) { say(err.message, 'error'); }
+});
+
+document.getElementById('review-form').addEventListener('submit', async (e) => {
+  e.preventDefault();
+  const f = e.target;
+  try {
+    // by id: form.title would be the form's own title attribute, not the field
+    const title = document.getElementById('review-title').value.trim();
+    await api('/api/reviews', { method: 'POST', body: { product_id: id, rating: parseInt(document.getElementById('review-rating').value, 10),
+      title: title || undefined, review_text: document.getElementById('review-text').value } });
+    f.reset();
+    say('Thank you, your review is posted.');
+    loadReviews(true);
+  } catch (err) { say(err.message, 'error'); }
+});
+
+document.getElementById('watch').addEventListener('click', async () => {
+  if (!auth.user()) { location.href = '/login.html?next=' + encodeURIComponent(location.pathname + location.search); return; }
+  try {
+    await api('/api/track/watchlist/add', { method: 'POST', body: { product_id: id, notify_on_price_drop: true, notify_on_restock: true } });
+    say('Added to your watchlist: we will e-mail you when the price drops or it is back in stock.');
+  } catch (err) { say(err.message, 'error'); }
+});
+
+document.getElementById('buy').addEventListener('submit', (e) => {
+  e.preventDefault();
+  const quantity = parseInt(document.getElementById('quantity').value, 10) || 1;
+  addToCart(product.product_id, quantity, product.name);
+});
+
+async function loadRelated(p) {
+  const q = new URLSearchParams({ category: p.category, page_size: 5, sort: 'bestselling' });
+  if (p.subcategory) q.set('subcategory', p.subcategory);
+  const result = await api('/api/products?' + q);
+  document.getElementById('related').innerHTML = result.items.filter((r) => r.product_id !== p.product_id).slice(0, 4).map((r) => `
+    <li class="card"><img src="${esc(imageSrc(r.image_url, r.category))}" alt="${esc(r.name)}" width="320" height="240" loading="lazy">
+      <h3 style="font-size:1rem;margin:0"><a href="/product.html?id=${encodeURIComponent(r.product_id)}">${esc(r.name)}</a></h3>
+      <span class="price">${money(r.price)}</span></li>`).join('');
+}
+
+siteHeader('shop');
+document.getElementById('review-form').hidden = !auth.user();
+document.getElementById('review-login').hidden = !!auth.user();
+if (!id) {
+  say('No product chosen.', 'error');
+} else {
+  api('/api/products/' + encodeURIComponent(id)).then((p) => {
+    render(p);
+    document.body.dataset.loaded = 'true';
+    const from = document.referrer && new URL(document.referrer).origin === location.origin ? new URL(document.referrer).pathname : undefined;
+    track('/api/track/view', { product_id: p.product_id, referrer: from, device_type: deviceType() });
+    performance.mark('data-rendered');
+    loadRelated(p).catch(() => {});
+  }).catch((e) => { document.getElementById('name').textContent = 'Product not found'; say(e.message, 'error'); });
+  loadReviews();
+}
