@@ -90,7 +90,7 @@ public final class LoadTest {
         Map<String, Double> after = meters(baseUrl);
         double hits = after.get("hits") - before.get("hits");
         double lookups = hits + after.get("misses") - before.get("misses");
-        Path report = latestReport(resultsFolder);
+        Path report = latestReport(resultsFolder); // the newest run's folder: earlier runs stay for comparison
         return new Result(exitCode, report, endpoints(report), elapsed, lookups == 0 ? 0 : hits / lookups,
                 after.get("orders") - before.get("orders"), List.copyOf(cpu), List.copyOf(heap));
     }
@@ -165,22 +165,34 @@ public final class LoadTest {
         return svg.append("</svg>\n").toString();
     }
 
-    /** Per request name from Gatling's js/stats.json (percentiles 50/75/95/99 as configured by default). */
+    /**
+     * Per request name from Gatling's report data, js/stats.js: a script whose {@code stats: {...}} blocks are JSON
+     * (percentiles 1..4 = 50/75/95/99, Gatling's defaults). The first block is the total over all requests.
+     */
     static List<Endpoint> endpoints(Path report) throws IOException {
-        JsonNode contents = JSON.readTree(report.resolve("js/stats.json").toFile()).get("contents");
+        String script = Files.readString(report.resolve("js/stats.js"));
         List<Endpoint> endpoints = new ArrayList<>();
-        contents.forEach(node -> {
-            JsonNode stats = node.get("stats");
-            endpoints.add(new Endpoint(stats.get("name").asText(), stats.at("/numberOfRequests/ok").asLong(), stats.at("/numberOfRequests/ko").asLong(),
-                    stats.at("/percentiles1/total").asDouble(), stats.at("/percentiles3/total").asDouble(),
-                    stats.at("/percentiles4/total").asDouble(), stats.at("/maxResponseTime/total").asDouble()));
-        });
+        for (int at = script.indexOf("stats: {"); at >= 0; at = script.indexOf("stats: {", at + 1)) {
+            int open = script.indexOf('{', at);
+            int depth = 0;
+            int close = open;
+            do {
+                char c = script.charAt(close++);
+                depth += c == '{' ? 1 : c == '}' ? -1 : 0;
+            } while (depth > 0);
+            JsonNode stats = JSON.readTree(script.substring(open, close));
+            if (!stats.get("name").asText().equals("All Requests")) {
+                endpoints.add(new Endpoint(stats.get("name").asText(), stats.at("/numberOfRequests/ok").asLong(), stats.at("/numberOfRequests/ko").asLong(),
+                        stats.at("/percentiles1/total").asDouble(), stats.at("/percentiles3/total").asDouble(),
+                        stats.at("/percentiles4/total").asDouble(), stats.at("/maxResponseTime/total").asDouble()));
+            }
+        }
         return endpoints;
     }
 
     private static Path latestReport(Path resultsFolder) throws IOException {
         try (Stream<Path> runs = Files.list(resultsFolder)) {
-            return runs.filter(Files::isDirectory).max(Comparator.comparing(p -> p.toFile().lastModified()))
+            return runs.filter(run -> Files.exists(run.resolve("js/stats.js"))).max(Comparator.comparing(p -> p.toFile().lastModified()))
                     .orElseThrow(() -> new IllegalStateException("Gatling wrote no report in " + resultsFolder));
         }
     }
