@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The seed's rollback switches, each on a shop of its own over the shared stack, used end to end as a shopper would.
- * Both shops run with queues off, so neither polls SQS and takes messages meant for the shared shop.
+ * Every such shop runs with queues off, so none polls SQS and takes messages meant for the shared shop.
  */
 @ExtendWith(LocalStackExtension.class)
 class RollbackSwitchesIT {
