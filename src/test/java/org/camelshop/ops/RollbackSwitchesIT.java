@@ -40,7 +40,7 @@ class RollbackSwitchesIT {
 
     @Test
     void withQueuesOffAnOrderIsProcessedBeforeTheAnswerAndItsMailIsSent() {
-        try (RunningShop shop = RunningShop.start(stack.ports(), Map.of("shop.queues.enabled", "false"))) {
+        try (RunningShop shop = RunningShop.start(stack.ports(), settings("shop.queues.enabled", "false"))) {
             assertFalse(shop.camelContext().getRoute("order-processor").getEndpoint().getEndpointUri().contains("?"),
                     "the consumer listens in process, not on SQS");
             String product = productWithStock(shop, 3);
@@ -67,7 +67,7 @@ class RollbackSwitchesIT {
 
     @Test
     void withTheCacheOffEveryReadGoesToDynamoDb() {
-        try (RunningShop shop = RunningShop.start(stack.ports(), Map.of("shop.cache.enabled", "false", "shop.queues.enabled", "false"))) {
+        try (RunningShop shop = RunningShop.start(stack.ports(), settings("shop.cache.enabled", "false", "shop.queues.enabled", "false"))) {
             String product = productWithStock(shop, 5);
             double cacheLookups = shop.metric("shop_cache_requests_total");
             HttpResponse<String> first = shop.get("/api/products/" + product);
@@ -87,7 +87,7 @@ class RollbackSwitchesIT {
 
     @Test
     void withPaymentsOffCheckoutRefusesClearlyAndBrowsingGoesOn() {
-        try (RunningShop shop = RunningShop.start(stack.ports(), Map.of("shop.payments.enabled", "false", "shop.queues.enabled", "false"))) {
+        try (RunningShop shop = RunningShop.start(stack.ports(), settings("shop.payments.enabled", "false", "shop.queues.enabled", "false"))) {
             String product = productWithStock(shop, 5);
             assertEquals(200, shop.get("/api/products/" + product).statusCode());
             String session = guestWithCart(shop, product, 1);
@@ -113,6 +113,19 @@ class RollbackSwitchesIT {
         assertEquals(first.body(), asGuest(shop, session, "GET", "/api/features", null).body(), "the same visitor, the same answer");
         assertFalse(json(shop.get("/api/features")).get("features").get("watchlist-alerts").asBoolean(),
                 "an anonymous visitor gets only flags at 100 %");
+    }
+
+    /**
+     * The switches, and limits out of the way: every test class logs the one local admin in from this address, and
+     * the login/admin limits are counted in the shared Redis (rate limits have tests of their own).
+     */
+    private static Map<String, String> settings(String... switches) {
+        Map<String, String> settings = new java.util.HashMap<>(Map.of("shop.rate-limit.login.limit", "1000000",
+                "shop.rate-limit.admin.limit", "1000000", "shop.rate-limit.cart.limit", "1000000", "shop.rate-limit.public.limit", "1000000"));
+        for (int i = 0; i < switches.length; i += 2) {
+            settings.put(switches[i], switches[i + 1]);
+        }
+        return settings;
     }
 
     private static String productWithStock(RunningShop shop, int stock) {
