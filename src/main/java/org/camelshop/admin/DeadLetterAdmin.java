@@ -18,7 +18,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * DeadLetters wrote); peeking receives with visibility 0, so the messages stay where they are.
  * {@code POST /api/admin/dlq/{queue}/redrive} moves every message of that queue's DLQ back to the queue, without the
  * failure attributes: send first, then delete, so a crash in between leaves a duplicate (consumers are idempotent),
- * never a loss.
+ * never a loss. {@code DELETE /api/admin/dlq/{queue}} purges the queue's DLQ (the messages are gone for good).
+ * Both are logged with the admin who asked (routes/admin.yaml).
  */
 public final class DeadLetterAdmin {
 
@@ -67,8 +68,7 @@ public final class DeadLetterAdmin {
     }
 
     public Map<String, Object> redrive(String queueName) {
-        QueueSpec queue = queues.stream().filter(q -> q.name().equals(queueName) || q.deadLetterName().equals(queueName)).findFirst()
-                .orElseThrow(() -> ApiException.notFound("Queue " + queueName));
+        QueueSpec queue = queue(queueName);
         String source = url(queue.name());
         String dlq = url(queue.deadLetterName());
         int moved = 0;
@@ -91,6 +91,24 @@ public final class DeadLetterAdmin {
         answer.put("dlq", queue.deadLetterName());
         answer.put("moved", moved);
         return answer;
+    }
+
+    /** Deletes every message of the queue's DLQ; answers the approximate count before. */
+    public Map<String, Object> purge(String queueName) {
+        QueueSpec queue = queue(queueName);
+        String dlq = url(queue.deadLetterName());
+        int depth = depth(dlq);
+        sqs.purgeQueue(r -> r.queueUrl(dlq));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("queue", queue.name());
+        answer.put("dlq", queue.deadLetterName());
+        answer.put("purged", depth);
+        return answer;
+    }
+
+    private QueueSpec queue(String queueName) {
+        return queues.stream().filter(q -> q.name().equals(queueName) || q.deadLetterName().equals(queueName)).findFirst()
+                .orElseThrow(() -> ApiException.notFound("Queue " + queueName));
     }
 
     private String url(String name) {
