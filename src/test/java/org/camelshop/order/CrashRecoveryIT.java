@@ -44,10 +44,15 @@ class CrashRecoveryIT {
     private static final String ADDRESS = "{\"name\":\"Ann\",\"line1\":\"1 Main St\",\"city\":\"Austin\",\"state\":\"TX\",\"postal_code\":\"73301\",\"country\":\"US\"}";
     private static final String PLACEMENT = "{\"shipping_address\":" + ADDRESS + ",\"billing_address\":" + ADDRESS
             + ",\"payment_method\":\"stripe\",\"accept_terms\":true,\"email\":\"crash@example.com\"}";
-    /** Messages held by the killed JVM come back after 10 s; unqueued orders are found within seconds. */
+    /**
+     * Messages held by the killed JVM come back after 30 s (shorter, and a message still being processed on a loaded
+     * machine reappears until its receives run out and SQS moves it to the DLQ); unqueued orders are found within
+     * seconds; short long-polls, so the dead shop's open polls at the queue end soon.
+     */
     private static final Map<String, String> SETTINGS = Map.of(
-            "shop.queue.orders-visibility-seconds", "10",
-            "shop.queue.email-visibility-seconds", "10",
+            "shop.queue.orders-visibility-seconds", "30",
+            "shop.queue.email-visibility-seconds", "30",
+            "shop.queue.wait-seconds", "1",
             "shop.queue.retry-base-seconds", "1",
             "shop.order.requeue-scan-seconds", "2",
             "shop.order.requeue-grace-seconds", "2",
@@ -69,7 +74,7 @@ class CrashRecoveryIT {
 
             try (ShopProcess second = ShopProcess.start(stack.ports(), port, SETTINGS, Path.of("target", "crash-test-second.log")).awaitReady()) {
                 AwsClients aws = stack.awsClients();
-                await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+                await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1))
                         .until(() -> ordersOf(aws, productId).stream().noneMatch(o -> "pending".equals(o.get("order_status").s())));
                 List<Map<String, AttributeValue>> orders = ordersOf(aws, productId);
                 Set<String> stored = orders.stream().map(o -> o.get("order_id").s()).collect(Collectors.toSet());

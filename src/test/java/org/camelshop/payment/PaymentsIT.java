@@ -234,7 +234,9 @@ class PaymentsIT {
 
         HttpResponse<String> accepted = paypalWebhook(event, genuine);
         java.util.Map<String, String> forged = new java.util.HashMap<>(genuine);
-        forged.put("PAYPAL-TRANSMISSION-SIG", "00" + genuine.get("PAYPAL-TRANSMISSION-SIG").substring(2));
+        String signature = genuine.get("PAYPAL-TRANSMISSION-SIG");
+        // a different first character, whatever the genuine one is (a fixed "00" prefix matched it 1 time in 256)
+        forged.put("PAYPAL-TRANSMISSION-SIG", (signature.charAt(0) == '0' ? "1" : "0") + signature.substring(1));
         HttpResponse<String> refused = paypalWebhook(event, forged);
         HttpResponse<String> old = paypalWebhook(event, paypal.signedHeaders("t-2", java.time.Instant.now().minusSeconds(600), event));
 
