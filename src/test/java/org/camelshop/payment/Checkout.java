@@ -90,6 +90,17 @@ final class Checkout {
         return api("/api/payment/stripe/confirm", "{\"order_id\":\"" + orderId + "\",\"payment_intent_id\":\"" + intent.get("payment_intent_id").asText() + "\"}");
     }
 
+    /** An order paid with the test card the way a shopper does it: intent, card, confirm; then awaited as confirmed. */
+    record Paid(JsonNode intent, JsonNode order) {
+    }
+
+    Paid payByCard(String orderId) {
+        JsonNode intent = intent(orderId);
+        assertEquals(200, browserConfirm(intent, "pm_card_visa").statusCode());
+        assertEquals(202, confirm(orderId, intent).statusCode());
+        return new Paid(intent, awaitOrder(orderId, "confirmed"));
+    }
+
     /** POST /api/payment/paypal/create; returns the answer (paypal_order_id, approve_url). */
     JsonNode paypalOrder(String orderId) {
         HttpResponse<String> response = api("/api/payment/paypal/create", "{\"order_id\":\"" + orderId + "\"}");

@@ -210,10 +210,9 @@ class PaymentsIT {
         Checkout checkout = new Checkout(shop);
         String mug = checkout.product(1600, 5, false);
         String orderId = checkout.orderAwaitingPayment("stripe", 1, mug);
-        JsonNode intent = checkout.intent(orderId);
-        assertEquals(200, checkout.browserConfirm(intent, "pm_card_visa").statusCode());
-        assertEquals(202, checkout.confirm(orderId, intent).statusCode());
-        JsonNode order = checkout.awaitOrder(orderId, "confirmed");
+        Checkout.Paid paid = checkout.payByCard(orderId);
+        JsonNode intent = paid.intent();
+        JsonNode order = paid.order();
 
         HttpResponse<String> late = checkout.stripeWebhook("evt_late_" + java.util.UUID.randomUUID().toString().replace("-", ""), "payment_intent.succeeded",
                 intent.get("payment_intent_id").asText(), orderId, java.time.Instant.now().getEpochSecond(), Checkout.WEBHOOK_SECRET);
@@ -258,10 +257,7 @@ class PaymentsIT {
         Checkout checkout = new Checkout(shop);
         String mug = checkout.product(2000, 6, false);
         String orderId = checkout.orderAwaitingPayment("stripe", 2, mug);
-        JsonNode intent = checkout.intent(orderId);
-        assertEquals(200, checkout.browserConfirm(intent, "pm_card_visa").statusCode());
-        assertEquals(202, checkout.confirm(orderId, intent).statusCode());
-        JsonNode paid = checkout.awaitOrder(orderId, "confirmed");
+        JsonNode paid = checkout.payByCard(orderId).order();
         long total = paid.get("amount_paid").asLong();
         assertEquals(4, Checkout.stock(shop, mug));
         String admin = shop.loginAdmin();
@@ -360,10 +356,7 @@ class PaymentsIT {
         Checkout checkout = new Checkout(shop);
         String mug = checkout.product(2100, 5, false);
         String orderId = checkout.orderAwaitingPayment("stripe", 2, mug);
-        JsonNode intent = checkout.intent(orderId);
-        assertEquals(200, checkout.browserConfirm(intent, "pm_card_visa").statusCode());
-        assertEquals(202, checkout.confirm(orderId, intent).statusCode());
-        JsonNode paid = checkout.awaitOrder(orderId, "confirmed");
+        JsonNode paid = checkout.payByCard(orderId).order();
 
         HttpResponse<String> cancelled = shop.call("PUT", "/api/orders/" + orderId + "/status", "{\"order_status\":\"cancelled\"}", shop.loginAdmin());
 

@@ -75,15 +75,10 @@ public final class PayPalSandbox {
 
     /** {@code POST /v2/checkout/orders}: intent CAPTURE, one purchase unit. */
     public void createOrder(Exchange exchange) {
-        if (refused(exchange)) {
+        if (answeredAlready(exchange)) {
             return;
         }
         String requestId = exchange.getMessage().getHeader("PayPal-Request-Id", String.class);
-        Optional<String> replay = store.replay("paypal", requestId);
-        if (replay.isPresent()) {
-            SandboxResponses.reply(exchange, 201, replay.get());
-            return;
-        }
         Map<String, Object> request = SandboxStore.read(exchange.getMessage().getBody(String.class));
         List<?> units = request.get("purchase_units") instanceof List<?> list ? list : List.of();
         if (!"CAPTURE".equals(request.get("intent")) || units.size() != 1 || !(units.get(0) instanceof Map<?, ?> unit)
@@ -111,8 +106,7 @@ public final class PayPalSandbox {
         if (refused(exchange)) {
             return;
         }
-        store.get(ORDERS, id).ifPresentOrElse(order -> SandboxResponses.reply(exchange, 200, order),
-                () -> unprocessable(exchange, 404, "RESOURCE_NOT_FOUND", "INVALID_RESOURCE_ID", "Specified resource ID does not exist."));
+        existing(exchange, ORDERS, id).ifPresent(order -> SandboxResponses.reply(exchange, 200, order));
     }
 
     /** {@code POST /sandbox/paypal/approve?token={id}}: the buyer approves (or approves with a card that will decline). */
@@ -135,18 +129,12 @@ public final class PayPalSandbox {
 
     /** {@code POST /v2/checkout/orders/{id}/capture}: only an approved order; repeatable with the same PayPal-Request-Id. */
     public void capture(Exchange exchange, String id) {
-        if (refused(exchange)) {
+        if (answeredAlready(exchange)) {
             return;
         }
         String requestId = exchange.getMessage().getHeader("PayPal-Request-Id", String.class);
-        Optional<String> replay = store.replay("paypal", requestId);
-        if (replay.isPresent()) {
-            SandboxResponses.reply(exchange, 201, replay.get());
-            return;
-        }
-        Optional<Map<String, Object>> found = store.get(ORDERS, id);
+        Optional<Map<String, Object>> found = existing(exchange, ORDERS, id);
         if (found.isEmpty()) {
-            unprocessable(exchange, 404, "RESOURCE_NOT_FOUND", "INVALID_RESOURCE_ID", "Specified resource ID does not exist.");
             return;
         }
         Map<String, Object> order = found.get();
@@ -189,18 +177,12 @@ public final class PayPalSandbox {
 
     /** {@code POST /v2/payments/captures/{id}/refund}: optional amount (default: what is left), never more than captured. */
     public void refund(Exchange exchange, String captureId) {
-        if (refused(exchange)) {
+        if (answeredAlready(exchange)) {
             return;
         }
         String requestId = exchange.getMessage().getHeader("PayPal-Request-Id", String.class);
-        Optional<String> replay = store.replay("paypal", requestId);
-        if (replay.isPresent()) {
-            SandboxResponses.reply(exchange, 201, replay.get());
-            return;
-        }
-        Optional<Map<String, Object>> found = store.get(CAPTURES, captureId);
+        Optional<Map<String, Object>> found = existing(exchange, CAPTURES, captureId);
         if (found.isEmpty()) {
-            unprocessable(exchange, 404, "RESOURCE_NOT_FOUND", "INVALID_RESOURCE_ID", "Specified resource ID does not exist.");
             return;
         }
         Map<String, Object> capture = found.get();
@@ -286,6 +268,28 @@ public final class PayPalSandbox {
     }
 
     /** Failing switch, then a Bearer token this sandbox issued. */
+    /**
+     * True when the request was answered here: the sandbox is switched to failing, or its {@code PayPal-Request-Id}
+     * was seen before and the first answer is replayed (PayPal's idempotency).
+     */
+    private boolean answeredAlready(Exchange exchange) {
+        if (refused(exchange)) {
+            return true;
+        }
+        Optional<String> replay = store.replay("paypal", exchange.getMessage().getHeader("PayPal-Request-Id", String.class));
+        replay.ifPresent(response -> SandboxResponses.reply(exchange, 201, response));
+        return replay.isPresent();
+    }
+
+    /** The stored order or capture, or empty after answering PayPal's 404. */
+    private Optional<Map<String, Object>> existing(Exchange exchange, String kind, String id) {
+        Optional<Map<String, Object>> found = store.get(kind, id);
+        if (found.isEmpty()) {
+            unprocessable(exchange, 404, "RESOURCE_NOT_FOUND", "INVALID_RESOURCE_ID", "Specified resource ID does not exist.");
+        }
+        return found;
+    }
+
     private boolean refused(Exchange exchange) {
         if (failing(exchange)) {
             return true;
