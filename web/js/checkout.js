@@ -228,7 +228,8 @@ async function placeOrder(event) {
 }
 
 siteHeader('cart');
-if (user) { $('logged-in').hidden = false; $('who').textContent = user.name || user.email; } else { $('guest').hidden = false; }
+// a logged-in order goes to the account's e-mail: the guest field is disabled so the browser does not require it
+if (user) { $('logged-in').hidden = false; $('who').textContent = user.name || user.email; $('email').disabled = true; } else { $('guest').hidden = false; }
 const saved = savedAddresses();
 if (saved.length) {
   $('saved-wrap').hidden = false;

@@ -1,5 +1,6 @@
 package org.camelshop.account;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 public final class AccountRepository {
 
     private static final String EMAIL_GUARD = "email#";
+    private static final String ERASED_AT = "erased_at";
     private final DynamoDbClient dynamoDb;
     private final String table;
 
@@ -41,10 +43,19 @@ public final class AccountRepository {
         }
     }
 
-    /** Deletes the account and frees its e-mail address. */
-    public void delete(Account account) {
+    /**
+     * Erases the account and frees its e-mail address. The user item becomes a tombstone holding only the id and the
+     * time, so work still queued for the user (tracking events, say) can see that it must not write for them again.
+     */
+    public void erase(Account account, Instant at) {
         dynamoDb.deleteItem(r -> r.tableName(table).key(Map.of("user_id", AttributeValue.fromS(EMAIL_GUARD + account.email()))));
-        dynamoDb.deleteItem(r -> r.tableName(table).key(Map.of("user_id", AttributeValue.fromS(account.userId()))));
+        dynamoDb.putItem(r -> r.tableName(table).item(Map.of("user_id", AttributeValue.fromS(account.userId()),
+                ERASED_AT, AttributeValue.fromS(at.toString()))));
+    }
+
+    /** True when the user deleted their account (a strongly consistent read of the tombstone). */
+    public boolean isErased(String userId) {
+        return get(userId).containsKey(ERASED_AT);
     }
 
     public Optional<Account> findByEmail(String email) {
@@ -54,7 +65,7 @@ public final class AccountRepository {
 
     public Optional<Account> findById(String userId) {
         Map<String, AttributeValue> item = get(userId);
-        return item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+        return item.isEmpty() || item.containsKey(ERASED_AT) ? Optional.empty() : Optional.of(fromItem(item));
     }
 
     private Map<String, AttributeValue> get(String userId) {

@@ -20,7 +20,8 @@ import org.camelshop.tracking.Watchlist;
 
 /**
  * A user's own data: everything the shop keeps about them as one JSON document, and deleting their account. Deleting
- * removes the account, cart, browsing history, watchlist, preferences and marketing records; orders are anonymised,
+ * ends every session of the user on every device, leaves a tombstone in place of the account (queued work checks it,
+ * see AccountRepository#erase) and removes the cart, browsing history, watchlist, preferences and marketing records; orders are anonymised,
  * not deleted (address, notes and e-mail removed; lines and totals kept, so accounting stays whole); reviews stay
  * for the product but lose the author's name.
  */
@@ -73,6 +74,9 @@ public final class PersonalData {
     public void delete(Exchange exchange) {
         Account account = account(exchange);
         String userId = account.userId();
+        // the tombstone first: every consumer of queued work checks it, so nothing is written for the user afterwards
+        accounts.erase(account, clock.instant());
+        sessions.deleteAll(userId);
         orders.forUser(userId).forEach(orders::anonymise);
         reviews.forUser(userId).forEach(reviews::anonymise);
         carts.delete(userId);
@@ -81,8 +85,6 @@ public final class PersonalData {
         preferences.of(userId).ifPresent(p -> records.forEmail(p.email()).forEach(r -> records.delete(r.queueId())));
         records.forEmail(account.email()).forEach(r -> records.delete(r.queueId()));
         preferenceRows.delete(userId);
-        accounts.delete(account);
-        Identity.token(exchange).ifPresent(sessions::delete);
     }
 
     private Account account(Exchange exchange) {

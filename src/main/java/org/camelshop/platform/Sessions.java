@@ -8,7 +8,10 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
-/** Login sessions in Redis: an unguessable token maps to its user for 24 h (configurable); logout deletes it. */
+/**
+ * Login sessions in Redis: an unguessable token maps to its user for 24 h (configurable); logout deletes it. Each user
+ * also has a set of their tokens, so deleting an account can end every session it has on every device.
+ */
 public final class Sessions {
 
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
@@ -26,6 +29,8 @@ public final class Sessions {
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         redis.sync().setex(key(token), lifetime.toSeconds(), Json.write(user));
+        redis.sync().sadd(userKey(user.userId()), token);
+        redis.sync().expire(userKey(user.userId()), lifetime.toSeconds());
         return token;
     }
 
@@ -51,8 +56,19 @@ public final class Sessions {
         }
     }
 
+    /** Ends every session of the user (account deletion). */
+    public void deleteAll(String userId) {
+        var tokens = redis.sync().smembers(userKey(userId));
+        tokens.forEach(this::delete);
+        redis.sync().del(userKey(userId));
+    }
+
     public Duration lifetime() {
         return lifetime;
+    }
+
+    private static String userKey(String userId) {
+        return "sessions-of:" + userId;
     }
 
     private static String key(String token) {

@@ -175,7 +175,7 @@ public class ShopConfiguration implements CamelConfiguration {
         Recommendations recommendations = new Recommendations(productViews, products, redis,
                 Duration.ofMinutes(settings.getInt("shop.recommendations.cache-minutes", 60)), clock);
         registry.bind("tracking", new Tracking(clock));
-        registry.bind("trackingRecorder", new TrackingRecorder(productViews, products, orderRepository));
+        registry.bind("trackingRecorder", new TrackingRecorder(productViews, products, orderRepository, accountRepository));
         registry.bind("watchlist", watchlist);
         registry.bind("recommendations", recommendations);
         registry.bind("preferences", preferences);

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.camelshop.account.AccountRepository;
 import org.camelshop.catalog.Product;
 import org.camelshop.catalog.ProductRepository;
 import org.camelshop.order.Order;
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * The consumer of tracking-event-queue: writes each event to ProductViews with the product's name, category and
  * price at that moment, and a 90-day TTL. A purchase becomes one row per product of the order, and only for the
  * order's own buyer. Row ids derive from the event (or the order), so a redelivered event rewrites the same rows.
- * Returns the order of a purchase (for conversion attribution), else null.
+ * Events of a deleted account (its tombstone) are dropped. Returns the order of a purchase (for conversion attribution),
+ * else null.
  */
 public final class TrackingRecorder {
 
@@ -29,15 +31,22 @@ public final class TrackingRecorder {
     private final ProductViews views;
     private final ProductRepository products;
     private final OrderRepository orders;
+    private final AccountRepository accounts;
 
-    public TrackingRecorder(ProductViews views, ProductRepository products, OrderRepository orders) {
+    public TrackingRecorder(ProductViews views, ProductRepository products, OrderRepository orders, AccountRepository accounts) {
         this.views = views;
         this.products = products;
         this.orders = orders;
+        this.accounts = accounts;
     }
 
     public Order record(String message) {
         TrackingEvent event = Json.read(message, TrackingEvent.class);
+        if (event.userId() != null && accounts.isErased(event.userId())) {
+            // queued before the user deleted their account: recording it would bring their history back
+            LOG.info("Tracking event {} of a deleted account: not recorded", event.eventId());
+            return null;
+        }
         Instant at = Instant.parse(event.occurredAt());
         long expires = at.plus(RETENTION).getEpochSecond();
         if (TrackingEvent.PURCHASE.equals(event.type())) {

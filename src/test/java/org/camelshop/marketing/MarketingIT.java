@@ -11,24 +11,29 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.NotifyBuilder;
 import org.camelshop.local.LocalStack;
 import org.camelshop.local.LocalStackExtension;
 import org.camelshop.local.RunningShop;
 import org.camelshop.order.OrderProcessor;
 import org.camelshop.platform.Json;
 import org.camelshop.platform.provision.ResourcePlan;
+import org.camelshop.tracking.TrackingEvent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -266,7 +271,7 @@ class MarketingIT {
     }
 
     @Test
-    void myExportHoldsMyDataAndDeletingMyAccountKeepsTheOrderTotals() {
+    void myExportHoldsMyDataAndDeletingMyAccountKeepsTheOrderTotals() throws Exception {
         Shopper leaver = shopper("Lea");
         Shopper other = shopper("Olaf");
         String productId = product(1200, 10);
@@ -276,7 +281,9 @@ class MarketingIT {
         String address = "{\"name\":\"Lea Private\",\"line1\":\"7 Secret Lane\",\"city\":\"Austin\",\"state\":\"TX\",\"postal_code\":\"73301\",\"country\":\"US\"}";
         JsonNode receipt = json(shop.call("POST", "/api/orders/create", "{\"shipping_address\":" + address + ",\"billing_address\":" + address
                 + ",\"payment_method\":\"stripe\",\"accept_terms\":true}", leaver.token()));
-        await().atMost(Duration.ofSeconds(60)).until(() -> rows(leaver.userId(), productId) >= 1);
+        // exactly the view and the purchase of the order: both recorded before the account goes
+        await().atMost(Duration.ofSeconds(60)).until(() -> rows(leaver.userId(), productId) == 2);
+        String secondDevice = shop.login(leaver.email(), "password-123");
 
         HttpResponse<String> export = shop.call("GET", "/api/preferences/export", null, leaver.token());
         assertEquals(200, export.statusCode());
@@ -294,6 +301,23 @@ class MarketingIT {
         assertFalse(order.toString().contains("Secret Lane") || order.toString().contains(leaver.email()), "personal data gone");
         assertEquals(0, rows(leaver.userId(), productId), "browsing history gone");
         assertEquals(1, rows(other.userId(), productId), "others' history stays");
+
+        assertEquals(401, shop.call("GET", "/api/auth/me", null, secondDevice).statusCode(), "the account's other sessions ended too");
+        assertEquals(400, shop.call("POST", "/api/cart/add", "{\"product_id\":\"" + productId + "\",\"quantity\":1}", secondDevice).statusCode(),
+                "no cart without a session");
+        assertEquals(400, shop.call("POST", "/api/track/view", "{\"product_id\":\"" + productId + "\"}", secondDevice).statusCode(),
+                "nobody to attribute the view to");
+        assertEquals(401, shop.call("POST", "/api/track/watchlist/add", "{\"product_id\":\"" + productId + "\"}", secondDevice).statusCode());
+
+        // an event queued before the deletion and consumed after it: the tombstone keeps it out
+        String late = Json.write(new TrackingEvent(UUID.randomUUID().toString(), TrackingEvent.VIEW, leaver.userId(), null, productId, null, 5,
+                null, null, Instant.now().toString()));
+        String md5 = HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(late.getBytes(StandardCharsets.UTF_8)));
+        NotifyBuilder recorded = new NotifyBuilder(shop.camelContext()).fromRoute("tracking-recorder")
+                .filter(e -> md5.equals(e.getMessage().getHeader("CamelAwsSqsMD5OfBody"))).whenDone(1).create();
+        shop.camelContext().createProducerTemplate().sendBody("aws2-sqs:tracking-event-queue", late);
+        assertTrue(recorded.matches(30, TimeUnit.SECONDS), "the late event was consumed");
+        assertEquals(0, rows(leaver.userId(), productId), "a late event does not bring the history back");
     }
 
     @Test
