@@ -91,6 +91,7 @@ public class ShopConfiguration implements CamelConfiguration {
 
         ShopMetrics metrics = new ShopMetrics(context);
         context.getManagementStrategy().addEventNotifier(new HttpMetrics(metrics));
+        context.getManagementStrategy().addEventNotifier(new CatchAllLast(context, "api-not-found"));
         if (!settings.getBoolean("shop.queues.enabled", true)) {
             context.getCamelContextExtension().registerEndpointCallback(new InProcessQueues(context));
         }
