@@ -9,7 +9,16 @@ let orders = [];
 const LABELS = { pending: 'Pending', awaiting_payment: 'Awaiting payment', confirmed: 'Confirmed', processing: 'Processing', shipped: 'Shipped',
   delivered: 'Delivered', cancelled: 'Cancelled', refunded: 'Refunded', paid: 'Paid', failed: 'Failed', partially_refunded: 'Partly refunded' };
 const badge = (s) => `<span class="badge ${esc(s)}">${esc(LABELS[s] || s)}</span>`;
-const headersFor = (o) => { const t = guestOrders.token(o.order_id); return !user && t ? { 'X-Order-Token': t } : {}; };
+const headersFor = (o) => { const t = guestOrders.token(o.order_id); return t ? { 'X-Order-Token': t } : {}; };
+
+// the link in a guest's mail: orders.html?order=<id>&token=<token> opens that order on any device; the token is kept
+// with this device's guest orders and taken out of the address bar
+const linked = { id: params().get('order'), token: params().get('token') };
+if (linked.id && linked.token) {
+  guestOrders.add(linked.id, linked.token);
+  const clean = new URLSearchParams(location.search); clean.delete('token');
+  history.replaceState(null, '', location.pathname + '?' + clean);
+}
 
 const TRACKERS = {
   ups: (n) => 'https://www.ups.com/track?tracknum=' + encodeURIComponent(n),
@@ -46,6 +55,11 @@ async function load() {
   if (user) {
     const page = await api('/api/orders?page_size=100');
     orders = page.items;
+    // a guest order opened from its mail link while logged in
+    if (linked.token && !orders.some((o) => o.order_id === linked.id)) {
+      const guestOrder = await api('/api/orders/' + encodeURIComponent(linked.id), { headers: { 'X-Order-Token': linked.token } }).catch(() => null);
+      if (guestOrder) orders.unshift(guestOrder);
+    }
   } else {
     document.getElementById('guest-note').hidden = false;
     const found = await Promise.all(guestOrders.all().map((g) =>

@@ -48,6 +48,7 @@ public final class ProductAdmin {
         products.insert(product);
         cache.invalidateProduct(id);
         LOG.info("Product {} created ({})", id, product.sku());
+        watch.created(id, product.stockQuantity());
         return product;
     }
 

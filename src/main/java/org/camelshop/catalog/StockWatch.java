@@ -5,4 +5,8 @@ package org.camelshop.catalog;
 public interface StockWatch {
 
     void changed(String productId, int before, int after);
+
+    /** A new product; one created without stock is out of stock from the start, so its first stock is a restock. */
+    default void created(String productId, int stock) {
+    }
 }

@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns stock changes that cross zero into {@link StockEvent}s on inventory-update-queue (route publish-stock-event).
+ * Turns stock changes that cross zero, and products created without stock, into {@link StockEvent}s on inventory-update-queue (route publish-stock-event).
  * The stock change itself is already done when this runs: a failure to publish is logged and counted, not thrown,
  * and the flags it would have set are repaired by the next crossing.
  */
@@ -37,6 +37,18 @@ public final class StockEvents implements StockWatch {
             return;
         }
         LOG.info("Product {} {} ({} → {})", productId, type.replace('_', ' '), before, after);
+        publish(type, productId, after);
+    }
+
+    @Override
+    public void created(String productId, int stock) {
+        if (stock <= 0) {
+            LOG.info("Product {} created out of stock", productId);
+            publish(StockEvent.OUT_OF_STOCK, productId, stock);
+        }
+    }
+
+    private void publish(String type, String productId, int after) {
         try {
             producer.sendBody(ENDPOINT, Json.write(new StockEvent(type, productId, after, clock.instant().toString())));
         } catch (RuntimeException e) {

@@ -11,6 +11,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.camelshop.order.Order;
 import org.camelshop.order.OrderProcessor.MailRequest;
+import org.camelshop.order.OrderLinks;
 import org.camelshop.order.OrderRepository;
 import org.camelshop.platform.Json;
 import org.camelshop.pricing.Quote.PricedLine;
@@ -31,11 +32,13 @@ public final class Mailer {
     private final MailTemplates templates;
     private final String from;
     private final String shopUrl;
+    private final OrderLinks links;
     private final int reservationMinutes;
     private final Clock clock;
 
     public Mailer(OrderRepository orders, MarketingContent marketing, MailTemplates templates, String from, String shopUrl,
-            int reservationMinutes, Clock clock) {
+            OrderLinks links, int reservationMinutes, Clock clock) {
+        this.links = links;
         this.orders = orders;
         this.marketing = marketing;
         this.templates = templates;
@@ -118,7 +121,9 @@ public final class Mailer {
         values.put("order_number", order.orderNumber());
         values.put("total", money(order.total(), order.currency()));
         values.put("reservation_minutes", Integer.toString(reservationMinutes));
-        values.put("order_url", shopUrl + "/orders.html?order=" + order.orderId());
+        // a guest has no login: their link carries the order's own token, so it opens on any device
+        values.put("order_url", shopUrl + "/orders.html?order=" + order.orderId()
+                + (order.isGuestOrder() ? "&token=" + links.token(order.orderId()) : ""));
         values.put("shop_url", shopUrl + "/");
         values.put("reason", switch (order.cancelReason() == null ? "" : order.cancelReason()) {
             case "out_of_stock" -> "some items sold out before we could reserve them";

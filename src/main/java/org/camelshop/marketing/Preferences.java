@@ -1,6 +1,7 @@
 package org.camelshop.marketing;
 
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -69,6 +70,15 @@ public final class Preferences {
         EmailPreferences current = of(userId).orElseThrow(() -> ApiException.notFound("Subscriber"));
         repository.save(current.without(trigger, clock.instant().toString()));
         return "/preferences.html?unsubscribed=" + (trigger == null ? "all" : trigger.id());
+    }
+
+    /**
+     * RFC 8058 one-click unsubscribe: the mail client POSTs {@code List-Unsubscribe=One-Click} to the link of the
+     * mail's List-Unsubscribe header, and gets a plain answer rather than a page.
+     */
+    public Map<String, String> unsubscribeOneClick(String token, String kind) {
+        unsubscribe(token, kind);
+        return Map.of("unsubscribed", kind == null || kind.isBlank() ? "all" : kind);
     }
 
     /** A user's preferences (defaults if never set); empty when the account no longer exists. */

@@ -78,12 +78,14 @@ public final class Orders {
     private final DiscountCodeRepository codeRepository;
     private final IdempotencyKeys idempotency;
     private final Cancellations cancellations;
+    private final OrderLinks links;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     public Orders(OrderRepository orders, Carts carts, Pricing pricing, DiscountCodes discountCodes, DiscountCodeRepository codeRepository,
-            IdempotencyKeys idempotency, Cancellations cancellations, Clock clock) {
+            IdempotencyKeys idempotency, Cancellations cancellations, OrderLinks links, Clock clock) {
         this.orders = orders;
+        this.links = links;
         this.carts = carts;
         this.pricing = pricing;
         this.discountCodes = discountCodes;
@@ -149,15 +151,19 @@ public final class Orders {
         return receipt;
     }
 
-    /** An order for its owner, an admin, or a guest with its access token; anyone else gets a 404, not a 403. */
+    /**
+     * An order for its owner, an admin, or a guest with its access token (from checkout, or the signed one in their
+     * mail, see {@link OrderLinks}); anyone else gets a 404, not a 403.
+     */
     public Order get(Exchange exchange, String orderId) {
         Order order = orders.find(orderId).orElseThrow(() -> ApiException.notFound("Order " + orderId));
         Optional<SessionUser> user = Identity.current(exchange);
         boolean owner = user.map(u -> u.isAdmin() || u.userId().equals(order.userId())).orElse(false);
         String token = Optional.ofNullable(exchange.getMessage().getHeader("X-Order-Token", String.class))
                 .orElse(exchange.getMessage().getHeader("token", String.class));
-        boolean guestWithToken = order.accessTokenHash() != null && token != null && MessageDigest.isEqual(
-                sha256(token).getBytes(StandardCharsets.UTF_8), order.accessTokenHash().getBytes(StandardCharsets.UTF_8));
+        boolean guestWithToken = order.accessTokenHash() != null && token != null && (MessageDigest.isEqual(
+                sha256(token).getBytes(StandardCharsets.UTF_8), order.accessTokenHash().getBytes(StandardCharsets.UTF_8))
+                || links.grants(order.orderId(), token));
         if (!owner && !guestWithToken) {
             throw ApiException.notFound("Order " + orderId);
         }

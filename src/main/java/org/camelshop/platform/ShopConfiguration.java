@@ -48,6 +48,7 @@ import org.camelshop.ops.QueueDepths;
 import org.camelshop.order.Cancellations;
 import org.camelshop.order.Invoices;
 import org.camelshop.order.OrderExport;
+import org.camelshop.order.OrderLinks;
 import org.camelshop.order.OrderAdmin;
 import org.camelshop.order.OrderProcessor;
 import org.camelshop.order.OrderRepository;
@@ -156,20 +157,23 @@ public class ShopConfiguration implements CamelConfiguration {
         registry.bind("inventory", inventory);
         registry.bind("cancellations", cancellations);
         registry.bind("orderAdmin", new OrderAdmin(orderRepository, inventory, clock));
+        OrderLinks orderLinks = new OrderLinks(new Signatures(settings.get("shop.marketing.link-secret"), "shop.marketing.link-secret"));
         Orders orders = new Orders(orderRepository, carts, pricing, discountCodes,
-                discountCodeRepository, idempotencyKeys, cancellations, clock);
+                discountCodeRepository, idempotencyKeys, cancellations, orderLinks, clock);
         registry.bind("orders", orders);
         registry.bind("orderProcessor", new OrderProcessor(orderRepository, inventory, clock,
                 Duration.ofMinutes(settings.getInt("shop.order.reservation-minutes", 30))));
         registry.bind("unqueuedOrders", new UnqueuedOrders(orderRepository, clock,
                 Duration.ofSeconds(settings.getInt("shop.order.requeue-grace-seconds", 30))));
-        String shopUrl = settings.get("shop.public-url", "http://localhost:8080");
+        // links in mail: SHOP_PUBLIC_URL, else the address this shop listens on
+        String shopUrl = settings.find("shop.public-url").map(u -> u.replaceAll("/+$", ""))
+                .orElse("http://localhost:" + settings.get("camel.server.port", "8080"));
         MarketingRecords marketingRecords = new MarketingRecords(aws.dynamoDb(), ResourcePlan.MARKETING_QUEUE);
         PreferencesRepository preferenceRows = new PreferencesRepository(aws.dynamoDb(), ResourcePlan.EMAIL_PREFERENCES);
         Preferences preferences = new Preferences(preferenceRows, accountRepository,
                 new UnsubscribeTokens(settings.get("shop.marketing.link-secret")), clock);
         registry.bind("mailer", new Mailer(orderRepository, new MarketingMails(marketingRecords, preferences, products, shopUrl, clock),
-                new MailTemplates(), settings.get("shop.mail.from"), shopUrl, settings.getInt("shop.order.reservation-minutes", 30), clock));
+                new MailTemplates(), settings.get("shop.mail.from"), shopUrl, orderLinks, settings.getInt("shop.order.reservation-minutes", 30), clock));
 
         ProductViews productViews = new ProductViews(aws.dynamoDb(), ResourcePlan.PRODUCT_VIEWS);
         Watchlist watchlist = new Watchlist(aws.dynamoDb(), ResourcePlan.WATCH_LIST, products, clock);
