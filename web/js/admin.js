@@ -8,7 +8,11 @@ let categories = [];
 let products = [];
 let productPage = 1;
 const selected = new Set();
-const STATUSES = ['pending', 'awaiting_payment', 'confirmed', 'processing', 'shipped', 'delivered', 'cancelled', 'refunded'];
+// the moves an admin may make by hand (the server's state machine, OrderStatus.java, has the last word); refunds go
+// through the Refund button, which moves money
+const NEXT = { pending: ['cancelled'], awaiting_payment: ['confirmed', 'cancelled'], confirmed: ['processing', 'cancelled'],
+  processing: ['shipped', 'cancelled'], shipped: ['delivered'], delivered: [], cancelled: [], refunded: [] };
+const paid = (o) => ['paid', 'partially_refunded'].includes(o.payment_status);
 
 if (!auth.isAdmin()) {
   location.href = '/login.html?next=/admin-shop.html';
@@ -23,7 +27,8 @@ function openTab(tab) {
     t.tabIndex = on ? 0 : -1;
     $(t.getAttribute('aria-controls')).hidden = !on;
   });
-  const loaders = { 'tab-inventory': loadInventory, 'tab-orders': loadOrders, 'tab-analytics': loadAnalytics, 'tab-queues': loadQueues, 'tab-categories': renderCategories };
+  const loaders = { 'tab-inventory': loadInventory, 'tab-orders': loadOrders, 'tab-analytics': loadAnalytics, 'tab-queues': loadQueues,
+    'tab-categories': renderCategories, 'tab-codes': loadCodes };
   loaders[tab.id]?.().catch?.((e) => say(e.message, 'error'));
 }
 tabs.forEach((t, i) => {
@@ -41,11 +46,16 @@ function subOptions(select, category, value) {
   select.value = value || '';
 }
 
+let productLoads = 0;
 async function loadProducts() {
+  const mine = ++productLoads; // of two loads in flight, only the later one may draw the list
   const q = new URLSearchParams({ page: productPage, page_size: PAGE_SIZE, sort: 'newest' });
   if ($('admin-q').value.trim()) q.set('q', $('admin-q').value.trim());
   if ($('admin-category').value) q.set('category', $('admin-category').value);
-  const result = await api('/api/products?' + q);
+  q.set('status', $('admin-status').value);
+  // the admin list: drafts and archived products too, never from a cache
+  const result = await api('/api/admin/products?' + q);
+  if (mine !== productLoads) return;
   products = result.items;
   $('product-rows').innerHTML = products.map((p) => `<tr data-product-id="${esc(p.product_id)}">
     <td><input type="checkbox" class="pick" data-id="${esc(p.product_id)}" ${selected.has(p.product_id) ? 'checked' : ''} aria-label="Select ${esc(p.name)}"></td>
@@ -112,6 +122,7 @@ $('pf-cancel').addEventListener('click', () => $('product-dialog').close());
 $('pf-category').addEventListener('change', () => subOptions($('pf-subcategory'), $('pf-category').value));
 $('new-product').addEventListener('click', () => openProduct(null));
 $('product-search').addEventListener('submit', (e) => { e.preventDefault(); productPage = 1; loadProducts(); });
+$('admin-status').addEventListener('change', () => { productPage = 1; selected.clear(); loadProducts().catch((e) => say(e.message, 'error')); });
 $('admin-pager').addEventListener('click', (e) => { const n = e.target.closest('button')?.dataset.page; if (n) { productPage = Number(n); loadProducts(); } });
 $('product-rows').addEventListener('change', (e) => {
   const box = e.target.closest('input.pick');
@@ -152,7 +163,7 @@ async function bulk(request) {
 $('bulk-apply').addEventListener('click', async () => {
   const action = $('bulk-action').value;
   const requests = { feature: { action: 'feature' }, unfeature: { action: 'unfeature' }, draft: { action: 'draft' },
-    'price-10': { action: 'price_percent', percent: -10 }, 'price+10': { action: 'price_percent', percent: 10 }, delete: { action: 'delete' } };
+    activate: { action: 'activate' }, 'price-10': { action: 'price_percent', percent: -10 }, 'price+10': { action: 'price_percent', percent: 10 }, delete: { action: 'delete' } };
   if (!requests[action]) { say('Choose an action.', 'error'); return; }
   if (action === 'delete' && !confirm(`Delete ${selected.size} products?`)) return;
   await bulk(requests[action]);
@@ -205,9 +216,12 @@ async function loadOrders() {
     <td>${esc(o.order_number)}</td><td>${esc((o.order_date || '').slice(0, 16).replace('T', ' '))}</td><td>${esc(o.user_email || o.user_id)}</td>
     <td class="num">${money(o.total)}</td><td><span class="badge ${esc(o.order_status)}">${esc(o.order_status)}</span></td>
     <td><span class="badge ${esc(o.payment_status)}">${esc(o.payment_status)}</span></td>
-    <td><form class="status-form" data-id="${esc(o.order_id)}" style="display:flex;gap:.3rem"><label><span class="skip">New status</span>
-      <select name="order_status">${STATUSES.map((s) => `<option ${s === o.order_status ? 'selected' : ''}>${s}</option>`).join('')}</select></label>
-      <button type="submit" class="secondary">Set</button></form></td>
+    <td>${(NEXT[o.order_status] || []).length ? `<form class="status-form" data-id="${esc(o.order_id)}" style="display:flex;gap:.3rem"><label><span class="skip">New status</span>
+      <select name="order_status">${NEXT[o.order_status].map((s) => `<option value="${s}">${s.replace('_', ' ')}</option>`).join('')}</select></label>
+      <button type="submit" class="secondary">Set</button></form>` : '<span class="muted">final</span>'}
+      ${paid(o) ? `<form class="refund-form" data-id="${esc(o.order_id)}" style="display:flex;gap:.3rem;margin-top:.3rem">
+      <label><span class="skip">Refund amount in dollars (empty: all that is left)</span><input name="amount" inputmode="decimal" placeholder="all" style="width:5rem"></label>
+      <button type="submit" class="secondary">Refund</button></form>` : ''}</td>
     <td><form class="tracking-form" data-id="${esc(o.order_id)}" style="display:flex;gap:.3rem;flex-wrap:wrap">
       <label><span class="skip">Carrier</span><input name="carrier" placeholder="Carrier" value="${esc(o.carrier || '')}" style="width:5rem"></label>
       <label><span class="skip">Tracking number</span><input name="tracking_number" placeholder="Tracking no." value="${esc(o.tracking_number || '')}" style="width:8rem"></label>
@@ -219,6 +233,12 @@ $('order-rows').addEventListener('submit', async (e) => {
   try {
     if (f.classList.contains('status-form')) {
       await api(`/api/orders/${encodeURIComponent(f.dataset.id)}/status`, { method: 'PUT', body: { order_status: f.order_status.value } });
+    } else if (f.classList.contains('refund-form')) {
+      const dollars = f.amount.value.trim();
+      if (dollars && !/^\d+(\.\d{1,2})?$/.test(dollars)) { say('Enter the refund as dollars and cents, e.g. 12.50, or leave it empty for all.', 'error'); return; }
+      if (!confirm(dollars ? `Refund $${dollars}?` : 'Refund everything that is left?')) return;
+      await api(`/api/orders/${encodeURIComponent(f.dataset.id)}/refund`, { method: 'POST',
+        body: dollars ? { amount_cents: Math.round(Number(dollars) * 100) } : {} });
     } else {
       await api(`/api/orders/${encodeURIComponent(f.dataset.id)}/tracking`, { method: 'PUT', body: { carrier: f.carrier.value.trim(), tracking_number: f.tracking_number.value.trim() } });
     }
@@ -233,6 +253,72 @@ $('export-csv').addEventListener('click', async () => {
   try {
     await download('/api/orders/admin/export.csv' + (status ? '?status=' + encodeURIComponent(status) : ''), 'orders.csv');
     say('Orders exported to orders.csv.');
+  } catch (err) { say(err.message, 'error'); }
+});
+
+/* ---- discount codes ---- */
+async function loadCodes() {
+  const codes = await api('/api/admin/discount-codes');
+  $('code-rows').innerHTML = (codes.items || codes).map((c) => `<tr data-code="${esc(c.code)}">
+    <td><strong>${esc(c.code)}</strong></td>
+    <td>${c.type === 'percent' ? `${c.value} %` : money(c.value)}${c.single_use_per_user ? ' <span class="muted">once per customer</span>' : ''}</td>
+    <td class="num">${c.used_count}${c.usage_limit != null ? ' of ' + c.usage_limit : ''}</td>
+    <td>${esc((c.expires_at || 'never').slice(0, 10))}</td><td>${c.active ? 'Yes' : 'No'}</td>
+    <td><button type="button" class="secondary toggle" data-code="${esc(c.code)}" data-active="${c.active}">${c.active ? 'Deactivate' : 'Activate'}</button></td></tr>`).join('')
+    || '<tr><td colspan="6">No discount codes yet.</td></tr>';
+}
+$('code-form').addEventListener('submit', async (e) => {
+  e.preventDefault();
+  const type = $('dc-type').value;
+  const value = Number($('dc-value').value.trim());
+  if (!(value > 0)) { say('The value must be a positive number.', 'error'); return; }
+  const body = { code: $('dc-code').value.trim().toUpperCase(), type, value: type === 'fixed' ? Math.round(value * 100) : Math.round(value),
+    single_use_per_user: $('dc-single').checked };
+  if ($('dc-limit').value.trim()) body.usage_limit = parseInt($('dc-limit').value, 10);
+  if ($('dc-expires').value) body.expires_at = $('dc-expires').value + 'T23:59:59Z';
+  try {
+    await api('/api/admin/discount-codes', { method: 'POST', body });
+    say(`Discount code ${body.code} created.`);
+    e.target.reset();
+    await loadCodes();
+  } catch (err) {
+    const fields = (err.details || []).map((d) => `${d.field} ${d.problem}`).join('; ');
+    say(err.message + (fields ? ' (' + fields + ')' : ''), 'error');
+  }
+});
+$('code-rows').addEventListener('click', async (e) => {
+  const b = e.target.closest('button.toggle');
+  if (!b) return;
+  try {
+    await api('/api/admin/discount-codes/' + encodeURIComponent(b.dataset.code), { method: 'PUT', body: { active: b.dataset.active !== 'true' } });
+    say(`Discount code ${b.dataset.code} ${b.dataset.active === 'true' ? 'deactivated' : 'activated'}.`);
+    await loadCodes();
+  } catch (err) { say(err.message, 'error'); }
+});
+
+/* ---- review moderation: hide a review from the product page, or publish it again ---- */
+async function loadReviews(productId) {
+  const items = await api('/api/admin/reviews?product_id=' + encodeURIComponent(productId));
+  $('review-rows').innerHTML = items.map((r) => `<article class="panel review" data-review-id="${esc(r.review_id)}">
+    <p><strong>${esc(r.title || '(no title)')}</strong> ${'★'.repeat(r.rating)} <span class="muted">by ${esc(r.user_name || '')}, ${esc((r.created_at || '').slice(0, 10))}
+      · ${esc(r.status || 'published')}</span></p>
+    <p class="text"></p>
+    <button type="button" class="secondary moderate" data-id="${esc(r.review_id)}" data-status="${r.status === 'hidden' ? 'published' : 'hidden'}">
+      ${r.status === 'hidden' ? 'Publish again' : 'Hide'}</button></article>`).join('') || '<p>No reviews for this product.</p>';
+  // review text is the customer's: set as text, never as markup
+  items.forEach((r, i) => { $('review-rows').querySelectorAll('p.text')[i].textContent = r.review_text || ''; });
+}
+$('review-search').addEventListener('submit', (e) => {
+  e.preventDefault();
+  loadReviews($('rv-product').value.trim()).catch((err) => say(err.message, 'error'));
+});
+$('review-rows').addEventListener('click', async (e) => {
+  const b = e.target.closest('button.moderate');
+  if (!b) return;
+  try {
+    await api(`/api/reviews/${encodeURIComponent(b.dataset.id)}/status`, { method: 'PUT', body: { status: b.dataset.status } });
+    say(b.dataset.status === 'hidden' ? 'Review hidden from the product page.' : 'Review published again.');
+    await loadReviews($('rv-product').value.trim());
   } catch (err) { say(err.message, 'error'); }
 });
 
@@ -294,7 +380,7 @@ $('queue-list').addEventListener('click', async (e) => {
 $('refresh-queues').addEventListener('click', () => loadQueues().catch((e) => say(e.message, 'error')));
 
 siteHeader('admin');
-$('order-filter').innerHTML = '<option value="">All</option>' + STATUSES.map((s) => `<option>${s}</option>`).join('');
+$('order-filter').innerHTML = '<option value="">All</option>' + Object.keys(NEXT).map((s) => `<option>${s}</option>`).join('');
 api('/api/categories').then((all) => {
   categories = all;
   const options = all.map((c) => `<option value="${esc(c.name)}">${esc(c.name)}</option>`).join('');

@@ -29,6 +29,9 @@ async function quote() {
     const q = await api('/api/cart/quote', { method: 'POST', body });
     document.getElementById('totals').innerHTML = totalsHtml(q);
     if (code) localStorage.setItem('shop.discountCode', code); else localStorage.removeItem('shop.discountCode');
+    // a valid code replaces any earlier complaint about one
+    if (code && q.discount) say(`Discount code ${code.toUpperCase()} applied.`);
+    else if (document.getElementById('status').dataset.kind === 'error') say('');
   } catch (e) {
     say(e.message, 'error');
     if (e.code && code) { form.discount_code.value = ''; localStorage.removeItem('shop.discountCode'); }

@@ -61,6 +61,7 @@ const confirmDelete = document.getElementById('confirm-delete');
 const deleteButton = document.getElementById('delete-account');
 confirmDelete.addEventListener('change', () => { deleteButton.disabled = !confirmDelete.checked; });
 deleteButton.addEventListener('click', async () => {
+  if (!confirm('Delete your account and personal data now? This cannot be undone.')) return;
   try {
     await api('/api/account', { method: 'DELETE' });
     auth.clear();

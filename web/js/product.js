@@ -127,11 +127,17 @@ if (!id) {
 } else {
   api('/api/products/' + encodeURIComponent(id)).then((p) => {
     render(p);
+    document.getElementById('buy').hidden = false; // no buttons for a product that is not there
     document.body.dataset.loaded = 'true';
     const from = document.referrer && new URL(document.referrer).origin === location.origin ? new URL(document.referrer).pathname : undefined;
     track('/api/track/view', { product_id: p.product_id, referrer: from, device_type: deviceType() });
     performance.mark('data-rendered');
     loadRelated(p).catch(() => {});
-  }).catch((e) => { document.getElementById('name').textContent = 'Product not found'; say(e.message, 'error'); });
+  }).catch((e) => {
+    document.getElementById('name').textContent = e.status === 404 ? 'Product not found' : 'The product could not be loaded';
+    document.getElementById('review-form').hidden = true;
+    say(e.status === 404 ? 'This product is not (or no longer) in the shop.' : e.message, 'error');
+    document.body.dataset.loaded = 'true';
+  });
   loadReviews();
 }

@@ -85,14 +85,25 @@ async function load() {
   try {
     const result = await api('/api/products?' + q);
     current = result.items;
+    const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
+    if (result.items.length === 0 && result.total > 0 && s.page > pages) {
+      // a page past the end (an old link): show the last one there is
+      setState({ ...s, page: pages });
+      return;
+    }
     list.innerHTML = result.items.map(card).join('') || '<li class="muted">No products match these filters.</li>';
     count.textContent = `${result.total} product${result.total === 1 ? '' : 's'}`;
     renderPager(result.page, result.total);
-    document.body.dataset.loaded = 'true';
-    performance.mark('data-rendered');
   } catch (e) {
-    say(e.message, 'error');
+    // a filter the shop refuses (say a price range from 50 to 10): say why instead of "Loading…" forever
+    const fields = (e.details || []).map((d) => `${d.field.replace('_', ' ')} ${d.problem}`).join('; ');
+    list.innerHTML = `<li class="muted">${esc(fields ? 'Check the filters: ' + fields + '.' : 'The products could not be loaded.')}</li>`;
+    count.textContent = '';
+    pager.innerHTML = '';
+    say(e.message + (fields ? ' (' + fields + ')' : ''), 'error');
   }
+  document.body.dataset.loaded = 'true';
+  performance.mark('data-rendered');
 }
 
 async function quickView(id) {
@@ -109,8 +120,13 @@ async function quickView(id) {
         <p>${p.in_stock ? '<span class="in-stock">In stock</span>' : '<span class="out-of-stock">Out of stock</span>'}</p>
         <button type="button" id="qv-add" ${p.in_stock ? '' : 'disabled'}>Add to cart</button>
         <a href="/product.html?id=${encodeURIComponent(p.product_id)}">Full details</a>
+        <p id="qv-status" role="status" aria-live="polite"></p>
       </div></div>`;
-  document.getElementById('qv-add').addEventListener('click', () => addToCart(p.product_id, 1, p.name));
+  // the page's status line is behind the dialog's backdrop: the dialog says it itself
+  document.getElementById('qv-add').addEventListener('click', async () => {
+    const added = await addToCart(p.product_id, 1, p.name);
+    document.getElementById('qv-status').textContent = added ? `${p.name} added to your cart.` : document.getElementById('status').textContent;
+  });
   dialog.showModal();
 }
 
@@ -144,6 +160,7 @@ document.getElementById('view-list').addEventListener('click', () => setView('li
 window.addEventListener('popstate', load);
 
 siteHeader('shop');
+if (params().get('account') === 'deleted') say('Your account and personal data are deleted, and you are signed out everywhere. Thank you for shopping with us.');
 // phones start with the filters folded away, so the products come first
 if (matchMedia('(max-width: 760px)').matches) document.getElementById('filter-panel').open = false;
 setView(localStorage.getItem('shop.view') || 'grid');

@@ -11,7 +11,10 @@ import java.util.regex.Pattern;
 import org.camelshop.platform.ApiException;
 import org.camelshop.platform.ApiException.FieldProblem;
 
-/** A validated {@code GET /api/products} query: filters, sort and page. Every bad parameter is named in one 400. */
+/**
+ * A validated {@code GET /api/products} query: filters, sort and page. Every bad parameter is named in one 400. The
+ * shop shows active products only; the admin's list ({@link #forAdmin}) may ask for drafts and archived ones.
+ */
 public record ProductQuery(
         Optional<String> category,
         Optional<String> subcategory,
@@ -22,7 +25,8 @@ public record ProductQuery(
         Optional<Boolean> inStock,
         Sort sort,
         int page,
-        int pageSize) {
+        int pageSize,
+        String status) {
 
     public static final int DEFAULT_PAGE_SIZE = 24;
     public static final int MAX_PAGE_SIZE = 100;
@@ -39,6 +43,15 @@ public record ProductQuery(
 
     /** Builds a query from HTTP query parameters (Camel headers); throws a 400 naming every invalid one. */
     public static ProductQuery fromParameters(Map<String, Object> parameters) {
+        return parse(parameters, false);
+    }
+
+    /** The admin's product list: as {@link #fromParameters}, plus {@code status} (active, draft or archived). */
+    public static ProductQuery forAdmin(Map<String, Object> parameters) {
+        return parse(parameters, true);
+    }
+
+    private static ProductQuery parse(Map<String, Object> parameters, boolean admin) {
         Parser p = new Parser(parameters);
         Optional<String> category = p.text("category").map(c -> Categories.canonical(c).orElseGet(() -> {
             p.problem("category", "must be one of " + Categories.ALL.keySet());
@@ -67,8 +80,12 @@ public record ProductQuery(
         })).orElse(Sort.NEWEST);
         int page = p.integer("page", 1, 1, 100_000);
         int pageSize = p.integer("page_size", DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
+        String status = admin ? p.text("status").orElse(Product.ACTIVE) : Product.ACTIVE;
+        if (!ProductInput.STATUSES.contains(status)) {
+            p.problem("status", "must be one of " + ProductInput.STATUSES);
+        }
         p.failIfInvalid();
-        return new ProductQuery(category, subcategory, terms, minPrice, maxPrice, featured, inStock, sort, page, pageSize);
+        return new ProductQuery(category, subcategory, terms, minPrice, maxPrice, featured, inStock, sort, page, pageSize, status);
     }
 
     /** Rejects ids that could not name a product (wrong characters, too long) before any lookup. */
@@ -80,7 +97,7 @@ public record ProductQuery(
     }
 
     public boolean matches(Product product) {
-        return Product.ACTIVE.equals(product.status())
+        return status.equals(product.status())
                 && subcategory.map(s -> s.equalsIgnoreCase(product.subcategory())).orElse(true)
                 && minPrice.map(min -> product.price() >= min).orElse(true)
                 && maxPrice.map(max -> product.price() <= max).orElse(true)

@@ -147,9 +147,19 @@ public final class SampleCatalog {
                 created,
                 created,
                 random.nextInt(500),
-                Math.round((3.0 + random.nextDouble() * 2.0) * 10) / 10.0,
-                random.nextInt(120),
+                noReviewsYet(random),
+                0,
                 1);
+    }
+
+    /**
+     * A sample product has no reviews, so no rating either: a card must not promise reviews the product page cannot
+     * show. The two draws that once made them up are still taken, so every other sample value stays as it was.
+     */
+    private static double noReviewsYet(Random random) {
+        random.nextDouble();
+        random.nextInt(120);
+        return 0.0;
     }
 
     private static long roundToRetail(long cents) {

@@ -120,7 +120,6 @@ public final class Mailer {
         values.put("name", name);
         values.put("order_number", order.orderNumber());
         values.put("total", money(order.total(), order.currency()));
-        values.put("reservation_minutes", Integer.toString(reservationMinutes));
         // a guest has no login: their link carries the order's own token, so it opens on any device
         values.put("order_url", shopUrl + "/orders.html?order=" + order.orderId()
                 + (order.isGuestOrder() ? "&token=" + links.token(order.orderId()) : ""));
@@ -134,6 +133,9 @@ public final class Mailer {
         boolean paid = order.paymentStatus() != null && !Order.PAYMENT_PENDING.equals(order.paymentStatus())
                 && !"failed".equals(order.paymentStatus());
         values.put("charge_note", paid ? "Your payment is refunded in full." : "Nothing has been charged.");
+        // the mail is written when it is sent: an order paid meanwhile is not asked to pay again
+        values.put("payment_note", paid ? "Your payment is received; thank you."
+                : "Please complete payment within " + reservationMinutes + " minutes to keep your items reserved.");
         boolean downloads = order.items().stream().anyMatch(PricedLine::digitalDownload);
         values.put("next_step", downloads ? "Your downloads are ready on your order page." : "We will e-mail you when it ships.");
         values.put("tracking_number", Objects.toString(order.trackingNumber(), "to follow"));

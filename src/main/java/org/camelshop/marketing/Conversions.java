@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.camelshop.order.Order;
+import org.camelshop.order.OrderStatus;
 import org.camelshop.pricing.Quote.PricedLine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +16,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Conversion attribution: an order placed within N days after a marketing mail counts for that mail when it used the
  * mail's discount code or contains a product the mail showed. The most recent such mail gets the order (one order,
- * one conversion); its revenue is the order total.
+ * one conversion); its revenue is the order total. A cancelled order is taken back.
  */
 public final class Conversions {
 
@@ -29,7 +30,7 @@ public final class Conversions {
     }
 
     public void attribute(Order order) {
-        if (order.userEmail() == null) {
+        if (order.userEmail() == null || OrderStatus.CANCELLED.equals(order.orderStatus())) {
             return;
         }
         Instant placed = Instant.parse(order.orderDate());
@@ -45,5 +46,16 @@ public final class Conversions {
                 .max(Comparator.comparing(MarketingRecord::sentAt))
                 .filter(r -> records.markConverted(r.queueId(), order.orderId(), order.total()))
                 .ifPresent(r -> LOG.info("Order {} attributed to {} mail {}", order.orderNumber(), r.triggerType(), r.queueId()));
+    }
+
+    /** A cancelled order no longer counts: the mail it was attributed to is unconverted, its revenue removed. */
+    public void withdraw(Order order) {
+        if (order.userEmail() == null) {
+            return;
+        }
+        records.forEmail(order.userEmail()).stream()
+                .filter(r -> r.converted() && order.orderId().equals(r.convertedOrderId()))
+                .filter(r -> records.unconvert(r.queueId(), order.orderId()))
+                .forEach(r -> LOG.info("Order {} cancelled: no longer a conversion of mail {}", order.orderNumber(), r.queueId()));
     }
 }

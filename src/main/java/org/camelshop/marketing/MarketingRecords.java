@@ -64,6 +64,20 @@ public final class MarketingRecords {
                 "revenue", AttributeValue.fromN(Long.toString(revenue))), "attribute_exists(queue_id) AND converted = :no");
     }
 
+    /** Undoes {@link #markConverted} for that order only (its cancellation); false when it no longer counted. */
+    public boolean unconvert(String queueId, String orderId) {
+        try {
+            dynamoDb.updateItem(r -> r.tableName(table).key(key(queueId))
+                    .updateExpression("SET converted = :no, revenue = :zero REMOVE converted_order_id")
+                    .conditionExpression("converted_order_id = :order")
+                    .expressionAttributeValues(Map.of(":no", AttributeValue.fromBool(false), ":zero", AttributeValue.fromN("0"),
+                            ":order", AttributeValue.fromS(orderId))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
     /** The mails sent to an address (user_email-trigger_type-index). */
     public List<MarketingRecord> forEmail(String email) {
         return dynamoDb.queryPaginator(r -> r.tableName(table).indexName("user_email-trigger_type-index")

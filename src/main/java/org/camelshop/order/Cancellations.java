@@ -25,11 +25,13 @@ public final class Cancellations {
 
     private final OrderRepository orders;
     private final Inventory inventory;
+    private final CancellationWatch watch;
     private final Clock clock;
 
-    public Cancellations(OrderRepository orders, Inventory inventory, Clock clock) {
+    public Cancellations(OrderRepository orders, Inventory inventory, CancellationWatch watch, Clock clock) {
         this.orders = orders;
         this.inventory = inventory;
+        this.watch = watch;
         this.clock = clock;
     }
 
@@ -76,6 +78,7 @@ public final class Cancellations {
             if (!OrderStatus.PENDING.equals(order.orderStatus())) {
                 inventory.release(order);
             }
+            watch.cancelled(order);
             LOG.info("Order {} cancelled ({})", order.orderNumber(), reason);
         }
         return won;

@@ -28,11 +28,13 @@ public final class OrderAdmin {
 
     private final OrderRepository orders;
     private final Inventory inventory;
+    private final CancellationWatch watch;
     private final Clock clock;
 
-    public OrderAdmin(OrderRepository orders, Inventory inventory, Clock clock) {
+    public OrderAdmin(OrderRepository orders, Inventory inventory, CancellationWatch watch, Clock clock) {
         this.orders = orders;
         this.inventory = inventory;
+        this.watch = watch;
         this.clock = clock;
     }
 
@@ -78,6 +80,9 @@ public final class OrderAdmin {
             inventory.settle(order);
         } else if (OrderStatus.CANCELLED.equals(change.orderStatus()) && !OrderStatus.PENDING.equals(order.orderStatus())) {
             inventory.release(order);
+        }
+        if (OrderStatus.CANCELLED.equals(change.orderStatus())) {
+            watch.cancelled(order);
         }
         return existing(orderId);
     }

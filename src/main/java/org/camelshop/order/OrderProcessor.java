@@ -43,12 +43,14 @@ public final class OrderProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(OrderProcessor.class);
     private final OrderRepository orders;
     private final Inventory inventory;
+    private final CancellationWatch watch;
     private final Clock clock;
     private final Duration reservationWindow;
 
-    public OrderProcessor(OrderRepository orders, Inventory inventory, Clock clock, Duration reservationWindow) {
+    public OrderProcessor(OrderRepository orders, Inventory inventory, CancellationWatch watch, Clock clock, Duration reservationWindow) {
         this.orders = orders;
         this.inventory = inventory;
+        this.watch = watch;
         this.clock = clock;
         this.reservationWindow = reservationWindow;
     }
@@ -84,6 +86,7 @@ public final class OrderProcessor {
         if (orders.update(order, OrderStatus.PENDING, Map.of("order_status", AttributeValue.fromS(OrderStatus.CANCELLED),
                 "cancel_reason", AttributeValue.fromS("out_of_stock")))) {
             LOG.info("Order {} cancelled: out of stock", order.orderNumber());
+            watch.cancelled(order);
             return MailRequest.about("order_cancelled", order);
         }
         return null;

@@ -45,6 +45,7 @@ import org.camelshop.ops.HttpMetrics;
 import org.camelshop.ops.InProcessQueues;
 import org.camelshop.ops.PaymentSwitch;
 import org.camelshop.ops.QueueDepths;
+import org.camelshop.order.CancellationWatch;
 import org.camelshop.order.Cancellations;
 import org.camelshop.order.Invoices;
 import org.camelshop.order.OrderExport;
@@ -153,22 +154,30 @@ public class ShopConfiguration implements CamelConfiguration {
         registry.bind("idempotencyKeys", idempotencyKeys);
         OrderRepository orderRepository = new OrderRepository(aws.dynamoDb(), ResourcePlan.ORDERS);
         Inventory inventory = new Inventory(aws.dynamoDb(), ResourcePlan.PRODUCTS, productItems, cache, stockEvents);
-        Cancellations cancellations = new Cancellations(orderRepository, inventory, clock);
+        MarketingRecords marketingRecords = new MarketingRecords(aws.dynamoDb(), ResourcePlan.MARKETING_QUEUE);
+        Conversions conversions = new Conversions(marketingRecords, Duration.ofDays(settings.getInt("shop.marketing.attribution-days", 7)));
+        // a cancelled order gives back its discount code's use and the conversion it counted as
+        CancellationWatch cancelled = order -> {
+            if (order.discountCode() != null) {
+                discountCodeRepository.release(order.discountCode(), order.isGuestOrder() ? order.userEmail() : order.userId());
+            }
+            conversions.withdraw(order);
+        };
+        Cancellations cancellations = new Cancellations(orderRepository, inventory, cancelled, clock);
         registry.bind("inventory", inventory);
         registry.bind("cancellations", cancellations);
-        registry.bind("orderAdmin", new OrderAdmin(orderRepository, inventory, clock));
+        registry.bind("orderAdmin", new OrderAdmin(orderRepository, inventory, cancelled, clock));
         OrderLinks orderLinks = new OrderLinks(new Signatures(settings.get("shop.marketing.link-secret"), "shop.marketing.link-secret"));
         Orders orders = new Orders(orderRepository, carts, pricing, discountCodes,
                 discountCodeRepository, idempotencyKeys, cancellations, orderLinks, clock);
         registry.bind("orders", orders);
-        registry.bind("orderProcessor", new OrderProcessor(orderRepository, inventory, clock,
+        registry.bind("orderProcessor", new OrderProcessor(orderRepository, inventory, cancelled, clock,
                 Duration.ofMinutes(settings.getInt("shop.order.reservation-minutes", 30))));
         registry.bind("unqueuedOrders", new UnqueuedOrders(orderRepository, clock,
                 Duration.ofSeconds(settings.getInt("shop.order.requeue-grace-seconds", 30))));
         // links in mail: SHOP_PUBLIC_URL, else the address this shop listens on
         String shopUrl = settings.find("shop.public-url").map(u -> u.replaceAll("/+$", ""))
                 .orElse("http://localhost:" + settings.get("camel.server.port", "8080"));
-        MarketingRecords marketingRecords = new MarketingRecords(aws.dynamoDb(), ResourcePlan.MARKETING_QUEUE);
         PreferencesRepository preferenceRows = new PreferencesRepository(aws.dynamoDb(), ResourcePlan.EMAIL_PREFERENCES);
         Preferences preferences = new Preferences(preferenceRows, accountRepository,
                 new UnsubscribeTokens(settings.get("shop.marketing.link-secret")), clock);
@@ -186,7 +195,7 @@ public class ShopConfiguration implements CamelConfiguration {
         registry.bind("preferences", preferences);
         registry.bind("campaigns", new Campaigns(cartRepository, orderRepository, products, productViews, watchlist, stockFlags,
                 recommendations, preferences, marketingRecords, discountCodeRepository, clock));
-        registry.bind("conversions", new Conversions(marketingRecords, Duration.ofDays(settings.getInt("shop.marketing.attribution-days", 7))));
+        registry.bind("conversions", conversions);
         registry.bind("marketingAnalytics", new MarketingAnalytics(marketingRecords, cartRepository, clock));
         registry.bind("engagement", new Engagement(marketingRecords, shopUrl));
         registry.bind("personalData", new PersonalData(accountRepository, sessions, cartRepository, orderRepository, reviewRepository,

@@ -80,6 +80,23 @@ public final class DiscountCodeRepository {
         }
     }
 
+    /**
+     * Gives back a use of the code when the order that redeemed it is cancelled: one use fewer, and the customer (as
+     * in {@link #redeem}) may use it again. Conditional on the customer being among those who redeemed it, so a
+     * repeated release changes nothing.
+     */
+    public void release(String code, String customer) {
+        try {
+            dynamoDb.updateItem(r -> r.tableName(table).key(key(code))
+                    .updateExpression("ADD used_count :minus DELETE redeemed_by :customers")
+                    .conditionExpression("contains(redeemed_by, :customer)")
+                    .expressionAttributeValues(Map.of(":minus", AttributeValue.fromN("-1"),
+                            ":customers", AttributeValue.fromSs(List.of(customer)), ":customer", AttributeValue.fromS(customer))));
+        } catch (ConditionalCheckFailedException e) {
+            // given back already (or the code is gone)
+        }
+    }
+
     /** Whether a single-use code was already used by this customer. */
     public boolean usedBy(String code, String customer) {
         Map<String, AttributeValue> item = dynamoDb.getItem(r -> r.tableName(table).consistentRead(true).key(key(code))

@@ -88,6 +88,12 @@ public final class Reviews {
         return Page.of(reviews.forProduct(productId).filter(r -> Review.PUBLISHED.equals(r.status())).toList(), page, pageSize);
     }
 
+    /** Admin: every review of a product, hidden ones included, newest first, for moderation. */
+    public List<Review> forModeration(String productId) {
+        ProductQuery.validProductId(productId);
+        return reviews.forProduct(productId).toList();
+    }
+
     public Review voteHelpful(String reviewId, SessionUser user) {
         Review review = visible(reviewId);
         if (review.userId().equals(user.userId())) {

@@ -15,7 +15,7 @@ class MailTemplatesTest {
 
     private static Map<String, String> values() {
         Map<String, String> values = new HashMap<>(Map.of("name", "Ann <script>", "order_number", "CS-1", "total", "USD 1.00",
-                "reservation_minutes", "30", "order_url", "http://shop/orders.html?order=1", "lines_html", "<tr><td>1 × Mug</td></tr>",
+                "payment_note", "Please pay within 30 minutes.", "order_url", "http://shop/orders.html?order=1", "lines_html", "<tr><td>1 × Mug</td></tr>",
                 "lines_text", "1 x Mug"));
         return values;
     }

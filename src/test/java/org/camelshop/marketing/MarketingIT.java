@@ -48,6 +48,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @ExtendWith(LocalStackExtension.class)
 class MarketingIT {
 
+    private static final String ADDRESS = "{\"name\":\"Ann\",\"line1\":\"1 Main St\",\"city\":\"Austin\",\"state\":\"TX\","
+            + "\"postal_code\":\"73301\",\"country\":\"US\"}";
     private final RunningShop shop;
     private final LocalStack stack;
     private Campaigns campaigns;
@@ -140,19 +142,19 @@ class MarketingIT {
         Instant tomorrow = Instant.now().plus(Duration.ofHours(25));
 
         assertTrue(mailsTo(campaigns.abandonedCarts(Instant.now()), ann.email()).isEmpty(), "not idle for 24 h yet");
-        List<String> first = mailsTo(campaigns.abandonedCarts(tomorrow), ann.email());
-        assertEquals(1, first.size());
+        List<String> firstMails = mailsTo(campaigns.abandonedCarts(tomorrow), ann.email());
+        assertEquals(1, firstMails.size());
         assertTrue(mailsTo(campaigns.abandonedCarts(tomorrow.plusSeconds(60)), ann.email()).isEmpty(), "once per episode");
         assertTrue(mailsTo(campaigns.abandonedCarts(tomorrow), optedOut.email()).isEmpty(), "opted out");
 
-        MarketingRecord record = record(first.get(0));
+        MarketingRecord record = record(firstMails.get(0));
         JsonNode code = json(shop.call("GET", "/api/admin/discount-codes/" + record.discountCode(), null, shop.loginAdmin()));
         assertEquals(10, code.get("value").asInt());
         assertEquals(1, code.get("usage_limit").asInt(), "single use");
         Instant expires = Instant.parse(code.get("expires_at").asText());
         assertTrue(expires.isAfter(tomorrow.plus(Duration.ofDays(6))) && expires.isBefore(tomorrow.plus(Duration.ofDays(8))), "a week from the mail");
 
-        send(first);
+        send(firstMails);
         JsonNode mail = awaitMail(ann.email());
         assertTrue(mail.get("body").get("text").asText().contains(record.discountCode()));
         String unsubscribe = link(mail, "/api/preferences/unsubscribe");
@@ -178,6 +180,17 @@ class MarketingIT {
         assertEquals(200, oneClick.statusCode(), oneClick.body());
         assertTrue(json(shop.call("GET", "/api/preferences", null, ann.token())).get("unsubscribed").asBoolean(), "one click, all marketing mail");
         assertEquals(400, shop.call("POST", "/api/preferences/unsubscribe?token=nope.nope", "{}", null).statusCode(), "a forged POST changes nothing");
+
+        // the single-use code, spent on an order that is then cancelled, can be used again
+        String order = "{\"shipping_address\":" + ADDRESS + ",\"billing_address\":" + ADDRESS + ",\"payment_method\":\"stripe\",\"accept_terms\":true,"
+                + "\"discount_code\":\"" + record.discountCode() + "\"}";
+        HttpResponse<String> first = shop.call("POST", "/api/orders/create", order, ann.token());
+        assertEquals(202, first.statusCode(), first.body());
+        assertEquals(200, shop.call("POST", "/api/cart/add", "{\"product_id\":\"" + productId + "\",\"quantity\":1}", ann.token()).statusCode());
+        assertEquals(400, shop.call("POST", "/api/orders/create", order, ann.token()).statusCode(), "used once already");
+        assertEquals(200, shop.call("POST", "/api/orders/" + json(first).get("order_id").asText() + "/cancel", null, ann.token()).statusCode());
+        HttpResponse<String> again = shop.call("POST", "/api/orders/create", order, ann.token());
+        assertEquals(202, again.statusCode(), "the cancelled order gave the code back: " + again.body());
     }
 
     @Test
@@ -277,6 +290,14 @@ class MarketingIT {
         JsonNode restock = analytics.get("triggers").get("back_in_stock");
         assertTrue(restock.get("sent").asLong() >= 1 && restock.get("converted").asLong() >= 1 && restock.get("revenue").asLong() >= 1500);
         assertEquals(403, shop.call("GET", "/api/marketing/analytics", null, watcher.token()).statusCode());
+
+        // the order is cancelled: it no longer counts for the mail
+        assertEquals(200, shop.call("POST", "/api/orders/" + converted.get("converted_order_id").s() + "/cancel", null, watcher.token()).statusCode());
+        var withdrawn = stack.awsClients().dynamoDb().getItem(r -> r.tableName(ResourcePlan.MARKETING_QUEUE).consistentRead(true)
+                .key(Map.of("queue_id", AttributeValue.fromS(queueId)))).item();
+        assertFalse(withdrawn.get("converted").bool(), "a cancelled order is no conversion");
+        assertEquals("0", withdrawn.get("revenue").n(), "and brings no revenue");
+        assertFalse(withdrawn.containsKey("converted_order_id"));
     }
 
     @Test

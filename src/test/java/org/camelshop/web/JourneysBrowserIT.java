@@ -1,0 +1,372 @@
+package org.camelshop.web;
+
+import static org.camelshop.local.RunningShop.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.camel.ProducerTemplate;
+import org.awaitility.Awaitility;
+import org.camelshop.local.LocalStack;
+import org.camelshop.local.LocalStackExtension;
+import org.camelshop.local.RunningShop;
+import org.camelshop.marketing.Campaigns;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * Journeys of the people who use the shop, each from its first page to its end state, asserting what the person sees:
+ * a logged-in shopper who checks out twice (the second time from the saved address), pays by card, cancels the
+ * unpaid order and reorders, at desktop and at phone width; a mail reader who opens the order mail's link on another
+ * device and unsubscribes (link and one-click); an admin who refunds part of a paid order and then the rest, and puts
+ * a drafted product back in the shop. Screenshots: target/screenshots/journey-*.png.
+ */
+@ExtendWith({LocalStackExtension.class, BrowserExtension.class})
+class JourneysBrowserIT {
+
+    private static final int[][] WIDTHS = {{1366, 900}, {390, 844}};
+    private final RunningShop shop;
+    private final LocalStack stack;
+    private final Browser browser;
+
+    JourneysBrowserIT(RunningShop shop, LocalStack stack, Browser browser) {
+        this.shop = shop;
+        this.stack = stack;
+        this.browser = browser;
+    }
+
+    @Test
+    void aLoggedInShopperChecksOutFromASavedAddressPaysCancelsAndReorders() {
+        for (int[] size : WIDTHS) {
+            String name = size[0] < 600 ? "phone" : "desktop";
+            browser.width(size[0], size[1]);
+            try {
+                String email = "journey-" + UUID.randomUUID() + "@example.com";
+                assertEquals(201, shop.call("POST", "/api/auth/register",
+                        "{\"email\":\"" + email + "\",\"password\":\"password-123\",\"name\":\"Jo Journey\"}", null).statusCode());
+                logIn(email, "password-123", "/shop.html");
+
+                String paidOrder = checkout(true, name);
+                browser.type("#card-number", "4242 4242 4242 4242");
+                browser.type("#card-expiry", "12/30");
+                browser.type("#card-cvc", "123");
+                browser.click("#pay-card");
+                browser.waitUntil(d -> d.getCurrentUrl().contains("/orders.html"));
+                browser.waitLoaded();
+                WebElement paidRow = awaitRowStatus(paidOrder, "Confirmed");
+                assertTrue(paidRow.getText().contains("Paid"), paidRow.getText());
+
+                String unpaidOrder = checkout(false, name);
+                browser.open("/orders.html");
+                awaitRowStatus(unpaidOrder, "Awaiting payment");
+                row(unpaidOrder).findElement(By.cssSelector("button.cancel")).click();
+                browser.driver().switchTo().alert().accept();
+                browser.waitForText("#status", "Order cancelled");
+                awaitRowStatus(unpaidOrder, "Cancelled");
+                browser.screenshot("journey-" + name + "-orders");
+                assertNoSidewaysScroll("orders.html at " + name + " width");
+
+                row(paidOrder).findElement(By.cssSelector("button.reorder")).click();
+                browser.waitUntil(d -> d.getCurrentUrl().contains("/cart.html"));
+                browser.waitLoaded();
+                assertEquals(1, browser.all("#cart-lines tr[data-product-id]").size(), "the paid order's item is back in the cart");
+                assertNoSidewaysScroll("cart.html at " + name + " width");
+                browser.screenshot("journey-" + name + "-reordered");
+            } finally {
+                browser.desktop();
+            }
+        }
+    }
+
+    /**
+     * From a product page to the payment step: adds a book, goes through the cart and the three steps of checkout as
+     * the logged-in user (the first time typing the address, the second picking the saved one); returns the order number.
+     */
+    private String checkout(boolean firstTime, String name) {
+        browser.open("/product.html?id=" + physicalBook());
+        browser.click("#add-to-cart");
+        browser.waitForText("#status", "added to your cart");
+        browser.open("/cart.html");
+        browser.click("#checkout");
+        browser.waitLoaded();
+        assertTrue(browser.find("#logged-in").getText().contains("Jo Journey"), "ordering as the logged-in user");
+        browser.click("#to-address");
+        browser.find("#step-2");
+        if (firstTime) {
+            assertFalse(browser.find("#step-2").getText().contains("Saved addresses"), "no empty saved-address menu the first time");
+            browser.type("#ship-name", "Jo Journey");
+            browser.type("#ship-line1", "2 Market St");
+            browser.type("#ship-city", "San Francisco");
+            browser.type("#ship-state", "CA");
+            browser.type("#ship-postal", "94105");
+        } else {
+            Select saved = new Select(browser.find("#saved-addresses"));
+            assertTrue(saved.getFirstSelectedOption().getText().contains("2 Market St"), "the saved address is offered");
+            assertEquals("2 Market St", browser.find("#ship-line1").getAttribute("value"));
+        }
+        browser.screenshot("journey-" + name + "-address" + (firstTime ? "" : "-saved"));
+        browser.click("#to-review");
+        browser.find("#accept-terms").click();
+        browser.waitUntil(d -> d.findElement(By.id("summary-total")).getText().startsWith("$"));
+        browser.click("#place-order");
+        String orderNumber = browser.find("#order-number").getText();
+        browser.find("#sandbox-card");
+        assertNoSidewaysScroll("checkout.html at " + name + " width");
+        return orderNumber;
+    }
+
+    /**
+     * A guest orders; the confirmation mail's "view your order" link, opened in a browser that never saw the shop (another
+     * device), shows the order; the invoice of that order downloads there too.
+     */
+    @Test
+    void aMailReaderOpensTheOrderFromTheMailOnAnotherDevice() {
+        String session = UUID.randomUUID().toString();
+        HttpResponse<String> added = asGuest(session, "/api/cart/add", "{\"product_id\":\"" + physicalBook() + "\",\"quantity\":1}");
+        assertEquals(200, added.statusCode(), added.body());
+        String email = "reader-" + UUID.randomUUID() + "@example.com";
+        HttpResponse<String> placed = asGuest(session, "/api/orders/create", "{\"shipping_address\":" + ADDRESS + ",\"billing_address\":" + ADDRESS
+                + ",\"payment_method\":\"stripe\",\"accept_terms\":true,\"email\":\"" + email + "\"}");
+        assertEquals(202, placed.statusCode(), placed.body());
+        String orderNumber = json(placed).get("order_number").asText();
+
+        JsonNode mail = Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> inbox(email), m -> !m.isEmpty()).get(0);
+        Matcher link = Pattern.compile("(http://\\S*/orders\\.html\\?order=\\S+)").matcher(mail.get("body").get("text").asText());
+        assertTrue(link.find(), "the mail links to the order");
+        assertTrue(link.group(1).contains("&token="), "a guest's link carries its token");
+
+        browser.resetStorage();
+        browser.driver().get(link.group(1));
+        browser.waitLoaded();
+        browser.find("#order-dialog #od-title");
+        assertTrue(browser.find("#od-title").getText().contains(orderNumber), "the dialog shows the mailed order");
+        assertFalse(browser.driver().getCurrentUrl().contains("token="), "the token leaves the address bar");
+        browser.screenshot("journey-mail-order");
+        browser.click("#od-close");
+        assertTrue(row(orderNumber).getText().contains("Awaiting payment") || row(orderNumber).getText().contains("Pending"));
+        browser.driver().navigate().refresh();
+        browser.waitLoaded();
+        row(orderNumber);
+    }
+
+    /**
+     * A shopper's cart reminder: its unsubscribe link, clicked in the mail (GET), lands on the preferences page saying
+     * what stopped; the mail client's one-click POST to the List-Unsubscribe link stops all marketing mail.
+     */
+    @Test
+    void aMailReaderUnsubscribesByLinkAndByOneClick() throws Exception {
+        String token = shop.newShopper("Una");
+        String email = json(shop.call("GET", "/api/auth/me", null, token)).get("email").asText();
+        assertEquals(200, shop.call("POST", "/api/cart/add", "{\"product_id\":\"" + physicalBook() + "\",\"quantity\":1}", token).statusCode());
+        Campaigns campaigns = shop.camelContext().getRegistry().lookupByNameAndType("campaigns", Campaigns.class);
+        List<String> reminders = campaigns.abandonedCarts(Instant.now().plus(Duration.ofHours(25))).stream()
+                .filter(r -> r.contains("\"to\":\"" + email + "\"")).toList();
+        assertEquals(1, reminders.size());
+        ProducerTemplate producer = shop.camelContext().createProducerTemplate();
+        reminders.forEach(r -> producer.sendBody("aws2-sqs:email-notification-queue", r));
+        JsonNode mail = Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> inbox(email), m -> !m.isEmpty()).get(0);
+        Matcher unsubscribe = Pattern.compile("(http://\\S*/api/preferences/unsubscribe\\?\\S+)").matcher(mail.get("body").get("text").asText());
+        assertTrue(unsubscribe.find(), "the mail has an unsubscribe link");
+
+        browser.resetStorage();
+        browser.driver().get(unsubscribe.group(1));
+        browser.waitUntil(d -> URI.create(d.getCurrentUrl()).getPath().equals("/preferences.html"));
+        assertTrue(browser.find("#unsubscribed-note").getText().contains("cart reminders"), "the page says what stopped");
+        browser.screenshot("journey-mail-unsubscribed");
+        assertFalse(json(shop.call("GET", "/api/preferences", null, token)).get("abandoned_cart_emails").asBoolean());
+
+        String allMail = unsubscribe.group(1).replaceAll("&kind=[^&]*", "");
+        HttpResponse<String> oneClick = shop.send(HttpRequest.newBuilder(URI.create(shop.baseUrl() + allMail.substring(allMail.indexOf("/api/"))))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")));
+        assertEquals(200, oneClick.statusCode(), oneClick.body());
+        assertTrue(json(shop.call("GET", "/api/preferences", null, token)).get("unsubscribed").asBoolean(), "no more marketing mail at all");
+    }
+
+    /**
+     * An admin refunds $1.00 of a paid order, then the rest, from the orders tab (whose status menu offers valid moves
+     * only); drafts a product and puts it back; creates a discount code; hides a spam review.
+     */
+    @Test
+    void anAdminRefundsPartThenAllOfAPaidOrder() {
+        String orderNumber = paidOrder();
+        logIn("admin@shop.local", "admin-password", "/admin-shop.html");
+        browser.click("#tab-orders");
+        WebElement row = adminRow(orderNumber);
+        List<String> moves = new Select(row.findElement(By.cssSelector("select[name=order_status]"))).getOptions().stream()
+                .map(WebElement::getText).toList();
+        assertEquals(List.of("processing", "cancelled"), moves, "a confirmed order can go on or be cancelled, nothing else");
+
+        WebElement amount = row.findElement(By.cssSelector(".refund-form input[name=amount]"));
+        amount.sendKeys("1.00");
+        row.findElement(By.cssSelector(".refund-form button")).click();
+        browser.driver().switchTo().alert().accept();
+        browser.waitForText("#status", "Order updated");
+        browser.waitUntil(d -> adminRow(orderNumber).getText().contains("partially_refunded"));
+        browser.screenshot("journey-admin-part-refund");
+
+        adminRow(orderNumber).findElement(By.cssSelector(".refund-form button")).click();
+        browser.driver().switchTo().alert().accept();
+        browser.waitUntil(d -> adminRow(orderNumber).getText().contains("refunded")
+                && !adminRow(orderNumber).getText().contains("partially_refunded"));
+        assertTrue(adminRow(orderNumber).findElements(By.cssSelector(".refund-form")).isEmpty(), "nothing left to refund");
+        browser.screenshot("journey-admin-refunded");
+
+        // a product set to draft leaves the shop but not the admin's reach, and comes back
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> created = shop.call("POST", "/api/products", "{\"name\":\"Draft lamp " + tag + "\",\"price\":1500,"
+                + "\"category\":\"Merchandise\",\"sku\":\"DRF-" + tag + "\",\"stock_quantity\":3}", shop.loginAdmin());
+        assertEquals(201, created.statusCode(), created.body());
+        String productId = json(created).get("product_id").asText();
+        browser.click("#tab-products");
+        bulkOnSearch(tag, "active", "draft");
+        assertEquals(404, shop.get("/api/products/" + productId).statusCode(), "a draft is not in the shop");
+        browser.waitUntil(d -> d.findElement(By.id("product-rows")).getText().contains("No products"));
+        bulkOnSearch(tag, "draft", "activate");
+        assertEquals(200, shop.get("/api/products/" + productId).statusCode(), "restored to the shop");
+        browser.screenshot("journey-admin-restored");
+
+        browser.click("#tab-codes");
+        String code = "SPRING" + tag.substring(0, 4).toUpperCase();
+        browser.type("#dc-code", code);
+        new Select(browser.find("#dc-type")).selectByValue("percent");
+        browser.type("#dc-value", "15");
+        browser.type("#dc-limit", "100");
+        browser.click("#dc-save");
+        browser.waitForText("#status", "Discount code " + code + " created");
+        browser.waitForText("#code-rows", code);
+        assertEquals(15, json(shop.call("GET", "/api/admin/discount-codes/" + code, null, shop.loginAdmin())).get("value").asInt());
+        browser.screenshot("journey-admin-codes");
+
+        String reviewer = shop.newShopper("Rex");
+        assertEquals(201, shop.call("POST", "/api/reviews", "{\"product_id\":\"" + productId + "\",\"rating\":1,\"title\":\"Spam " + tag
+                + "\",\"review_text\":\"Buy followers at example.com\"}", reviewer).statusCode());
+        browser.click("#tab-reviews");
+        browser.type("#rv-product", productId);
+        browser.click("#review-search button[type=submit]");
+        browser.waitForText("#review-rows", "Spam " + tag);
+        browser.click("#review-rows button.moderate");
+        browser.waitForText("#status", "Review hidden");
+        browser.waitForText("#review-rows", "Publish again");
+        assertEquals(0, json(shop.get("/api/reviews/" + productId)).get("items").size(), "the hidden review left the product page");
+        browser.screenshot("journey-admin-review-hidden");
+    }
+
+    /** On the products tab: search the tag among products of a status, pick the one found, apply the bulk action. */
+    private void bulkOnSearch(String tag, String status, String action) {
+        new Select(browser.find("#admin-status")).selectByValue(status);
+        browser.type("#admin-q", tag);
+        browser.click("#product-search button[type=submit]");
+        browser.waitUntil(d -> d.findElements(By.cssSelector("#product-rows tr[data-product-id]")).size() == 1
+                && d.findElement(By.id("product-rows")).getText().contains(tag));
+        browser.waitUntil(d -> {
+            d.findElement(By.cssSelector("#product-rows input.pick")).click(); // a redraw in between: found and clicked again
+            return true;
+        });
+        browser.waitForText("#selected-count", "1 selected");
+        new Select(browser.find("#bulk-action")).selectByValue(action);
+        browser.click("#bulk-apply");
+        browser.waitForText("#status", "1 product changed");
+    }
+
+    /** A shopper pays for an order by card through the checkout page; returns the order number. */
+    private String paidOrder() {
+        String email = "paid-" + UUID.randomUUID() + "@example.com";
+        assertEquals(201, shop.call("POST", "/api/auth/register",
+                "{\"email\":\"" + email + "\",\"password\":\"password-123\",\"name\":\"Jo Journey\"}", null).statusCode());
+        logIn(email, "password-123", "/shop.html");
+        String orderNumber = checkout(true, "admin-journey");
+        browser.type("#card-number", "4242 4242 4242 4242");
+        browser.type("#card-expiry", "12/30");
+        browser.type("#card-cvc", "123");
+        browser.click("#pay-card");
+        browser.waitUntil(d -> d.getCurrentUrl().contains("/orders.html"));
+        browser.waitLoaded();
+        awaitRowStatus(orderNumber, "Confirmed");
+        return orderNumber;
+    }
+
+    /** A fresh browser logs in on login.html and lands on {@code page}. */
+    private void logIn(String email, String password, String page) {
+        browser.resetStorage();
+        browser.open("/login.html?next=" + page);
+        browser.type("#login-email", email);
+        browser.type("#login-password", password);
+        browser.click("#login-submit");
+        browser.waitUntil(d -> URI.create(d.getCurrentUrl()).getPath().equals(page));
+        browser.waitLoaded();
+    }
+
+    private WebElement adminRow(String orderNumber) {
+        return browser.waitUntil(d -> {
+            List<WebElement> rows = d.findElements(By.cssSelector("#order-rows tr[data-order-id]"));
+            return rows.stream().filter(r -> r.getText().contains(orderNumber)).findFirst().orElse(null);
+        });
+    }
+
+    private WebElement row(String orderNumber) {
+        return browser.waitUntil(d -> d.findElements(By.cssSelector("#orders tr[data-order-id]")).stream()
+                .filter(r -> r.getText().contains(orderNumber)).findFirst().orElse(null));
+    }
+
+    /** Reloads orders.html until the order's row shows the status (payment and reservation are asynchronous). */
+    private WebElement awaitRowStatus(String orderNumber, String status) {
+        return browser.waitUntil(d -> {
+            WebElement found = d.findElements(By.cssSelector("#orders tr[data-order-id]")).stream()
+                    .filter(r -> r.getText().contains(orderNumber) && r.findElement(By.cssSelector("td.order-status")).getText().contains(status))
+                    .findFirst().orElse(null);
+            if (found == null) {
+                d.navigate().refresh();
+                browser.waitLoaded();
+            }
+            return found;
+        });
+    }
+
+    private void assertNoSidewaysScroll(String what) {
+        long overflow = (Long) browser.js("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        assertTrue(overflow <= 0, what + " scrolls sideways by " + overflow + " px");
+    }
+
+    private HttpResponse<String> asGuest(String session, String path, String body) {
+        return shop.send(HttpRequest.newBuilder(URI.create(shop.baseUrl() + path)).header("X-Session-Id", session)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private List<JsonNode> inbox(String email) {
+        HttpResponse<String> store = shop.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stack.ports().ses() + "/store")).GET());
+        List<JsonNode> mails = new ArrayList<>();
+        json(store).get("emails").forEach(mail -> {
+            if (mail.get("destination").get("to").get(0).asText().equals(email)) {
+                mails.add(mail);
+            }
+        });
+        return mails;
+    }
+
+    private static final String ADDRESS = "{\"name\":\"Mo Reader\",\"line1\":\"3 Elm St\",\"city\":\"Austin\",\"state\":\"TX\",\"postal_code\":\"78701\","
+            + "\"country\":\"US\"}";
+
+    private String physicalBook() {
+        for (JsonNode item : json(shop.get("/api/products?category=Books&in_stock=true&page_size=50")).get("items")) {
+            if (!item.get("digital_download").asBoolean() && item.get("stock_quantity").asInt() > 20) {
+                return item.get("product_id").asText();
+            }
+        }
+        throw new AssertionError("no book with stock");
+    }
+}
