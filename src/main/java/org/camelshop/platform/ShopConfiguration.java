@@ -148,7 +148,7 @@ public class ShopConfiguration implements CamelConfiguration {
                 settings.get("shop.currency", "usd"));
         registry.bind("carts", carts);
         IdempotencyKeys idempotencyKeys = new IdempotencyKeys(redis, Duration.ofHours(settings.getInt("shop.idempotency.ttl-hours", 24)),
-                Duration.ofMillis(settings.getInt("shop.idempotency.wait-ms", 5000)));
+                Duration.ofMillis(settings.getInt("shop.idempotency.wait-ms", 2000)));
         registry.bind("idempotencyKeys", idempotencyKeys);
         OrderRepository orderRepository = new OrderRepository(aws.dynamoDb(), ResourcePlan.ORDERS);
         Inventory inventory = new Inventory(aws.dynamoDb(), ResourcePlan.PRODUCTS, productItems, cache, stockEvents);
