@@ -3,6 +3,7 @@ package org.camelshop.order;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -80,6 +81,7 @@ public record Order(
     }
 
     /** A payment is recorded and not refunded in full. */
+    @JsonIgnore
     public boolean isPaid() {
         return PAYMENT_PAID.equals(paymentStatus) || PAYMENT_PARTIALLY_REFUNDED.equals(paymentStatus);
     }
