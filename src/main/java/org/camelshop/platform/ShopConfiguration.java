@@ -115,7 +115,8 @@ public class ShopConfiguration implements CamelConfiguration {
         registry.bind("scheduledFailures", new ScheduledFailures(metrics));
         registry.bind("http", new HttpResponses());
         registry.bind("identity", new Identity(sessions));
-        registry.bind("rateLimiter", new RateLimiter(redis, rateLimitPolicies(settings), settings.get("shop.rate-limit.namespace", "shop"), metrics));
+        registry.bind("rateLimiter", new RateLimiter(redis, rateLimitPolicies(settings), settings.get("shop.rate-limit.namespace", "shop"),
+                ClientAddresses.trusting(settings.get("shop.http.trusted-proxies", "")), metrics));
         registry.bind("responseCache", cache);
         registry.bind("responseHeaderFilter", new ResponseHeaderFilter());
         QueueHeaderFilter.applyToEveryQueueEndpoint(context);
@@ -150,7 +151,8 @@ public class ShopConfiguration implements CamelConfiguration {
                 products, pricing, discountCodes, clock, Duration.ofDays(settings.getInt("shop.cart.ttl-days", 30)),
                 settings.get("shop.currency", "usd"));
         registry.bind("carts", carts);
-        IdempotencyKeys idempotencyKeys = new IdempotencyKeys(redis, Duration.ofHours(24));
+        IdempotencyKeys idempotencyKeys = new IdempotencyKeys(redis, Duration.ofHours(settings.getInt("shop.idempotency.ttl-hours", 24)),
+                Duration.ofMillis(settings.getInt("shop.idempotency.wait-ms", 2000)));
         registry.bind("idempotencyKeys", idempotencyKeys);
         OrderRepository orderRepository = new OrderRepository(aws.dynamoDb(), ResourcePlan.ORDERS);
         Inventory inventory = new Inventory(aws.dynamoDb(), ResourcePlan.PRODUCTS, productItems, cache, stockEvents);
@@ -266,7 +268,7 @@ public class ShopConfiguration implements CamelConfiguration {
                 .map(name -> {
                     String prefix = "shop.rate-limit." + name + ".";
                     return new RateLimiter.Policy(name, settings.getInt(prefix + "limit", 1000),
-                            settings.getInt(prefix + "window-seconds", 60), RateLimiter.scope(settings.get(prefix + "scope", "global")),
+                            settings.getInt(prefix + "window-seconds", 60), RateLimiter.scopes(settings.get(prefix + "scope", "client")),
                             Arrays.stream(settings.get(prefix + "matches").split(",")).map(String::trim).toList());
                 }).toList();
     }
