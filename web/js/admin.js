@@ -13,6 +13,9 @@ const selected = new Set();
 const NEXT = { pending: ['cancelled'], awaiting_payment: ['confirmed', 'cancelled'], confirmed: ['processing', 'cancelled'],
   processing: ['shipped', 'cancelled'], shipped: ['delivered'], delivered: [], cancelled: [], refunded: [] };
 const paid = (o) => ['paid', 'partially_refunded'].includes(o.payment_status);
+const NEEDS_PAYMENT = ['confirmed', 'processing', 'shipped', 'delivered'];
+// an order is confirmed, shipped and tracked only once its payment is recorded
+const moves = (o) => (NEXT[o.order_status] || []).filter((s) => paid(o) || !NEEDS_PAYMENT.includes(s));
 
 if (!auth.isAdmin()) {
   location.href = '/login.html?next=/admin-shop.html';
@@ -216,16 +219,16 @@ async function loadOrders() {
     <td>${esc(o.order_number)}</td><td>${esc((o.order_date || '').slice(0, 16).replace('T', ' '))}</td><td>${esc(o.user_email || o.user_id)}</td>
     <td class="num">${money(o.total)}</td><td><span class="badge ${esc(o.order_status)}">${esc(o.order_status)}</span></td>
     <td><span class="badge ${esc(o.payment_status)}">${esc(o.payment_status)}</span></td>
-    <td>${(NEXT[o.order_status] || []).length ? `<form class="status-form" data-id="${esc(o.order_id)}" style="display:flex;gap:.3rem"><label><span class="skip">New status</span>
-      <select name="order_status">${NEXT[o.order_status].map((s) => `<option value="${s}">${s.replace('_', ' ')}</option>`).join('')}</select></label>
+    <td>${moves(o).length ? `<form class="status-form" data-id="${esc(o.order_id)}" style="display:flex;gap:.3rem"><label><span class="skip">New status</span>
+      <select name="order_status">${moves(o).map((s) => `<option value="${s}">${s.replace('_', ' ')}</option>`).join('')}</select></label>
       <button type="submit" class="secondary">Set</button></form>` : '<span class="muted">final</span>'}
       ${paid(o) ? `<form class="refund-form" data-id="${esc(o.order_id)}" style="display:flex;gap:.3rem;margin-top:.3rem">
       <label><span class="skip">Refund amount in dollars (empty: all that is left)</span><input name="amount" inputmode="decimal" placeholder="all" style="width:5rem"></label>
       <button type="submit" class="secondary">Refund</button></form>` : ''}</td>
-    <td><form class="tracking-form" data-id="${esc(o.order_id)}" style="display:flex;gap:.3rem;flex-wrap:wrap">
+    <td>${paid(o) && NEEDS_PAYMENT.includes(o.order_status) ? `<form class="tracking-form" data-id="${esc(o.order_id)}" style="display:flex;gap:.3rem;flex-wrap:wrap">
       <label><span class="skip">Carrier</span><input name="carrier" placeholder="Carrier" value="${esc(o.carrier || '')}" style="width:5rem"></label>
       <label><span class="skip">Tracking number</span><input name="tracking_number" placeholder="Tracking no." value="${esc(o.tracking_number || '')}" style="width:8rem"></label>
-      <button type="submit" class="secondary">Save</button></form></td></tr>`).join('') || '<tr><td colspan="8">No orders.</td></tr>';
+      <button type="submit" class="secondary">Save</button></form>` : '<span class="muted">after payment</span>'}</td></tr>`).join('') || '<tr><td colspan="8">No orders.</td></tr>';
 }
 $('order-rows').addEventListener('submit', async (e) => {
   e.preventDefault();

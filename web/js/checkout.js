@@ -72,9 +72,11 @@ function finished(message) {
   setTimeout(() => { location.href = next; }, 600);
 }
 
+const confirmOnServer = () => api('/api/payment/stripe/confirm', { method: 'POST', headers: orderHeaders(),
+  body: { order_id: state.order.order_id, payment_intent_id: state.intent.payment_intent_id } });
+
 async function stripeConfirmOnServer() {
-  const result = await api('/api/payment/stripe/confirm', { method: 'POST', headers: orderHeaders(),
-    body: { order_id: state.order.order_id, payment_intent_id: state.intent.payment_intent_id } });
+  const result = await confirmOnServer();
   finished('Payment received, thank you! Your order is confirmed.');
   return result;
 }
@@ -97,8 +99,9 @@ async function paySandboxCard(event) {
       body: new URLSearchParams({ payment_method: pm, client_secret: state.intent.client_secret }) });
     const intent = await response.json();
     if (!response.ok) {
-      say(intent?.error?.message || 'Your card was declined.', 'error');
-      try { await stripeConfirmOnServer(); } catch { /* the server records the decline */ }
+      // the shopper stays on this step to try another card; the server is told so the order shows the failed attempt
+      say((intent?.error?.message || 'Your card was declined.') + ' Try another card.', 'error');
+      await confirmOnServer().catch(() => {});
       return;
     }
     if (intent.status === 'requires_action') {

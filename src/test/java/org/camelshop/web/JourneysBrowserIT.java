@@ -94,6 +94,105 @@ class JourneysBrowserIT {
     }
 
     /**
+     * A guest on a phone searches, opens a product, applies a discount code in the cart and checks out three times: a
+     * declined card and then a good one, a card that asks for 3-D Secure, and PayPal; each order ends up confirmed.
+     */
+    @Test
+    void aGuestOnAPhoneSearchesUsesACodeAndPaysByCardAfterADeclineWith3DSecureAndWithPayPal() {
+        String code = "PHONE" + UUID.randomUUID().toString().substring(0, 5).toUpperCase();
+        assertEquals(201, shop.call("POST", "/api/admin/discount-codes", "{\"code\":\"" + code + "\",\"type\":\"percent\",\"value\":10,"
+                + "\"single_use_per_user\":false}", shop.loginAdmin()).statusCode());
+        browser.width(390, 844);
+        try {
+            browser.resetStorage();
+            browser.open("/shop.html");
+            browser.type("#q", "Commentary");
+            browser.click("#apply-filters");
+            browser.waitUntil(d -> d.getCurrentUrl().contains("q=Commentary"));
+            WebElement first = browser.waitUntil(d -> d.findElements(By.cssSelector("#products li.card")).stream()
+                    .filter(c -> c.getText().contains("Commentary") && c.getText().contains("In stock")).findFirst().orElse(null));
+            first.findElement(By.cssSelector("h2 a")).click();
+            browser.waitLoaded();
+            browser.click("#add-to-cart");
+            browser.waitForText("#status", "added to your cart");
+
+            browser.open("/cart.html");
+            browser.type("#discount-code", "NOPE-" + code);
+            browser.click("#apply-estimate");
+            browser.waitUntil(d -> "error".equals(d.findElement(By.id("status")).getAttribute("data-kind")));
+            browser.type("#discount-code", code);
+            browser.click("#apply-estimate");
+            browser.waitForText("#status", "Discount code " + code + " applied");
+            browser.find("#discount");
+            assertNoSidewaysScroll("cart.html at phone width");
+            browser.screenshot("journey-guest-phone-cart");
+
+            browser.click("#checkout");
+            browser.waitLoaded();
+            String declinedFirst = guestCheckout("stripe");
+            browser.type("#card-number", "4000 0000 0000 0002");
+            browser.type("#card-expiry", "12/30");
+            browser.type("#card-cvc", "123");
+            browser.click("#pay-card");
+            browser.waitForText("#status", "Try another card");
+            assertTrue(browser.driver().getCurrentUrl().contains("/checkout.html"), "a decline keeps the shopper on the payment step");
+            browser.screenshot("journey-guest-phone-declined");
+            browser.type("#card-number", "4242 4242 4242 4242");
+            browser.click("#pay-card");
+            confirmedOnOrdersPage(declinedFirst);
+
+            String threeDs = addBookAndCheckOut("stripe");
+            browser.type("#card-number", "4000 0027 6000 3184");
+            browser.type("#card-expiry", "12/30");
+            browser.type("#card-cvc", "123");
+            browser.click("#pay-card");
+            browser.click("#three-ds-ok");
+            confirmedOnOrdersPage(threeDs);
+
+            String paypal = addBookAndCheckOut("paypal");
+            browser.click("#pay-paypal-sandbox");
+            confirmedOnOrdersPage(paypal);
+            browser.screenshot("journey-guest-phone-orders");
+        } finally {
+            browser.desktop();
+        }
+    }
+
+    private String addBookAndCheckOut(String method) {
+        browser.open("/product.html?id=" + physicalBook());
+        browser.click("#add-to-cart");
+        browser.waitForText("#status", "added to your cart");
+        browser.open("/checkout.html");
+        return guestCheckout(method);
+    }
+
+    /** The guest's three steps of checkout.html, ending on the payment step of the placed order; returns its number. */
+    private String guestCheckout(String method) {
+        browser.type("#email", "phone-guest@example.com");
+        browser.click("#to-address");
+        browser.type("#ship-name", "Pat Phone");
+        browser.type("#ship-line1", "4 Pine St");
+        browser.type("#ship-city", "Austin");
+        browser.type("#ship-state", "TX");
+        browser.type("#ship-postal", "78701");
+        browser.click("#to-review");
+        browser.find("#pay-" + method).click();
+        browser.find("#accept-terms").click();
+        browser.waitUntil(d -> d.findElement(By.id("summary-total")).getText().startsWith("$"));
+        browser.click("#place-order");
+        String orderNumber = browser.find("#order-number").getText();
+        assertNoSidewaysScroll("checkout.html at phone width");
+        return orderNumber;
+    }
+
+    /** After paying: checkout moves on to orders.html, where the newest order shows Confirmed. */
+    private void confirmedOnOrdersPage(String orderNumber) {
+        browser.waitUntil(d -> d.getCurrentUrl().contains("/orders.html"));
+        browser.waitLoaded();
+        awaitRowStatus(orderNumber, "Confirmed");
+    }
+
+    /**
      * From a product page to the payment step: adds a book, goes through the cart and the three steps of checkout as
      * the logged-in user (the first time typing the address, the second picking the saved one); returns the order number.
      */
@@ -198,8 +297,8 @@ class JourneysBrowserIT {
     }
 
     /**
-     * An admin refunds $1.00 of a paid order, then the rest, from the orders tab (whose status menu offers valid moves
-     * only); drafts a product and puts it back; creates a discount code; hides a spam review.
+     * An admin ships a paid order with tracking and refunds $1.00 of it, then the rest, from the orders tab (whose status
+     * menu offers possible moves only); drafts a product and puts it back; creates a discount code; hides a spam review.
      */
     @Test
     void anAdminRefundsPartThenAllOfAPaidOrder() {
@@ -211,9 +310,23 @@ class JourneysBrowserIT {
                 .map(WebElement::getText).toList();
         assertEquals(List.of("processing", "cancelled"), moves, "a confirmed order can go on or be cancelled, nothing else");
 
-        WebElement amount = row.findElement(By.cssSelector(".refund-form input[name=amount]"));
+        // ship it with tracking: processing, shipped, carrier and number
+        for (String next : List.of("processing", "shipped")) {
+            WebElement form = adminRow(orderNumber).findElement(By.cssSelector(".status-form"));
+            new Select(form.findElement(By.cssSelector("select"))).selectByValue(next);
+            form.findElement(By.cssSelector("button")).click();
+            browser.waitUntil(d -> adminRow(orderNumber).findElement(By.cssSelector("td:nth-child(5)")).getText().equals(next));
+        }
+        WebElement tracking = adminRow(orderNumber).findElement(By.cssSelector(".tracking-form"));
+        tracking.findElement(By.name("carrier")).sendKeys("UPS");
+        tracking.findElement(By.name("tracking_number")).sendKeys("1Z999AA10123456784");
+        tracking.findElement(By.cssSelector("button")).click();
+        browser.waitUntil(d -> "1Z999AA10123456784".equals(adminRow(orderNumber).findElement(By.name("tracking_number")).getAttribute("value")));
+        browser.screenshot("journey-admin-shipped");
+
+        WebElement amount = adminRow(orderNumber).findElement(By.cssSelector(".refund-form input[name=amount]"));
         amount.sendKeys("1.00");
-        row.findElement(By.cssSelector(".refund-form button")).click();
+        adminRow(orderNumber).findElement(By.cssSelector(".refund-form button")).click();
         browser.driver().switchTo().alert().accept();
         browser.waitForText("#status", "Order updated");
         browser.waitUntil(d -> adminRow(orderNumber).getText().contains("partially_refunded"));
