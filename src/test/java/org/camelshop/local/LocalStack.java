@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.camelshop.platform.AwsClients;
 import org.camelshop.platform.ShopSettings;
 import org.elasticmq.NodeAddress;
@@ -134,6 +135,18 @@ public final class LocalStack implements AutoCloseable {
 
     public StackPorts ports() {
         return ports;
+    }
+
+    /** The mails the SES emulator received for an address, in the order sent (its inbox API, GET /store). */
+    public List<JsonNode> mailsTo(String email) {
+        RunningShop ses = RunningShop.at(ports.ses());
+        List<JsonNode> mails = new ArrayList<>();
+        RunningShop.json(ses.get("/store")).get("emails").forEach(mail -> {
+            if (mail.get("destination").get("to").get(0).asText().equals(email)) {
+                mails.add(mail);
+            }
+        });
+        return mails;
     }
 
     /** SDK clients pointed at this stack, built exactly as the shop builds its own. Close them after use. */

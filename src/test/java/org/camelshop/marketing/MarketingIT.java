@@ -16,7 +16,6 @@ import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -98,19 +97,8 @@ class MarketingIT {
         requests.forEach(r -> producer.sendBody("aws2-sqs:email-notification-queue", r));
     }
 
-    private List<JsonNode> inbox(String email) {
-        HttpResponse<String> store = shop.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stack.ports().ses() + "/store")).GET());
-        List<JsonNode> mails = new ArrayList<>();
-        json(store).get("emails").forEach(mail -> {
-            if (mail.get("destination").get("to").get(0).asText().equals(email)) {
-                mails.add(mail);
-            }
-        });
-        return mails;
-    }
-
     private JsonNode awaitMail(String email) {
-        return await().atMost(Duration.ofSeconds(60)).until(() -> inbox(email), m -> !m.isEmpty()).get(0);
+        return await().atMost(Duration.ofSeconds(60)).until(() -> stack.mailsTo(email), m -> !m.isEmpty()).get(0);
     }
 
     private static String link(JsonNode mail, String pathPart) {
@@ -256,10 +244,10 @@ class MarketingIT {
         // created at stock 0: out of stock from the start (flagged through the inventory queue), so the first stock is a restock
         await().atMost(Duration.ofSeconds(60)).until(() -> stack.awsClients().dynamoDb().getItem(r -> r.tableName(ResourcePlan.PRODUCTS)
                 .consistentRead(true).key(Map.of("product_id", AttributeValue.fromS(productId)))).item().containsKey("out_of_stock_since"));
-        int before = inbox(watcher.email()).size();
+        int before = stack.mailsTo(watcher.email()).size();
 
         assertEquals(200, shop.call("PUT", "/api/products/" + productId, "{\"stock_quantity\":4}", shop.loginAdmin()).statusCode());
-        JsonNode mail = await().atMost(Duration.ofSeconds(60)).until(() -> inbox(watcher.email()), m -> m.size() > before).get(before);
+        JsonNode mail = await().atMost(Duration.ofSeconds(60)).until(() -> stack.mailsTo(watcher.email()), m -> m.size() > before).get(before);
         assertEquals("Back in stock", mail.get("subject").asText());
         assertTrue(campaigns.restocks(Instant.now()).stream().noneMatch(r -> r.contains(watcher.email())), "once per restock episode");
 

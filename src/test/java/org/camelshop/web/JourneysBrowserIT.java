@@ -10,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -56,19 +55,10 @@ class JourneysBrowserIT {
             String name = size[0] < 600 ? "phone" : "desktop";
             browser.width(size[0], size[1]);
             try {
-                String email = "journey-" + UUID.randomUUID() + "@example.com";
-                assertEquals(201, shop.call("POST", "/api/auth/register",
-                        "{\"email\":\"" + email + "\",\"password\":\"password-123\",\"name\":\"Jo Journey\"}", null).statusCode());
-                logIn(email, "password-123", "/shop.html");
-
+                registerAndLogIn();
                 String paidOrder = checkout(true, name);
-                browser.type("#card-number", "4242 4242 4242 4242");
-                browser.type("#card-expiry", "12/30");
-                browser.type("#card-cvc", "123");
-                browser.click("#pay-card");
-                browser.waitUntil(d -> d.getCurrentUrl().contains("/orders.html"));
-                browser.waitLoaded();
-                WebElement paidRow = awaitRowStatus(paidOrder, "Confirmed");
+                payByCard("4242 4242 4242 4242");
+                WebElement paidRow = confirmedOnOrdersPage(paidOrder);
                 assertTrue(paidRow.getText().contains("Paid"), paidRow.getText());
 
                 String unpaidOrder = checkout(false, name);
@@ -130,22 +120,15 @@ class JourneysBrowserIT {
             browser.click("#checkout");
             browser.waitLoaded();
             String declinedFirst = guestCheckout("stripe");
-            browser.type("#card-number", "4000 0000 0000 0002");
-            browser.type("#card-expiry", "12/30");
-            browser.type("#card-cvc", "123");
-            browser.click("#pay-card");
+            payByCard("4000 0000 0000 0002");
             browser.waitForText("#status", "Try another card");
             assertTrue(browser.driver().getCurrentUrl().contains("/checkout.html"), "a decline keeps the shopper on the payment step");
             browser.screenshot("journey-guest-phone-declined");
-            browser.type("#card-number", "4242 4242 4242 4242");
-            browser.click("#pay-card");
+            payByCard("4242 4242 4242 4242");
             confirmedOnOrdersPage(declinedFirst);
 
             String threeDs = addBookAndCheckOut("stripe");
-            browser.type("#card-number", "4000 0027 6000 3184");
-            browser.type("#card-expiry", "12/30");
-            browser.type("#card-cvc", "123");
-            browser.click("#pay-card");
+            payByCard("4000 0027 6000 3184");
             browser.click("#three-ds-ok");
             confirmedOnOrdersPage(threeDs);
 
@@ -185,11 +168,27 @@ class JourneysBrowserIT {
         return orderNumber;
     }
 
-    /** After paying: checkout moves on to orders.html, where the newest order shows Confirmed. */
-    private void confirmedOnOrdersPage(String orderNumber) {
+    /** The sandbox card form of the payment step: a test card number, expiry and CVC, then Pay now. */
+    private void payByCard(String number) {
+        browser.type("#card-number", number);
+        browser.type("#card-expiry", "12/30");
+        browser.type("#card-cvc", "123");
+        browser.click("#pay-card");
+    }
+
+    /** After paying: checkout moves on to orders.html, where the order's row shows Confirmed; returns the row. */
+    private WebElement confirmedOnOrdersPage(String orderNumber) {
         browser.waitUntil(d -> d.getCurrentUrl().contains("/orders.html"));
         browser.waitLoaded();
-        awaitRowStatus(orderNumber, "Confirmed");
+        return awaitRowStatus(orderNumber, "Confirmed");
+    }
+
+    /** A new account, "Jo Journey", logged in on login.html in a fresh browser. */
+    private void registerAndLogIn() {
+        String email = "journey-" + UUID.randomUUID() + "@example.com";
+        assertEquals(201, shop.call("POST", "/api/auth/register",
+                "{\"email\":\"" + email + "\",\"password\":\"password-123\",\"name\":\"Jo Journey\"}", null).statusCode());
+        logIn(email, "password-123", "/shop.html");
     }
 
     /**
@@ -244,7 +243,7 @@ class JourneysBrowserIT {
         assertEquals(202, placed.statusCode(), placed.body());
         String orderNumber = json(placed).get("order_number").asText();
 
-        JsonNode mail = Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> inbox(email), m -> !m.isEmpty()).get(0);
+        JsonNode mail = Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> stack.mailsTo(email), m -> !m.isEmpty()).get(0);
         Matcher link = Pattern.compile("(http://\\S*/orders\\.html\\?order=\\S+)").matcher(mail.get("body").get("text").asText());
         assertTrue(link.find(), "the mail links to the order");
         assertTrue(link.group(1).contains("&token="), "a guest's link carries its token");
@@ -278,7 +277,7 @@ class JourneysBrowserIT {
         assertEquals(1, reminders.size());
         ProducerTemplate producer = shop.camelContext().createProducerTemplate();
         reminders.forEach(r -> producer.sendBody("aws2-sqs:email-notification-queue", r));
-        JsonNode mail = Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> inbox(email), m -> !m.isEmpty()).get(0);
+        JsonNode mail = Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> stack.mailsTo(email), m -> !m.isEmpty()).get(0);
         Matcher unsubscribe = Pattern.compile("(http://\\S*/api/preferences/unsubscribe\\?\\S+)").matcher(mail.get("body").get("text").asText());
         assertTrue(unsubscribe.find(), "the mail has an unsubscribe link");
 
@@ -398,18 +397,10 @@ class JourneysBrowserIT {
 
     /** A shopper pays for an order by card through the checkout page; returns the order number. */
     private String paidOrder() {
-        String email = "paid-" + UUID.randomUUID() + "@example.com";
-        assertEquals(201, shop.call("POST", "/api/auth/register",
-                "{\"email\":\"" + email + "\",\"password\":\"password-123\",\"name\":\"Jo Journey\"}", null).statusCode());
-        logIn(email, "password-123", "/shop.html");
+        registerAndLogIn();
         String orderNumber = checkout(true, "admin-journey");
-        browser.type("#card-number", "4242 4242 4242 4242");
-        browser.type("#card-expiry", "12/30");
-        browser.type("#card-cvc", "123");
-        browser.click("#pay-card");
-        browser.waitUntil(d -> d.getCurrentUrl().contains("/orders.html"));
-        browser.waitLoaded();
-        awaitRowStatus(orderNumber, "Confirmed");
+        payByCard("4242 4242 4242 4242");
+        confirmedOnOrdersPage(orderNumber);
         return orderNumber;
     }
 
@@ -460,26 +451,10 @@ class JourneysBrowserIT {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
-    private List<JsonNode> inbox(String email) {
-        HttpResponse<String> store = shop.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stack.ports().ses() + "/store")).GET());
-        List<JsonNode> mails = new ArrayList<>();
-        json(store).get("emails").forEach(mail -> {
-            if (mail.get("destination").get("to").get(0).asText().equals(email)) {
-                mails.add(mail);
-            }
-        });
-        return mails;
-    }
-
     private static final String ADDRESS = "{\"name\":\"Mo Reader\",\"line1\":\"3 Elm St\",\"city\":\"Austin\",\"state\":\"TX\",\"postal_code\":\"78701\","
             + "\"country\":\"US\"}";
 
     private String physicalBook() {
-        for (JsonNode item : json(shop.get("/api/products?category=Books&in_stock=true&page_size=50")).get("items")) {
-            if (!item.get("digital_download").asBoolean() && item.get("stock_quantity").asInt() > 20) {
-                return item.get("product_id").asText();
-            }
-        }
-        throw new AssertionError("no book with stock");
+        return StorefrontBrowserIT.physicalBook(shop);
     }
 }

@@ -405,6 +405,11 @@ class StorefrontBrowserIT {
     private static final String ADDRESS = "{\"name\":\"Ada\",\"line1\":\"1 Main St\",\"city\":\"Austin\",\"state\":\"TX\",\"postal_code\":\"78701\",\"country\":\"US\"}";
 
     private String physicalBook() {
+        return physicalBook(shop);
+    }
+
+    /** A book that ships, with plenty of stock (sample data). */
+    static String physicalBook(RunningShop shop) {
         for (JsonNode item : json(shop.get("/api/products?category=Books&in_stock=true&page_size=50")).get("items")) {
             if (!item.get("digital_download").asBoolean() && item.get("stock_quantity").asInt() > 20) {
                 return item.get("product_id").asText();
