@@ -118,6 +118,8 @@ public class ShopConfiguration implements CamelConfiguration {
         registry.bind("rateLimiter", new RateLimiter(redis, rateLimitPolicies(settings), settings.get("shop.rate-limit.namespace", "shop"),
                 ClientAddresses.trusting(settings.get("shop.http.trusted-proxies", "")), metrics));
         registry.bind("responseCache", cache);
+        registry.bind("scheduledRuns", new ScheduledRuns(aws.dynamoDb(), ResourcePlan.SCHEDULED_RUNS,
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getName(), metrics, clock));
         registry.bind("responseHeaderFilter", new ResponseHeaderFilter());
         QueueHeaderFilter.applyToEveryQueueEndpoint(context);
 
