@@ -10,11 +10,13 @@ import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.camelshop.order.Order;
-import org.camelshop.order.OrderProcessor.MailRequest;
 import org.camelshop.order.OrderLinks;
+import org.camelshop.order.OrderProcessor.MailRequest;
 import org.camelshop.order.OrderRepository;
 import org.camelshop.platform.Json;
 import org.camelshop.pricing.Quote.PricedLine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns a mail request from email-notification-queue into a MIME message (text + HTML) for SES and records it as sent
@@ -24,6 +26,7 @@ import org.camelshop.pricing.Quote.PricedLine;
 public final class Mailer {
 
     public static final String SKIP_HEADER = "ShopMailSkip";
+    private static final Logger LOG = LoggerFactory.getLogger(Mailer.class);
     private static final String REQUEST_PROPERTY = "shopMailRequest";
     private static final String ORDER_PROPERTY = "shopMailOrder";
 
@@ -60,6 +63,12 @@ public final class Mailer {
                 .orElseThrow(() -> new IllegalStateException("order " + request.orderId() + " of a mail request is not in the Orders table"));
         exchange.setProperty(ORDER_PROPERTY, order);
         if (order.mails() != null && order.mails().containsKey(mailKey(request))) { // a consistent read: sent means recorded
+            message.setHeader(SKIP_HEADER, true);
+            return;
+        }
+        if (OrderRepository.ERASED_EMAIL.equals(order.userEmail())) {
+            // queued before the customer deleted their account: the address in the request is no longer ours to use
+            LOG.info("Mail {} of order {} not sent: the customer deleted their account", request.template(), order.orderNumber());
             message.setHeader(SKIP_HEADER, true);
             return;
         }

@@ -17,6 +17,9 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 /** The Orders table (PK {@code order_id}, SK {@code user_id}); every status change is conditional on the status read. */
 public final class OrderRepository {
 
+    /** The e-mail address of an order whose customer deleted their account. */
+    public static final String ERASED_EMAIL = "deleted-user@invalid";
+
     private final DynamoDbClient dynamoDb;
     private final String table;
 
@@ -82,7 +85,7 @@ public final class OrderRepository {
     public void anonymise(Order order) {
         dynamoDb.updateItem(r -> r.tableName(table).key(key(order))
                 .updateExpression("SET user_email = :gone REMOVE shipping_address, billing_address, notes")
-                .expressionAttributeValues(Map.of(":gone", AttributeValue.fromS("deleted-user@invalid"))));
+                .expressionAttributeValues(Map.of(":gone", AttributeValue.fromS(ERASED_EMAIL))));
     }
 
     /** Sets attributes that don't take part in the state machine (the queue message id, a note). */

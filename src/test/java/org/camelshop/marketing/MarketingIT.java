@@ -299,8 +299,8 @@ class MarketingIT {
         String address = "{\"name\":\"Lea Private\",\"line1\":\"7 Secret Lane\",\"city\":\"Austin\",\"state\":\"TX\",\"postal_code\":\"73301\",\"country\":\"US\"}";
         JsonNode receipt = json(shop.call("POST", "/api/orders/create", "{\"shipping_address\":" + address + ",\"billing_address\":" + address
                 + ",\"payment_method\":\"stripe\",\"accept_terms\":true}", leaver.token()));
-        // exactly the view and the purchase of the order: both recorded before the account goes
-        await().atMost(Duration.ofSeconds(60)).until(() -> rows(leaver.userId(), productId) == 2);
+        // exactly the view and the purchase of the order recorded, and the order's one mail sent, before the account goes
+        await().atMost(Duration.ofSeconds(60)).until(() -> rows(leaver.userId(), productId) == 2 && stack.mailsTo(leaver.email()).size() == 1);
         String secondDevice = shop.login(leaver.email(), "password-123");
 
         HttpResponse<String> export = shop.call("GET", "/api/preferences/export", null, leaver.token());
@@ -336,6 +336,16 @@ class MarketingIT {
         shop.camelContext().createProducerTemplate().sendBody("aws2-sqs:tracking-event-queue", late);
         assertTrue(recorded.matches(30, TimeUnit.SECONDS), "the late event was consumed");
         assertEquals(0, rows(leaver.userId(), productId), "a late event does not bring the history back");
+
+        // an order mail queued before the deletion and sent after it: not sent to the old address
+        String lateMail = Json.write(new OrderProcessor.MailRequest("order_shipped", leaver.email(), receipt.get("order_id").asText(),
+                receipt.get("order_id").asText() + ":late-" + UUID.randomUUID(), null));
+        String mailMd5 = HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(lateMail.getBytes(StandardCharsets.UTF_8)));
+        NotifyBuilder mailed = new NotifyBuilder(shop.camelContext()).fromRoute("email-sender")
+                .filter(e -> mailMd5.equals(e.getMessage().getHeader("CamelAwsSqsMD5OfBody"))).whenDone(1).create();
+        shop.camelContext().createProducerTemplate().sendBody("aws2-sqs:email-notification-queue", lateMail);
+        assertTrue(mailed.matches(30, TimeUnit.SECONDS), "the late mail request was consumed");
+        assertEquals(1, stack.mailsTo(leaver.email()).size(), "no mail to the deleted account's address");
     }
 
     @Test

@@ -42,6 +42,7 @@ class BadInputIT {
     private final RunningShop shop;
     private Map<String, String> tokens;
     private int productsBefore;
+    private int reviewsBefore;
 
     BadInputIT(RunningShop shop) {
         this.shop = shop;
@@ -51,12 +52,13 @@ class BadInputIT {
     void tokens() {
         tokens = Map.of("customer", shop.newShopper("Bad Input"), "admin", shop.loginAdmin(), "garbage", "not-a-token");
         productsBefore = json(shop.get("/api/products")).get("total").asInt();
+        reviewsBefore = json(shop.get("/api/products/prod-0001")).get("review_count").asInt();
     }
 
     @AfterAll
     void nothingWasWritten() {
         assertEquals(productsBefore, json(shop.get("/api/products")).get("total").asInt());
-        assertEquals(91, json(shop.get("/api/products/prod-0001")).get("review_count").asInt());
+        assertEquals(reviewsBefore, json(shop.get("/api/products/prod-0001")).get("review_count").asInt(), "no bad review was written");
         HttpResponse<String> cart = shop.send(HttpRequest.newBuilder(URI.create(shop.baseUrl() + "/api/cart")).header("X-Session-Id", GUEST_SESSION).GET());
         assertEquals(0, json(cart).get("item_count").asInt(), "no bad cart request wrote anything");
     }

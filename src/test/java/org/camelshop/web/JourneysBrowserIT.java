@@ -96,6 +96,9 @@ class JourneysBrowserIT {
         try {
             browser.resetStorage();
             browser.open("/shop.html");
+            if (!Boolean.TRUE.equals(browser.js("return document.getElementById('filter-panel').open"))) {
+                browser.click("#filter-panel summary"); // on a phone the filters start folded
+            }
             browser.type("#q", "Commentary");
             browser.click("#apply-filters");
             browser.waitUntil(d -> d.getCurrentUrl().contains("q=Commentary"));
