@@ -64,16 +64,18 @@ public final class DiscountCodeRepository {
      */
     public boolean redeem(DiscountCode code, String customer) {
         StringBuilder condition = new StringBuilder("active = :true AND (attribute_not_exists(usage_limit) OR used_count < usage_limit)");
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":true", AttributeValue.fromBool(true),
+                ":one", AttributeValue.fromN("1"), ":customers", AttributeValue.fromSs(List.of(customer))));
         if (code.singleUsePerUser()) {
             condition.append(" AND NOT contains(redeemed_by, :customer)");
+            // DynamoDB refuses a value the expressions do not use: only a once-per-customer code names the customer
+            values.put(":customer", AttributeValue.fromS(customer));
         }
         try {
             dynamoDb.updateItem(r -> r.tableName(table).key(key(code.code()))
                     .updateExpression("ADD used_count :one, redeemed_by :customers")
                     .conditionExpression(condition.toString())
-                    .expressionAttributeValues(Map.of(":true", AttributeValue.fromBool(true),
-                            ":one", AttributeValue.fromN("1"), ":customers", AttributeValue.fromSs(List.of(customer)),
-                            ":customer", AttributeValue.fromS(customer))));
+                    .expressionAttributeValues(values));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;

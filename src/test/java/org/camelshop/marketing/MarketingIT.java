@@ -345,7 +345,8 @@ class MarketingIT {
                 .filter(e -> mailMd5.equals(e.getMessage().getHeader("CamelAwsSqsMD5OfBody"))).whenDone(1).create();
         shop.camelContext().createProducerTemplate().sendBody("aws2-sqs:email-notification-queue", lateMail);
         assertTrue(mailed.matches(30, TimeUnit.SECONDS), "the late mail request was consumed");
-        assertEquals(1, stack.mailsTo(leaver.email()).size(), "no mail to the deleted account's address");
+        assertEquals(1, stack.mailsTo(leaver.email()).size(), "no mail to the deleted account's address: "
+                + stack.mailsTo(leaver.email()).stream().map(m -> m.get("subject").asText()).toList());
     }
 
     @Test
