@@ -194,7 +194,11 @@ class ScaleOutIT {
         assertEquals(Set.copyOf(orderOf.values()), stored.stream().map(o -> o.get("order_id").s()).collect(Collectors.toSet()),
                 "exactly the orders the buyers were told of: none lost, none twice");
         assertEquals(buyers, stored.stream().map(o -> o.get("user_id").s()).distinct().count(), "one order per cart");
-        assertEquals(100 - buyers, json(call("GET", "/api/products/" + mug, null, Map.of())).get("stock_quantity").asInt(), "stock taken once each");
+        Map<String, AttributeValue> product = storedProduct(mug);
+        assertEquals(100 - buyers, Integer.parseInt(product.get("stock_quantity").n()), "stock taken once for each order");
+        assertEquals(stored.stream().map(o -> o.get("order_id").s() + ":0").collect(Collectors.toSet()), Set.copyOf(product.get("reservations").ss()),
+                "one reservation per order");
+        await().atMost(Duration.ofSeconds(60)).until(() -> json(call("GET", "/api/products/" + mug, null, Map.of())).get("stock_quantity").asInt() == 100 - buyers);
     }
 
     /** A guest who retries with the same Idempotency-Key until the shop gives a clear answer, as a careful client does. */
@@ -244,6 +248,15 @@ class ScaleOutIT {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
+        }
+    }
+
+    private Map<String, AttributeValue> storedProduct(String productId) {
+        try (var aws = stack.awsClients()) {
+            return aws.dynamoDb().getItem(r -> r.tableName(ResourcePlan.PRODUCTS).consistentRead(true)
+                    .key(Map.of("product_id", AttributeValue.fromS(productId)))).item();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 
