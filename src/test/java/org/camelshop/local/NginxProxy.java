@@ -77,7 +77,9 @@ public final class NginxProxy implements AutoCloseable {
         if (Files.isExecutable(Path.of("/usr/sbin/nginx"))) {
             return;
         }
-        Process install = new ProcessBuilder("bash", "local-stack/install-nginx.sh").inheritIO().start();
+        // stdin from /dev/null: the test JVM's stdin is the build tool's channel and must not be shared
+        Process install = new ProcessBuilder("bash", "local-stack/install-nginx.sh").inheritIO()
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
         if (install.waitFor() != 0) {
             throw new IllegalStateException("Installing nginx failed; run local-stack/install-nginx.sh as root");
         }
