@@ -123,9 +123,12 @@ public final class ProductFiles {
         }
     }
 
-    /** The object store could not be reached or refused the write: the caller may try again shortly. */
-    public void storageUnavailable() {
-        throw unavailable();
+    /**
+     * The object store could not be reached or refused the write: the caller may try again shortly. Called in a doCatch,
+     * where a thrown exception would bypass the error handler, so it becomes the caught exception apiErrors answers.
+     */
+    public void storageUnavailable(Exchange exchange) {
+        exchange.setProperty(Exchange.EXCEPTION_CAUGHT, unavailable());
     }
 
     private ApiException unavailable() {

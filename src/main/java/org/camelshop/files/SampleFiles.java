@@ -27,6 +27,10 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 public final class SampleFiles {
 
+    // made once: each new standard font looks up a system font (and warns when it falls back)
+    private static final PDType1Font BOLD = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+    private static final PDType1Font REGULAR = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+
     private final S3Client s3;
     private final String bucket;
 
@@ -59,10 +63,10 @@ public final class SampleFiles {
             document.addPage(page);
             try (PDPageContentStream text = new PDPageContentStream(document, page)) {
                 text.beginText();
-                text.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD), 18);
+                text.setFont(BOLD, 18);
                 text.newLineAtOffset(72, 700);
                 text.showText(product.name());
-                text.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 11);
+                text.setFont(REGULAR, 11);
                 text.newLineAtOffset(0, -28);
                 text.showText(product.subcategory() + " - sample file of the Camel Shop demo catalog (" + product.productId() + ")");
                 text.endText();

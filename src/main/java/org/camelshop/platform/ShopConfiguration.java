@@ -72,6 +72,7 @@ import org.camelshop.tracking.Recommendations;
 import org.camelshop.tracking.Tracking;
 import org.camelshop.tracking.TrackingRecorder;
 import org.camelshop.tracking.Watchlist;
+import org.slf4j.LoggerFactory;
 
 /**
  * Wires the beans the YAML routes call by name. Runs before the routes start, which is also where local mode
@@ -211,7 +212,7 @@ public class ShopConfiguration implements CamelConfiguration {
 
         if (settings.getBoolean("shop.provision.on-start", false)) {
             new Provisioner(aws.sqs(), aws.dynamoDb()).apply(ResourcePlan.QUEUES, ResourcePlan.TABLES);
-            new BucketProvisioner(aws.s3()).apply(List.of(settings.get("shop.s3.images-bucket"), settings.get("shop.s3.goods-bucket")));
+            provisionBuckets(aws, settings);
         }
         if (settings.getBoolean("shop.sample-catalog.load", false)) {
             new SampleCatalogLoader(products).loadIfEmpty();
@@ -226,6 +227,15 @@ public class ShopConfiguration implements CamelConfiguration {
                 new GoodsLinks(aws.s3Presigner(), settings.get("shop.s3.goods-bucket"), Duration.ofSeconds(settings.getInt("shop.downloads.presign-seconds", 300)))));
     }
 
+    /** The shop can browse and sell without S3 (uploads answer 503 meanwhile), so an unreachable S3 does not stop the start. */
+    private static void provisionBuckets(AwsClients aws, ShopSettings settings) {
+        try {
+            new BucketProvisioner(aws.s3()).apply(List.of(settings.get("shop.s3.images-bucket"), settings.get("shop.s3.goods-bucket")));
+        } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
+            LoggerFactory.getLogger(ShopConfiguration.class).warn("S3 unreachable, buckets not provisioned: {}", e.getMessage());
+        }
+    }
+
     /** Images and digital goods in S3 (routes/product-files.yaml). */
     private static void bindProductFiles(Registry registry, ShopSettings settings, AwsClients aws, ProductRepository products,
             ProductAdmin productAdmin, Clock clock) {
@@ -233,7 +243,7 @@ public class ShopConfiguration implements CamelConfiguration {
         String goodsBucket = settings.get("shop.s3.goods-bucket");
         String imageBaseUrl = settings.get("shop.images.base-url", "/images/uploads/");
         registry.bind("productFiles", new ProductFiles(products, productAdmin, aws.s3(), imagesBucket, imageBaseUrl,
-                settings.getInt("shop.images.max-mb", 5) * 1024L * 1024L, settings.getInt("shop.files.max-mb", 200) * 1024L * 1024L,
+                settings.getInt("shop.images.max-mb", 5) * 1024L * 1024L, settings.getInt("shop.files.max-mb", 100) * 1024L * 1024L,
                 settings.getInt("shop.files.retry-after-seconds", 30)));
         registry.bind("sampleFiles", new SampleFiles(aws.s3(), goodsBucket));
         registry.bind("fileSweep", new FileSweep(aws.s3(), products, imagesBucket, goodsBucket, imageBaseUrl,
