@@ -62,8 +62,8 @@ public final class BucketProvisioner {
             });
         }
         ProvisioningReport report = new ProvisioningReport(0, 0, changes, notes);
-        LOG.info("Buckets {}: {}", buckets, changes.isEmpty() ? "nothing to change" : String.join("; ", changes)
-                + (notes.isEmpty() ? "" : ". Notes: " + String.join("; ", notes)));
+        LOG.info("Buckets {}: {}{}", buckets, changes.isEmpty() ? "nothing to change" : String.join("; ", changes),
+                notes.isEmpty() ? "" : ". Notes: " + String.join("; ", notes));
         return report;
     }
 
