@@ -22,8 +22,9 @@ import org.camelshop.catalog.SampleCatalog;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Real files for the sample catalog's digital products, made at start-up rather than committed: a one-page PDF per
- * e-book, PDF or outline, a ZIP (notes plus that PDF) per course or graphics package. Only missing ones are written.
+ * Real files for the sample catalog, made at start-up rather than committed: a one-page PDF per e-book, PDF or
+ * outline, a ZIP (notes plus that PDF) per course or graphics package, and the second picture of every tenth product
+ * (a PNG). Only missing ones are written.
  */
 public final class SampleFiles {
 
@@ -33,17 +34,67 @@ public final class SampleFiles {
 
     private final S3Client s3;
     private final String bucket;
+    private final String imagesBucket;
 
-    public SampleFiles(S3Client s3, String bucket) {
+    public SampleFiles(S3Client s3, String bucket, String imagesBucket) {
         this.s3 = s3;
         this.bucket = bucket;
+        this.imagesBucket = imagesBucket;
     }
 
-    /** The sample digital products whose file is not in the bucket yet. */
+    /** The sample digital products whose file is not in the goods bucket yet. */
     public List<Product> missing() {
-        Set<String> stored = s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(SampleCatalog.SAMPLE_FILES_PREFIX)).contents().stream()
-                .map(o -> o.key()).collect(Collectors.toSet());
+        Set<String> stored = keys(bucket, SampleCatalog.SAMPLE_FILES_PREFIX);
         return SampleCatalog.products().stream().filter(Product::digitalDownload).filter(p -> !stored.contains(p.downloadUrl())).toList();
+    }
+
+    /** The sample products whose second picture is not in the images bucket yet. */
+    public List<Product> missingImages() {
+        Set<String> stored = keys(imagesBucket, ProductFiles.IMAGE_PREFIX);
+        return SampleCatalog.products().stream().filter(p -> p.images().contains(SampleCatalog.sampleImageUrl(p.productId())))
+                .filter(p -> !stored.contains(imageKey(p))).toList();
+    }
+
+    /** Draws one product's second picture and sets the aws2-s3 headers for it. */
+    public void prepareImage(Exchange exchange) {
+        Product product = exchange.getMessage().getBody(Product.class);
+        byte[] bytes = png(product);
+        exchange.getMessage().setHeader(AWS2S3Constants.KEY, imageKey(product));
+        exchange.getMessage().setHeader(AWS2S3Constants.CONTENT_TYPE, "image/png");
+        exchange.getMessage().setHeader(AWS2S3Constants.CONTENT_LENGTH, (long) bytes.length);
+        exchange.getMessage().setBody(bytes);
+    }
+
+    private Set<String> keys(String bucketName, String prefix) {
+        return s3.listObjectsV2Paginator(r -> r.bucket(bucketName).prefix(prefix)).contents().stream().map(o -> o.key()).collect(Collectors.toSet());
+    }
+
+    private static String imageKey(Product product) {
+        String url = SampleCatalog.sampleImageUrl(product.productId());
+        return ProductFiles.IMAGE_PREFIX + url.substring(url.lastIndexOf('/') + 1);
+    }
+
+    /** Shapes in the product's own colour; no text, so no fonts are needed wherever the shop runs. */
+    static byte[] png(Product product) {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(640, 480, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        try {
+            java.awt.Color colour = new java.awt.Color(Math.floorMod(product.productId().hashCode() * 2654435761L, 0xFFFFFF));
+            g.setColor(colour.darker());
+            g.fillRect(0, 0, 640, 480);
+            g.setColor(colour.brighter());
+            g.fillOval(170, 90, 300, 300);
+            g.setColor(java.awt.Color.WHITE);
+            g.fillRect(40, 400, 560, 24);
+        } finally {
+            g.dispose();
+        }
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            javax.imageio.ImageIO.write(image, "png", out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Makes one product's file and sets the aws2-s3 headers for it. */
