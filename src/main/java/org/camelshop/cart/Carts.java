@@ -156,9 +156,28 @@ public final class Carts {
         return pricing.quote(pricedLines(current(owner)), code, request.shippingAddress());
     }
 
-    /** Empties an owner's cart, e.g. once its order is placed. */
-    public void empty(String owner) {
-        change(owner, cart -> cart.cleared(now()));
+    /**
+     * Consumes {@code cart} for the order {@code orderId}: one conditional write on the version that was priced, so of
+     * any number of concurrent checkouts of one cart exactly one wins; the others get {@code 409 cart_checked_out}
+     * (or {@code cart_changed} when the cart was edited meanwhile). Returns the consumed cart, for {@link #restore}.
+     */
+    public Cart checkOut(Cart cart, String orderId) {
+        return carts.save(cart.checkedOut(orderId, now())).orElseThrow(() -> {
+            Cart now = current(cart.userId());
+            return now.checkedOutAs() != null && now.items().isEmpty() ? checkedOut(now)
+                    : ApiException.conflict("cart_changed", "Your cart changed while you were checking out; review it and try again");
+        });
+    }
+
+    /** Puts the lines back after the order they were consumed for could not be placed (unless the cart changed since). */
+    public void restore(Cart consumed, List<Cart.Line> lines) {
+        carts.save(new Cart(consumed.userId(), lines, consumed.createdAt(), now(), consumed.expiresAt(), consumed.version(), null));
+    }
+
+    /** The answer for a cart that already became an order. */
+    public static ApiException checkedOut(Cart cart) {
+        return ApiException.conflict("cart_checked_out", "This cart was already checked out as order " + cart.checkedOutAs()
+                + "; see your orders");
     }
 
     /** The cart's lines priced from the catalog; a line whose product can't be sold any more is a 409. */
@@ -205,7 +224,7 @@ public final class Carts {
             Cart cart = current(owner);
             Cart changed = change.apply(cart);
             Cart expiring = new Cart(changed.userId(), changed.items(), changed.createdAt(), changed.updatedAt(),
-                    clock.instant().plus(lifetime).getEpochSecond(), changed.version());
+                    clock.instant().plus(lifetime).getEpochSecond(), changed.version(), changed.checkedOutAs());
             Optional<Cart> saved = carts.save(expiring);
             if (saved.isPresent()) {
                 return saved.get();

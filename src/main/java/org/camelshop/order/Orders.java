@@ -41,9 +41,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Placing and reading orders. {@code POST /api/orders/create} is three route steps: {@link #begin} (an
- * Idempotency-Key replay answers at once), {@link #place} (price the cart on the server, redeem the code, store
- * the order as pending, produce the queue message) and, after the message is on order-processing-queue,
- * {@link #placed} (clear the cart, answer 202).
+ * Idempotency-Key replay answers at once), {@link #place} (price the cart on the server, consume it, redeem the
+ * code, store the order as pending, produce the queue message) and, after the message is on order-processing-queue,
+ * {@link #placed} (answer 202).
  */
 public final class Orders {
 
@@ -69,7 +69,7 @@ public final class Orders {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
     private static final DateTimeFormatter NUMBER_DATE = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
     private static final String ORDER_PROPERTY = "shopOrder";
-    private static final String TOKEN_PROPERTY = "shopOrderAccessToken";
+    private static final String RECEIPT_PROPERTY = "shopOrderReceipt";
 
     private final OrderRepository orders;
     private final Carts carts;
@@ -93,15 +93,16 @@ public final class Orders {
         this.clock = clock;
     }
 
-    /** Answers a replayed Idempotency-Key with the first response (header {@code Idempotent-Replayed: true}). */
+    /** Claims the request's Idempotency-Key; a replay answers at once with the first response. */
     public void begin(Exchange exchange) {
-        idempotency.claim(exchange, "orders", Carts.owner(exchange)).ifPresent(response -> {
-            exchange.getMessage().setBody(response);
-            exchange.getMessage().setHeader("Idempotent-Replayed", "true");
-        });
+        idempotency.claim(exchange, "orders", Carts.owner(exchange)).ifPresent(exchange.getMessage()::setBody);
     }
 
-    /** Prices the caller's cart, redeems the discount code and stores the pending order; returns the queue message. */
+    /**
+     * Prices the caller's cart, consumes it (one conditional write: a cart becomes one order however many requests race),
+     * redeems the discount code and stores the pending order; returns the queue message. From the moment the order is
+     * stored, its receipt is the Idempotency-Key's answer.
+     */
     public String place(Exchange exchange) {
         String owner = Carts.owner(exchange);
         Optional<SessionUser> user = Identity.current(exchange);
@@ -109,7 +110,7 @@ public final class Orders {
         String email = validate(request, user);
         Cart cart = carts.current(owner);
         if (cart.items().isEmpty()) {
-            throw ApiException.conflict("cart_empty", "Your cart is empty");
+            throw cart.checkedOutAs() != null ? Carts.checkedOut(cart) : ApiException.conflict("cart_empty", "Your cart is empty");
         }
         List<Quote.PricedLine> lines = carts.pricedLines(cart);
         if (request.shippingAddress() == null && !lines.stream().allMatch(Quote.PricedLine::digitalDownload)) {
@@ -120,33 +121,41 @@ public final class Orders {
                 : discountCodes.usable(request.discountCode(), customer);
         // tax follows the goods; a download has no shipping address, so it follows the billing address
         Quote quote = pricing.quote(lines, code, request.shippingAddress() != null ? request.shippingAddress() : request.billingAddress());
-        if (code != null && !codeRepository.redeem(code, customer)) {
-            throw ApiException.conflict("discount_unavailable", "Discount code " + code.code() + " can no longer be used");
-        }
         String accessToken = user.isPresent() ? null : token();
-        String now = clock.instant().toString();
         Order order = new Order(UUID.randomUUID().toString(), owner, orderNumber(), email, lines, quote.subtotal(), quote.discount(),
                 quote.tax(), quote.shipping(), quote.total(), quote.currency(), quote.discountCode(), request.paymentMethod(), null,
-                Order.PAYMENT_PENDING, request.shippingAddress(), request.billingAddress(), OrderStatus.PENDING, null, null, null, null, now,
-                null, null, request.notes(), List.of(), null, Map.of(), accessToken == null ? null : sha256(accessToken), 1);
-        orders.insert(order);
+                Order.PAYMENT_PENDING, request.shippingAddress(), request.billingAddress(), OrderStatus.PENDING, null, null, null, null,
+                clock.instant().toString(), null, null, request.notes(), List.of(), null, Map.of(), accessToken == null ? null : sha256(accessToken), 1);
+        Cart consumed = carts.checkOut(cart, order.orderId());
+        try {
+            if (code != null && !codeRepository.redeem(code, customer)) {
+                throw ApiException.conflict("discount_unavailable", "Discount code " + code.code() + " can no longer be used");
+            }
+            orders.insert(order);
+        } catch (RuntimeException e) {
+            carts.restore(consumed, cart.items());
+            throw e;
+        }
+        Receipt receipt = receipt(order, accessToken);
+        idempotency.remember(exchange, Json.write(receipt));
         exchange.setProperty(ORDER_PROPERTY, order);
-        exchange.setProperty(TOKEN_PROPERTY, accessToken);
+        exchange.setProperty(RECEIPT_PROPERTY, receipt);
         return Json.write(new Placed(order.orderId(), order.userId()));
     }
 
-    /** After the order is queued: note the message id, empty the cart, remember the answer for replays. */
+    /** After the order is queued: note the message id and answer with the receipt. */
     public Receipt placed(Exchange exchange) {
         Order order = exchange.getProperty(ORDER_PROPERTY, Order.class);
         String messageId = exchange.getMessage().getHeader("CamelAwsSqsMessageId", String.class);
         if (messageId != null) {
             orders.annotate(order, Map.of("processing_queue_id", AttributeValue.fromS(messageId)));
         }
-        carts.empty(order.userId());
-        Receipt receipt = new Receipt(order.orderId(), order.orderNumber(), order.orderStatus(), order.paymentStatus(), order.subtotal(),
-                order.discount(), order.tax(), order.shipping(), order.total(), order.currency(), exchange.getProperty(TOKEN_PROPERTY, String.class));
-        idempotency.remember(exchange, Json.write(receipt));
-        return receipt;
+        return exchange.getProperty(RECEIPT_PROPERTY, Receipt.class);
+    }
+
+    private static Receipt receipt(Order order, String accessToken) {
+        return new Receipt(order.orderId(), order.orderNumber(), order.orderStatus(), order.paymentStatus(), order.subtotal(),
+                order.discount(), order.tax(), order.shipping(), order.total(), order.currency(), accessToken);
     }
 
     /** An order for its owner, an admin, or a guest with its access token; anyone else gets a 404, not a 403. */

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The providers' webhooks. Stripe's are verified with the SDK ({@code Webhook.constructEvent}: HMAC signature, timestamp
- * within 300 s); PayPal's by its verification API (through the paypal breaker) after a transmission-time check of the same
+ * within 300 s, here in both directions); PayPal's by its verification API (through the paypal breaker) after a transmission-time check of the same
  * tolerance. Anything forged, expired or replayed from long ago is a 400 with no effect. Each event id is remembered in
  * Redis for a week once its message is on payment-processing-queue, so a duplicate delivery is acknowledged and ignored;
  * two duplicates racing each other can both be queued, which the processor's conditional confirm absorbs.
@@ -52,6 +52,9 @@ public final class Webhooks {
         String signature = exchange.getMessage().getHeader("Stripe-Signature", String.class);
         if (payload == null || signature == null || settings.stripe().webhookSecret().isEmpty()) {
             throw rejected("stripe", "a signed Stripe event is required");
+        }
+        if (!withinTolerance(signature)) {
+            throw rejected("stripe", "timestamp outside the tolerance zone");
         }
         try {
             Webhook.constructEvent(payload, signature, settings.stripe().webhookSecret(), settings.webhookToleranceSeconds());
@@ -132,6 +135,24 @@ public final class Webhooks {
             redis.sync().set("webhook:" + event, clock.instant().toString(), SetArgs.Builder.ex(REMEMBER_EVENTS.toSeconds()));
         }
         exchange.getMessage().setBody(event == null ? "{\"received\":true,\"duplicate\":true}" : "{\"received\":true}");
+    }
+
+    /**
+     * The SDK only refuses events signed too long ago; one signed too far ahead is as suspect (a forged or skewed clock),
+     * so the tolerance holds both ways. Unparseable headers are left to the SDK's verdict.
+     */
+    private boolean withinTolerance(String signature) {
+        for (String part : signature.split(",")) {
+            if (part.startsWith("t=")) {
+                try {
+                    long seconds = Long.parseLong(part.substring(2).trim());
+                    return Math.abs(clock.instant().getEpochSecond() - seconds) <= settings.webhookToleranceSeconds();
+                } catch (NumberFormatException e) {
+                    return true;
+                }
+            }
+        }
+        return true;
     }
 
     private boolean seen(String provider, String id) {

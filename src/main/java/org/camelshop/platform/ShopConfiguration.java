@@ -154,7 +154,8 @@ public class ShopConfiguration implements CamelConfiguration {
                 products, pricing, discountCodes, clock, Duration.ofDays(settings.getInt("shop.cart.ttl-days", 30)),
                 settings.get("shop.currency", "usd"));
         registry.bind("carts", carts);
-        IdempotencyKeys idempotencyKeys = new IdempotencyKeys(redis, Duration.ofHours(24));
+        IdempotencyKeys idempotencyKeys = new IdempotencyKeys(redis, Duration.ofHours(settings.getInt("shop.idempotency.ttl-hours", 24)),
+                Duration.ofMillis(settings.getInt("shop.idempotency.wait-ms", 2000)));
         registry.bind("idempotencyKeys", idempotencyKeys);
         OrderRepository orderRepository = new OrderRepository(aws.dynamoDb(), ResourcePlan.ORDERS);
         Inventory inventory = new Inventory(aws.dynamoDb(), ResourcePlan.PRODUCTS, productItems, cache, stockEvents);
