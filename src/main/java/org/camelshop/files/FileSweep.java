@@ -25,17 +25,14 @@ public final class FileSweep {
     private final ProductRepository products;
     private final String imagesBucket;
     private final String goodsBucket;
-    private final String imageBaseUrl;
     private final Duration grace;
     private final Clock clock;
 
-    public FileSweep(S3Client s3, ProductRepository products, String imagesBucket, String goodsBucket, String imageBaseUrl,
-            Duration grace, Clock clock) {
+    public FileSweep(S3Client s3, ProductRepository products, String imagesBucket, String goodsBucket, Duration grace, Clock clock) {
         this.s3 = s3;
         this.products = products;
         this.imagesBucket = imagesBucket;
         this.goodsBucket = goodsBucket;
-        this.imageBaseUrl = imageBaseUrl.endsWith("/") ? imageBaseUrl : imageBaseUrl + "/";
         this.grace = grace;
         this.clock = clock;
     }
@@ -45,7 +42,7 @@ public final class FileSweep {
         Set<String> shown = new HashSet<>();
         products.all().filter(p -> !"deleted".equals(p.status()))
                 .flatMap(p -> Stream.concat(Stream.ofNullable(p.imageUrl()), p.images() == null ? Stream.empty() : p.images().stream()))
-                .forEach(url -> ProductFiles.imageKeyOf(url, imageBaseUrl).ifPresent(shown::add));
+                .forEach(url -> ProductFiles.imageKeyOf(url).ifPresent(shown::add));
         return orphans(imagesBucket, ProductFiles.IMAGE_PREFIX, shown);
     }
 

@@ -136,18 +136,13 @@ public final class ProductFiles {
                 List.of(), Map.of("Retry-After", Integer.toString(retryAfterSeconds)));
     }
 
-    /** The object key an image URL of this shop points at, if it is one of ours. */
-    public static java.util.Optional<String> imageKeyOf(String url, String imageBaseUrl) {
-        if (url == null) {
-            return java.util.Optional.empty();
-        }
-        String name = url.substring(url.lastIndexOf('/') + 1);
-        return url.startsWith(imageBaseUrl) && STORED_IMAGE.matcher(name).matches()
-                ? java.util.Optional.of(IMAGE_PREFIX + name) : java.util.Optional.empty();
-    }
-
-    String imageBaseUrl() {
-        return imageBaseUrl;
+    /**
+     * The object key an image URL points at if it names a stored image, whatever its base (the shop's path, or a CDN
+     * configured later): the sweep keeps whatever any product still points at.
+     */
+    public static java.util.Optional<String> imageKeyOf(String url) {
+        String name = url == null ? "" : url.substring(url.lastIndexOf('/') + 1);
+        return STORED_IMAGE.matcher(name).matches() ? java.util.Optional.of(IMAGE_PREFIX + name) : java.util.Optional.empty();
     }
 
     private Product digitalProduct(String productId) {

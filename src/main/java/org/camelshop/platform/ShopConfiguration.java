@@ -247,7 +247,7 @@ public class ShopConfiguration implements CamelConfiguration {
                 settings.getInt("shop.images.max-mb", 5) * 1024L * 1024L, settings.getInt("shop.files.max-mb", 100) * 1024L * 1024L,
                 settings.getInt("shop.files.retry-after-seconds", 30)));
         registry.bind("sampleFiles", new SampleFiles(aws.s3(), goodsBucket, imagesBucket));
-        registry.bind("fileSweep", new FileSweep(aws.s3(), products, imagesBucket, goodsBucket, imageBaseUrl,
+        registry.bind("fileSweep", new FileSweep(aws.s3(), products, imagesBucket, goodsBucket,
                 Duration.ofHours(settings.getInt("shop.files.orphan-grace-hours", 24)), clock));
     }
 
