@@ -30,13 +30,7 @@ class ProductFilesBrowserIT {
 
     @Test
     void anAdminGivesADigitalProductPicturesAndItsFile(Browser browser, RunningShop shop, LocalStack stack) throws Exception {
-        browser.resetStorage();
-        browser.open("/login.html?next=/admin-shop.html");
-        browser.type("#login-email", "admin@shop.local");
-        browser.type("#login-password", "admin-password");
-        browser.click("#login-submit");
-        browser.waitUntil(d -> d.getCurrentUrl().contains("/admin-shop.html"));
-        browser.waitLoaded();
+        browser.login("admin@shop.local", "admin-password", "/admin-shop.html");
 
         String tag = UUID.randomUUID().toString().substring(0, 8);
         String name = "Field Guide " + tag;

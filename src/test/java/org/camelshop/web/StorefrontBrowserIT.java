@@ -250,13 +250,7 @@ class StorefrontBrowserIT {
     @Test
     @Order(4)
     void adminAddsAProductWithAnImageChangesStockAndExportsOrders() throws IOException {
-        browser.resetStorage();
-        browser.open("/login.html?next=/admin-shop.html");
-        browser.type("#login-email", "admin@shop.local");
-        browser.type("#login-password", "admin-password");
-        browser.click("#login-submit");
-        browser.waitUntil(d -> d.getCurrentUrl().contains("/admin-shop.html"));
-        browser.waitLoaded();
+        browser.login("admin@shop.local", "admin-password", "/admin-shop.html");
         browser.screenshot("admin-products");
 
         String tag = UUID.randomUUID().toString().substring(0, 8);

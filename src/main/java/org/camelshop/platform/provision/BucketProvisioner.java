@@ -68,34 +68,26 @@ public final class BucketProvisioner {
     }
 
     private boolean exists(String bucket) {
-        try {
-            s3.headBucket(r -> r.bucket(bucket));
-            return true;
-        } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
-                return false;
-            }
-            throw e;
-        }
+        return absentOn404(() -> s3.headBucket(r -> r.bucket(bucket))) != null;
     }
 
     private PublicAccessBlockConfiguration currentAccessBlock(String bucket) {
-        try {
-            return s3.getPublicAccessBlock(r -> r.bucket(bucket)).publicAccessBlockConfiguration();
-        } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
-                return null;
-            }
-            throw e;
-        }
+        var current = absentOn404(() -> s3.getPublicAccessBlock(r -> r.bucket(bucket)));
+        return current == null ? null : current.publicAccessBlockConfiguration();
     }
 
     private boolean hasAbortRule(String bucket) {
+        var current = absentOn404(() -> s3.getBucketLifecycleConfiguration(r -> r.bucket(bucket)));
+        return current != null && current.rules().stream().anyMatch(r -> ABORT_UPLOADS_RULE.equals(r.id()));
+    }
+
+    /** S3 answers 404 for a missing bucket and for a setting never made: both mean "not there yet". */
+    private static <T> T absentOn404(java.util.function.Supplier<T> call) {
         try {
-            return s3.getBucketLifecycleConfiguration(r -> r.bucket(bucket)).rules().stream().anyMatch(r -> ABORT_UPLOADS_RULE.equals(r.id()));
+            return call.get();
         } catch (S3Exception e) {
             if (e.statusCode() == 404) {
-                return false;
+                return null;
             }
             throw e;
         }
