@@ -119,8 +119,11 @@ public class ShopConfiguration implements CamelConfiguration {
         registry.bind("scheduledFailures", new ScheduledFailures(metrics));
         registry.bind("http", new HttpResponses());
         registry.bind("identity", new Identity(sessions));
-        registry.bind("rateLimiter", new RateLimiter(redis, rateLimitPolicies(settings), settings.get("shop.rate-limit.namespace", "shop"), metrics));
+        registry.bind("rateLimiter", new RateLimiter(redis, rateLimitPolicies(settings), settings.get("shop.rate-limit.namespace", "shop"),
+                ClientAddresses.trusting(settings.get("shop.http.trusted-proxies", "")), metrics));
         registry.bind("responseCache", cache);
+        registry.bind("scheduledRuns", new ScheduledRuns(aws.dynamoDb(), ResourcePlan.SCHEDULED_RUNS,
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getName(), metrics, clock));
         registry.bind("responseHeaderFilter", new ResponseHeaderFilter());
         QueueHeaderFilter.applyToEveryQueueEndpoint(context);
 
@@ -285,7 +288,7 @@ public class ShopConfiguration implements CamelConfiguration {
                 .map(name -> {
                     String prefix = "shop.rate-limit." + name + ".";
                     return new RateLimiter.Policy(name, settings.getInt(prefix + "limit", 1000),
-                            settings.getInt(prefix + "window-seconds", 60), RateLimiter.scope(settings.get(prefix + "scope", "global")),
+                            settings.getInt(prefix + "window-seconds", 60), RateLimiter.scopes(settings.get(prefix + "scope", "client")),
                             Arrays.stream(settings.get(prefix + "matches").split(",")).map(String::trim).toList());
                 }).toList();
     }
