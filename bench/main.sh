@@ -3,7 +3,7 @@
 #   bench/main.sh OrderPipelineBenchmark [orders] [buyer threads]     orders/s end to end, beside the plain-SDK ceiling
 #   bench/main.sh MarketingScanBenchmark [carts] [view events]        marketing scan times
 #   bench/main.sh PaymentBenchmark [orders] [shoppers] [503 calls]    paid orders/s through the sandbox, open-breaker 503 latency
-#   bench/main.sh FileTransferBenchmark [MB] [rounds]                 product file upload/download through the shop vs. straight to S3
+#   bench/main.sh FileTransferBenchmark [MB] [rounds] [part bytes]    product file upload/download through the shop vs. straight to S3
 # JAVA_OPTS adds JVM flags (e.g. -XX:StartFlightRecording=filename=bench.jfr to profile).
 set -euo pipefail
 cd "$(dirname "$0")/.."

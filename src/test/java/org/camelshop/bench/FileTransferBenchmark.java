@@ -22,8 +22,9 @@ import software.amazon.awssdk.services.s3.model.CompletedPart;
 /**
  * Upload and download throughput of one product file through the shop vs. straight to the S3 emulator, one transfer at
  * a time: upload = {@code POST /api/admin/products/{id}/file} (the shop checks it and writes it with aws2-s3, in 8 MB
- * parts) vs. the SDK's PUT (single and multipart); download = the buyer's signed link (shop: checks, counts, 302) plus
- * the presigned GET vs. the SDK's GET and the presigned GET alone. {@code bench/main.sh FileTransferBenchmark [MB] [rounds]}.
+ * parts unless told otherwise) vs. the SDK's PUT (single and multipart); download = the buyer's signed link (shop:
+ * checks, counts, 302) plus the presigned GET vs. the SDK's GET and the presigned GET alone.
+ * {@code bench/main.sh FileTransferBenchmark [MB] [rounds] [shop part bytes]}.
  */
 public final class FileTransferBenchmark {
 
@@ -36,6 +37,7 @@ public final class FileTransferBenchmark {
     public static void main(String[] args) throws Exception {
         int megabytes = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+        String partBytes = args.length > 2 ? args[2] : Integer.toString(PART);
         byte[] file = new byte[megabytes * 1024 * 1024];
         new Random(15).nextBytes(file);
         file[0] = 'P';
@@ -44,7 +46,7 @@ public final class FileTransferBenchmark {
         file[3] = 4;
         HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
         try (LocalStack stack = LocalStack.start(StackPorts.free());
-             RunningShop shop = RunningShop.start(stack.ports(), Map.of("shop.sample-catalog.load", "false",
+             RunningShop shop = RunningShop.start(stack.ports(), Map.of("shop.sample-catalog.load", "false", "shop.files.part-bytes", partBytes,
                      "shop.rate-limit.admin.limit", "100000000", "shop.rate-limit.public.limit", "100000000"));
              AwsClients aws = stack.awsClients()) {
             String admin = shop.loginAdmin();
@@ -61,8 +63,9 @@ public final class FileTransferBenchmark {
             String presigned = http.send(HttpRequest.newBuilder(URI.create(shop.baseUrl() + link)).build(), HttpResponse.BodyHandlers.discarding())
                     .headers().firstValue("Location").orElseThrow();
 
-            System.out.printf("%d MB file, %d rounds each after 2 warm-up rounds, one transfer at a time (median, best)%n", megabytes, rounds);
-            report("upload through the shop (POST, aws2-s3 multipart)", megabytes, rounds, () ->
+            System.out.printf("%d MB file, %d rounds each after 2 warm-up rounds, one transfer at a time (median, best); shop part size %s bytes%n",
+                    megabytes, rounds, partBytes);
+            report("upload through the shop (POST, aws2-s3)", megabytes, rounds, () ->
                     http.send(upload, HttpResponse.BodyHandlers.ofString()).statusCode() == 201);
             report("upload straight to S3 (SDK PutObject)", megabytes, rounds, () -> {
                 aws.s3().putObject(r -> r.bucket(GOODS).key("bench/direct.zip").contentType("application/zip"), RequestBody.fromBytes(file));
