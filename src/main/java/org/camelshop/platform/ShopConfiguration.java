@@ -55,6 +55,7 @@ import org.camelshop.order.OrderExport;
 import org.camelshop.order.OrderAdmin;
 import org.camelshop.order.OrderProcessor;
 import org.camelshop.order.OrderRepository;
+import org.camelshop.order.OrderAccessTokens;
 import org.camelshop.order.Orders;
 import org.camelshop.order.PurchaseHistory;
 import org.camelshop.order.UnqueuedOrders;
@@ -158,6 +159,7 @@ public class ShopConfiguration implements CamelConfiguration {
                 settings.get("shop.currency", "usd"));
         registry.bind("carts", carts);
         IdempotencyKeys idempotencyKeys = new IdempotencyKeys(redis, Duration.ofHours(settings.getInt("shop.idempotency.ttl-hours", 24)),
+                Duration.ofSeconds(settings.getInt("shop.idempotency.lease-seconds", 60)),
                 Duration.ofMillis(settings.getInt("shop.idempotency.wait-ms", 2000)));
         registry.bind("idempotencyKeys", idempotencyKeys);
         OrderRepository orderRepository = new OrderRepository(aws.dynamoDb(), ResourcePlan.ORDERS);
@@ -167,7 +169,7 @@ public class ShopConfiguration implements CamelConfiguration {
         registry.bind("cancellations", cancellations);
         registry.bind("orderAdmin", new OrderAdmin(orderRepository, inventory, clock));
         Orders orders = new Orders(orderRepository, carts, pricing, discountCodes,
-                discountCodeRepository, idempotencyKeys, cancellations, clock);
+                discountCodeRepository, idempotencyKeys, cancellations, new OrderAccessTokens(settings.get("shop.downloads.secret", "")), clock);
         registry.bind("orders", orders);
         registry.bind("orderProcessor", new OrderProcessor(orderRepository, inventory, clock,
                 Duration.ofMinutes(settings.getInt("shop.order.reservation-minutes", 30))));
