@@ -189,8 +189,11 @@ public final class LocalStack implements AutoCloseable {
                 return;
             }
             LOG.info("Installing the local stack's node packages (npm ci in {})", localStackDir);
+            // not inheritIO: node makes an inherited stdin non-blocking, which breaks a test fork's command channel
+            // ("std/in stream corrupted")
             Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error")
-                    .directory(localStackDir.toFile()).inheritIO().start();
+                    .directory(localStackDir.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .redirectOutput(ProcessBuilder.Redirect.INHERIT).redirectError(ProcessBuilder.Redirect.INHERIT).start();
             try {
                 if (npm.waitFor() != 0) {
                     throw new IOException("npm ci failed in " + localStackDir);
