@@ -157,21 +157,20 @@ public final class Carts {
     }
 
     /**
-     * Consumes {@code cart} for the order {@code orderId}: one conditional write on the version that was priced, so of
-     * any number of concurrent checkouts of one cart exactly one wins; the others get {@code 409 cart_checked_out}
-     * (or {@code cart_changed} when the cart was edited meanwhile). Returns the consumed cart, for {@link #restore}.
+     * Consumes {@code cart} for the order {@code orderId}: one conditional write on the version that was priced. Done
+     * also when the cart was already consumed by this very order (a copy of the request got there first); another
+     * order's consumption is {@code 409 cart_checked_out}, an edit since then {@code 409 cart_changed}.
      */
-    public Cart checkOut(Cart cart, String orderId) {
-        return carts.save(cart.checkedOut(orderId, now())).orElseThrow(() -> {
-            Cart now = current(cart.userId());
-            return now.checkedOutAs() != null && now.items().isEmpty() ? checkedOut(now)
-                    : ApiException.conflict("cart_changed", "Your cart changed while you were checking out; review it and try again");
-        });
-    }
-
-    /** Puts the lines back after the order they were consumed for could not be placed (unless the cart changed since). */
-    public void restore(Cart consumed, List<Cart.Line> lines) {
-        carts.save(new Cart(consumed.userId(), lines, consumed.createdAt(), now(), consumed.expiresAt(), consumed.version(), null));
+    public void checkOut(Cart cart, String orderId) {
+        if (carts.save(cart.checkedOut(orderId, now())).isPresent()) {
+            return;
+        }
+        Cart now = current(cart.userId());
+        if (orderId.equals(now.checkedOutAs())) {
+            return;
+        }
+        throw now.checkedOutAs() != null && now.items().isEmpty() ? checkedOut(now)
+                : ApiException.conflict("cart_changed", "Your cart changed while you were checking out; review it and try again");
     }
 
     /** The answer for a cart that already became an order. */

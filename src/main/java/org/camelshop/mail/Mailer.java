@@ -10,7 +10,7 @@ import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.camelshop.order.Order;
-import org.camelshop.order.OrderLinks;
+import org.camelshop.order.OrderAccessTokens;
 import org.camelshop.order.OrderProcessor.MailRequest;
 import org.camelshop.order.OrderRepository;
 import org.camelshop.platform.Json;
@@ -35,13 +35,13 @@ public final class Mailer {
     private final MailTemplates templates;
     private final String from;
     private final String shopUrl;
-    private final OrderLinks links;
+    private final OrderAccessTokens accessTokens;
     private final int reservationMinutes;
     private final Clock clock;
 
     public Mailer(OrderRepository orders, MarketingContent marketing, MailTemplates templates, String from, String shopUrl,
-            OrderLinks links, int reservationMinutes, Clock clock) {
-        this.links = links;
+            OrderAccessTokens accessTokens, int reservationMinutes, Clock clock) {
+        this.accessTokens = accessTokens;
         this.orders = orders;
         this.marketing = marketing;
         this.templates = templates;
@@ -130,9 +130,9 @@ public final class Mailer {
         values.put("name", name);
         values.put("order_number", order.orderNumber());
         values.put("total", money(order.total(), order.currency()));
-        // a guest has no login: their link carries the order's own token, so it opens on any device
+        // a guest has no login: their link carries the order's access token, so it opens on any device
         values.put("order_url", shopUrl + "/orders.html?order=" + order.orderId()
-                + (order.isGuestOrder() ? "&token=" + links.token(order.orderId()) : ""));
+                + (order.isGuestOrder() ? "&token=" + accessTokens.of(order.orderId()) : ""));
         values.put("shop_url", shopUrl + "/");
         values.put("reason", switch (order.cancelReason() == null ? "" : order.cancelReason()) {
             case "out_of_stock" -> "some items sold out before we could reserve them";

@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -78,20 +77,20 @@ public final class Orders {
     private final DiscountCodeRepository codeRepository;
     private final IdempotencyKeys idempotency;
     private final Cancellations cancellations;
-    private final OrderLinks links;
+    private final OrderAccessTokens accessTokens;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     public Orders(OrderRepository orders, Carts carts, Pricing pricing, DiscountCodes discountCodes, DiscountCodeRepository codeRepository,
-            IdempotencyKeys idempotency, Cancellations cancellations, OrderLinks links, Clock clock) {
+            IdempotencyKeys idempotency, Cancellations cancellations, OrderAccessTokens accessTokens, Clock clock) {
         this.orders = orders;
-        this.links = links;
         this.carts = carts;
         this.pricing = pricing;
         this.discountCodes = discountCodes;
         this.codeRepository = codeRepository;
         this.idempotency = idempotency;
         this.cancellations = cancellations;
+        this.accessTokens = accessTokens;
         this.clock = clock;
     }
 
@@ -101,9 +100,11 @@ public final class Orders {
     }
 
     /**
-     * Prices the caller's cart, consumes it (one conditional write: a cart becomes one order however many requests race),
-     * redeems the discount code and stores the pending order; returns the queue message. From the moment the order is
-     * stored, its receipt is the Idempotency-Key's answer.
+     * Prices the caller's cart and turns it into an order, in steps that are each safe to repeat: the order's id follows
+     * from the cart and its version, so any number of requests for one cart (copies racing, a retry after a crash) name
+     * the same order; the discount code is redeemed for that order, the order stored if it is not already, then the cart
+     * consumed in a write conditional on its version. A copy that finds the cart consumed by another order gets
+     * {@code 409 cart_checked_out}; otherwise every copy answers with the one order. Returns the queue message.
      */
     public String place(Exchange exchange) {
         String owner = Carts.owner(exchange);
@@ -123,21 +124,19 @@ public final class Orders {
                 : discountCodes.usable(request.discountCode(), customer);
         // tax follows the goods; a download has no shipping address, so it follows the billing address
         Quote quote = pricing.quote(lines, code, request.shippingAddress() != null ? request.shippingAddress() : request.billingAddress());
-        String accessToken = user.isPresent() ? null : token();
-        Order order = new Order(UUID.randomUUID().toString(), owner, orderNumber(), email, lines, quote.subtotal(), quote.discount(),
+        String orderId = UUID.nameUUIDFromBytes((owner + "\n" + cart.createdAt() + "\n" + cart.version()).getBytes(StandardCharsets.UTF_8)).toString();
+        String accessToken = user.isPresent() ? null : accessTokens.of(orderId);
+        if (code != null && !codeRepository.redeem(code, customer, orderId)) {
+            throw ApiException.conflict("discount_unavailable", "Discount code " + code.code() + " can no longer be used");
+        }
+        Order order = new Order(orderId, owner, orderNumber(), email, lines, quote.subtotal(), quote.discount(),
                 quote.tax(), quote.shipping(), quote.total(), quote.currency(), quote.discountCode(), request.paymentMethod(), null,
                 Order.PAYMENT_PENDING, request.shippingAddress(), request.billingAddress(), OrderStatus.PENDING, null, null, null, null,
                 clock.instant().toString(), null, null, request.notes(), List.of(), null, Map.of(), accessToken == null ? null : sha256(accessToken), 1);
-        Cart consumed = carts.checkOut(cart, order.orderId());
-        try {
-            if (code != null && !codeRepository.redeem(code, customer)) {
-                throw ApiException.conflict("discount_unavailable", "Discount code " + code.code() + " can no longer be used");
-            }
-            orders.insert(order);
-        } catch (RuntimeException e) {
-            carts.restore(consumed, cart.items());
-            throw e;
+        if (!orders.insertIfAbsent(order)) {
+            order = orders.find(orderId).orElseThrow(); // a copy of this checkout stored it first
         }
+        carts.checkOut(cart, orderId);
         Receipt receipt = receipt(order, accessToken);
         idempotency.remember(exchange, Json.write(receipt));
         exchange.setProperty(ORDER_PROPERTY, order);
@@ -160,19 +159,15 @@ public final class Orders {
                 order.discount(), order.tax(), order.shipping(), order.total(), order.currency(), accessToken);
     }
 
-    /**
-     * An order for its owner, an admin, or a guest with its access token (from checkout, or the signed one in their
-     * mail, see {@link OrderLinks}); anyone else gets a 404, not a 403.
-     */
+    /** An order for its owner, an admin, or a guest with its access token; anyone else gets a 404, not a 403. */
     public Order get(Exchange exchange, String orderId) {
         Order order = orders.find(orderId).orElseThrow(() -> ApiException.notFound("Order " + orderId));
         Optional<SessionUser> user = Identity.current(exchange);
         boolean owner = user.map(u -> u.isAdmin() || u.userId().equals(order.userId())).orElse(false);
         String token = Optional.ofNullable(exchange.getMessage().getHeader("X-Order-Token", String.class))
                 .orElse(exchange.getMessage().getHeader("token", String.class));
-        boolean guestWithToken = order.accessTokenHash() != null && token != null && (MessageDigest.isEqual(
-                sha256(token).getBytes(StandardCharsets.UTF_8), order.accessTokenHash().getBytes(StandardCharsets.UTF_8))
-                || links.grants(order.orderId(), token));
+        boolean guestWithToken = order.accessTokenHash() != null && token != null && MessageDigest.isEqual(
+                sha256(token).getBytes(StandardCharsets.UTF_8), order.accessTokenHash().getBytes(StandardCharsets.UTF_8));
         if (!owner && !guestWithToken) {
             throw ApiException.notFound("Order " + orderId);
         }
@@ -233,12 +228,6 @@ public final class Orders {
         byte[] bytes = new byte[4];
         random.nextBytes(bytes);
         return "CS-" + NUMBER_DATE.format(clock.instant()) + "-" + HexFormat.of().withUpperCase().formatHex(bytes);
-    }
-
-    private String token() {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     static String sha256(String text) {

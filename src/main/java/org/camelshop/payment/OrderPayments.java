@@ -94,21 +94,28 @@ public final class OrderPayments {
 
     /**
      * Money that came on top of the order's payment and went straight back: kept under {@code duplicate_payments.<payment
-     * id>} with the provider, amount and refund. Repeatable (same payment id, same values).
+     * id>} with the provider, amount and refund. True only for the first record of this payment, however many deliveries
+     * of it race (the caller sends one mail for it).
      */
-    public void recordDuplicateRefund(Order order, Refunds.Plan plan, StripeGateway.RefundResult refund) {
+    public boolean recordDuplicateRefund(Order order, Refunds.Plan plan, StripeGateway.RefundResult refund) {
         dynamoDb.updateItem(r -> r.tableName(ordersTable).key(key(order))
                 .updateExpression("SET duplicate_payments = if_not_exists(duplicate_payments, :none)")
                 .expressionAttributeValues(Map.of(":none", AttributeValue.fromM(Map.of()))));
-        dynamoDb.updateItem(r -> r.tableName(ordersTable).key(key(order))
-                .updateExpression("SET duplicate_payments.#payment = :record")
-                .expressionAttributeNames(Map.of("#payment", plan.paymentId()))
-                .expressionAttributeValues(Map.of(":record", AttributeValue.fromM(Map.of(
-                        "provider", AttributeValue.fromS(plan.provider()),
-                        "amount", AttributeValue.fromS(Long.toString(plan.amount())),
-                        "refund_id", AttributeValue.fromS(refund.id()),
-                        "refunded", AttributeValue.fromS(Long.toString(refund.amount())),
-                        "refunded_at", AttributeValue.fromS(clock.instant().toString()))))));
+        try {
+            dynamoDb.updateItem(r -> r.tableName(ordersTable).key(key(order))
+                    .updateExpression("SET duplicate_payments.#payment = :record")
+                    .conditionExpression("attribute_not_exists(duplicate_payments.#payment)")
+                    .expressionAttributeNames(Map.of("#payment", plan.paymentId()))
+                    .expressionAttributeValues(Map.of(":record", AttributeValue.fromM(Map.of(
+                            "provider", AttributeValue.fromS(plan.provider()),
+                            "amount", AttributeValue.fromS(Long.toString(plan.amount())),
+                            "refund_id", AttributeValue.fromS(refund.id()),
+                            "refunded", AttributeValue.fromS(Long.toString(refund.amount())),
+                            "refunded_at", AttributeValue.fromS(clock.instant().toString()))))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
     }
 
     /** A decline: payment_status failed while the order still awaits payment (it stays payable until its window ends). */

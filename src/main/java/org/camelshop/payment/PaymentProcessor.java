@@ -160,10 +160,8 @@ public final class PaymentProcessor {
                     "provider", plan.provider()).increment();
             return null;
         }
-        boolean first = order.duplicatePayments() == null || !order.duplicatePayments().containsKey(plan.paymentId());
-        payments.recordDuplicateRefund(order, plan, refund);
-        if (!first) {
-            return null; // recorded by an earlier delivery, whose mail is on its way
+        if (!payments.recordDuplicateRefund(order, plan, refund)) {
+            return null; // recorded by another delivery of this payment, whose mail is on its way
         }
         metrics.counter("shop_payment_duplicates_refunded_total", "Second payments for an order already paid, refunded in full",
                 "provider", plan.provider()).increment();

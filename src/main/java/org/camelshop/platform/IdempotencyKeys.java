@@ -23,7 +23,9 @@ import org.apache.camel.Exchange;
  * gets {@code 409 idempotency_in_progress} with {@code Retry-After} only if that takes too long; another request
  * with the same key is {@code 409 idempotency_key_reused} and leaves the first intact. A failed first attempt frees
  * the key only if it wrote nothing: every flow {@link #remember remembers} its answer as soon as its effect is
- * durable, and {@link #release} only deletes a claim that is still in progress and still this exchange's own.
+ * durable, and {@link #release} only deletes a claim that is still in progress and still this exchange's own. A claim
+ * in progress is a lease ({@code lease}): if its instance dies mid-request the key frees itself, and the retry finds
+ * whatever the first attempt wrote (a consumed cart names its order).
  */
 public final class IdempotencyKeys {
 
@@ -44,11 +46,13 @@ public final class IdempotencyKeys {
 
     private final RedisConnection redis;
     private final Duration lifetime;
+    private final Duration lease;
     private final Duration waitForFirst;
 
-    public IdempotencyKeys(RedisConnection redis, Duration lifetime, Duration waitForFirst) {
+    public IdempotencyKeys(RedisConnection redis, Duration lifetime, Duration lease, Duration waitForFirst) {
         this.redis = redis;
         this.lifetime = lifetime;
+        this.lease = lease;
         this.waitForFirst = waitForFirst;
     }
 
@@ -70,7 +74,7 @@ public final class IdempotencyKeys {
         String inProgress = fingerprint + "\n" + IN_PROGRESS + UUID.randomUUID();
         long deadline = System.nanoTime() + waitForFirst.toNanos();
         for (int round = 0; ; round++) {
-            if ("OK".equals(redis.sync().set(redisKey, inProgress, SetArgs.Builder.nx().ex(lifetime.toSeconds())))) {
+            if ("OK".equals(redis.sync().set(redisKey, inProgress, SetArgs.Builder.nx().ex(lease.toSeconds())))) {
                 exchange.setProperty(CLAIM_PROPERTY, new Claim(redisKey, fingerprint, inProgress));
                 return Optional.empty();
             }

@@ -12,10 +12,14 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Registry;
 import org.camelshop.account.AccountBootstrap;
 import org.camelshop.admin.DeadLetterAdmin;
-import org.camelshop.admin.ImageUploads;
 import org.camelshop.admin.ProductBulk;
 import org.camelshop.admin.SalesAnalytics;
+import org.camelshop.download.DownloadCounts;
 import org.camelshop.download.Downloads;
+import org.camelshop.files.FileSweep;
+import org.camelshop.files.GoodsLinks;
+import org.camelshop.files.ProductFiles;
+import org.camelshop.files.SampleFiles;
 import org.camelshop.account.AccountRepository;
 import org.camelshop.account.Accounts;
 import org.camelshop.cart.CartRepository;
@@ -49,14 +53,15 @@ import org.camelshop.order.CancellationWatch;
 import org.camelshop.order.Cancellations;
 import org.camelshop.order.Invoices;
 import org.camelshop.order.OrderExport;
-import org.camelshop.order.OrderLinks;
 import org.camelshop.order.OrderAdmin;
 import org.camelshop.order.OrderProcessor;
 import org.camelshop.order.OrderRepository;
+import org.camelshop.order.OrderAccessTokens;
 import org.camelshop.order.Orders;
 import org.camelshop.order.PurchaseHistory;
 import org.camelshop.order.UnqueuedOrders;
 import org.camelshop.payment.PaymentWiring;
+import org.camelshop.platform.provision.BucketProvisioner;
 import org.camelshop.platform.provision.Provisioner;
 import org.camelshop.platform.provision.ResourcePlan;
 import org.camelshop.pricing.DiscountCodeRepository;
@@ -69,6 +74,7 @@ import org.camelshop.tracking.Recommendations;
 import org.camelshop.tracking.Tracking;
 import org.camelshop.tracking.TrackingRecorder;
 import org.camelshop.tracking.Watchlist;
+import org.slf4j.LoggerFactory;
 
 /**
  * Wires the beans the YAML routes call by name. Runs before the routes start, which is also where local mode
@@ -103,6 +109,7 @@ public class ShopConfiguration implements CamelConfiguration {
         registry.bind("sqsClient", aws.sqs());
         registry.bind("dynamoDbClient", aws.dynamoDb());
         registry.bind("sesClient", aws.ses());
+        registry.bind("s3Client", aws.s3());
 
         RedisConnection redis = new RedisConnection(settings.get("shop.redis.url"),
                 Duration.ofMillis(settings.getInt("shop.redis.timeout-ms", 1000)));
@@ -154,6 +161,7 @@ public class ShopConfiguration implements CamelConfiguration {
                 settings.get("shop.currency", "usd"));
         registry.bind("carts", carts);
         IdempotencyKeys idempotencyKeys = new IdempotencyKeys(redis, Duration.ofHours(settings.getInt("shop.idempotency.ttl-hours", 24)),
+                Duration.ofSeconds(settings.getInt("shop.idempotency.lease-seconds", 60)),
                 Duration.ofMillis(settings.getInt("shop.idempotency.wait-ms", 2000)));
         registry.bind("idempotencyKeys", idempotencyKeys);
         OrderRepository orderRepository = new OrderRepository(aws.dynamoDb(), ResourcePlan.ORDERS);
@@ -163,7 +171,7 @@ public class ShopConfiguration implements CamelConfiguration {
         // a cancelled order gives back its discount code's use and the conversion it counted as
         CancellationWatch cancelled = order -> {
             if (order.discountCode() != null) {
-                discountCodeRepository.release(order.discountCode(), order.isGuestOrder() ? order.userEmail() : order.userId());
+                discountCodeRepository.release(order.discountCode(), order.isGuestOrder() ? order.userEmail() : order.userId(), order.orderId());
             }
             conversions.withdraw(order);
         };
@@ -171,9 +179,10 @@ public class ShopConfiguration implements CamelConfiguration {
         registry.bind("inventory", inventory);
         registry.bind("cancellations", cancellations);
         registry.bind("orderAdmin", new OrderAdmin(orderRepository, inventory, cancelled, clock));
-        OrderLinks orderLinks = new OrderLinks(new Signatures(settings.get("shop.marketing.link-secret"), "shop.marketing.link-secret"));
+        // a guest's order token is derived from the order id, so the order mail can carry it too
+        OrderAccessTokens orderAccessTokens = new OrderAccessTokens(settings.get("shop.downloads.secret", ""));
         Orders orders = new Orders(orderRepository, carts, pricing, discountCodes,
-                discountCodeRepository, idempotencyKeys, cancellations, orderLinks, clock);
+                discountCodeRepository, idempotencyKeys, cancellations, orderAccessTokens, clock);
         registry.bind("orders", orders);
         registry.bind("orderProcessor", new OrderProcessor(orderRepository, inventory, cancelled, clock,
                 Duration.ofMinutes(settings.getInt("shop.order.reservation-minutes", 30))));
@@ -186,7 +195,7 @@ public class ShopConfiguration implements CamelConfiguration {
         Preferences preferences = new Preferences(preferenceRows, accountRepository,
                 new UnsubscribeTokens(settings.get("shop.marketing.link-secret")), clock);
         registry.bind("mailer", new Mailer(orderRepository, new MarketingMails(marketingRecords, preferences, products, shopUrl, clock),
-                new MailTemplates(), settings.get("shop.mail.from"), shopUrl, orderLinks, settings.getInt("shop.order.reservation-minutes", 30), clock));
+                new MailTemplates(), settings.get("shop.mail.from"), shopUrl, orderAccessTokens, settings.getInt("shop.order.reservation-minutes", 30), clock));
 
         ProductViews productViews = new ProductViews(aws.dynamoDb(), ResourcePlan.PRODUCT_VIEWS);
         Watchlist watchlist = new Watchlist(aws.dynamoDb(), ResourcePlan.WATCH_LIST, products, clock);
@@ -213,8 +222,7 @@ public class ShopConfiguration implements CamelConfiguration {
         registry.bind("orderExport", new OrderExport(orderRepository));
         registry.bind("salesAnalytics", new SalesAnalytics(orderRepository, products, clock));
         registry.bind("deadLetterAdmin", new DeadLetterAdmin(aws.sqs(), ResourcePlan.QUEUES));
-        registry.bind("imageUploads", new ImageUploads(java.nio.file.Path.of(settings.get("shop.images.dir", "uploads/images")),
-                settings.get("shop.images.url-prefix", "/images/uploads/")));
+        bindProductFiles(registry, settings, aws, products, productAdmin, clock);
         registry.bind("queueDepths", new QueueDepths(aws.sqs(), ResourcePlan.QUEUES, metrics));
         registry.bind("featureFlags", new FeatureFlags(featurePercentages(settings)));
         registry.bind("paymentSwitch", new PaymentSwitch(settings.getBoolean("shop.payments.enabled", true),
@@ -224,6 +232,7 @@ public class ShopConfiguration implements CamelConfiguration {
 
         if (settings.getBoolean("shop.provision.on-start", false)) {
             new Provisioner(aws.sqs(), aws.dynamoDb()).apply(ResourcePlan.QUEUES, ResourcePlan.TABLES);
+            provisionBuckets(aws, settings);
         }
         if (settings.getBoolean("shop.sample-catalog.load", false)) {
             new SampleCatalogLoader(products).loadIfEmpty();
@@ -233,7 +242,32 @@ public class ShopConfiguration implements CamelConfiguration {
         }
         // after the administrator check, so a bare aws start names the most important missing setting first
         registry.bind("downloads", new Downloads(settings.get("shop.downloads.secret"),
-                Duration.ofMinutes(settings.getInt("shop.downloads.link-minutes", 15)), clock, products));
+                Duration.ofMinutes(settings.getInt("shop.downloads.link-minutes", 15)), clock, products, orderRepository,
+                new DownloadCounts(aws.dynamoDb(), ResourcePlan.ORDERS),
+                new GoodsLinks(aws.s3Presigner(), settings.get("shop.s3.goods-bucket"), Duration.ofSeconds(settings.getInt("shop.downloads.presign-seconds", 300)))));
+    }
+
+    /** The shop can browse and sell without S3 (uploads answer 503 meanwhile), so an unreachable S3 does not stop the start. */
+    private static void provisionBuckets(AwsClients aws, ShopSettings settings) {
+        try {
+            new BucketProvisioner(aws.s3()).apply(List.of(settings.get("shop.s3.images-bucket"), settings.get("shop.s3.goods-bucket")));
+        } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
+            LoggerFactory.getLogger(ShopConfiguration.class).warn("S3 unreachable, buckets not provisioned: {}", e.getMessage());
+        }
+    }
+
+    /** Images and digital goods in S3 (routes/product-files.yaml). */
+    private static void bindProductFiles(Registry registry, ShopSettings settings, AwsClients aws, ProductRepository products,
+            ProductAdmin productAdmin, Clock clock) {
+        String imagesBucket = settings.get("shop.s3.images-bucket");
+        String goodsBucket = settings.get("shop.s3.goods-bucket");
+        String imageBaseUrl = settings.get("shop.images.base-url", "/images/uploads/");
+        registry.bind("productFiles", new ProductFiles(products, productAdmin, aws.s3(), imagesBucket, imageBaseUrl,
+                settings.getInt("shop.images.max-mb", 5) * 1024L * 1024L, settings.getInt("shop.files.max-mb", 100) * 1024L * 1024L,
+                settings.getInt("shop.files.retry-after-seconds", 30)));
+        registry.bind("sampleFiles", new SampleFiles(aws.s3(), goodsBucket, imagesBucket));
+        registry.bind("fileSweep", new FileSweep(aws.s3(), products, imagesBucket, goodsBucket,
+                Duration.ofHours(settings.getInt("shop.files.orphan-grace-hours", 24)), clock));
     }
 
     private static Map<String, ResponseCache.Policy> cachePolicies(ShopSettings settings) {

@@ -59,13 +59,16 @@ public final class DiscountCodeRepository {
     }
 
     /**
-     * Uses the code once for {@code customer}: fails (false) when it is inactive, used up, or — for single-use
-     * codes — already used by this customer. Expiry is checked by the caller with the shop's clock.
+     * Uses the code once for {@code customer}'s order {@code orderId}: fails (false) when it is inactive, used up, or — for
+     * single-use codes — already used by this customer; true again for the same order (a retried checkout counts once).
+     * Expiry is checked by the caller with the shop's clock.
      */
-    public boolean redeem(DiscountCode code, String customer) {
-        StringBuilder condition = new StringBuilder("active = :true AND (attribute_not_exists(usage_limit) OR used_count < usage_limit)");
+    public boolean redeem(DiscountCode code, String customer, String orderId) {
+        StringBuilder condition = new StringBuilder("active = :true AND (attribute_not_exists(usage_limit) OR used_count < usage_limit)"
+                + " AND NOT contains(redeemed_for, :order)");
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":true", AttributeValue.fromBool(true),
-                ":one", AttributeValue.fromN("1"), ":customers", AttributeValue.fromSs(List.of(customer))));
+                ":one", AttributeValue.fromN("1"), ":customers", AttributeValue.fromSs(List.of(customer)),
+                ":orders", AttributeValue.fromSs(List.of(orderId)), ":order", AttributeValue.fromS(orderId)));
         if (code.singleUsePerUser()) {
             condition.append(" AND NOT contains(redeemed_by, :customer)");
             // DynamoDB refuses a value the expressions do not use: only a once-per-customer code names the customer
@@ -73,27 +76,30 @@ public final class DiscountCodeRepository {
         }
         try {
             dynamoDb.updateItem(r -> r.tableName(table).key(key(code.code()))
-                    .updateExpression("ADD used_count :one, redeemed_by :customers")
+                    .updateExpression("ADD used_count :one, redeemed_by :customers, redeemed_for :orders")
                     .conditionExpression(condition.toString())
                     .expressionAttributeValues(values));
             return true;
         } catch (ConditionalCheckFailedException e) {
-            return false;
+            // redeemed for this very order already (a retried checkout): still good, and counted once
+            Map<String, AttributeValue> item = dynamoDb.getItem(r -> r.tableName(table).consistentRead(true).key(key(code.code()))
+                    .projectionExpression("redeemed_for")).item();
+            return item.containsKey("redeemed_for") && item.get("redeemed_for").ss().contains(orderId);
         }
     }
 
     /**
-     * Gives back a use of the code when the order that redeemed it is cancelled: one use fewer, and the customer (as
-     * in {@link #redeem}) may use it again. Conditional on the customer being among those who redeemed it, so a
-     * repeated release changes nothing.
+     * Gives back the use an order made of the code when the order is cancelled: one use fewer, and the customer (as in
+     * {@link #redeem}) may use it again. Conditional on the order being among those that redeemed it, so a repeated
+     * release changes nothing.
      */
-    public void release(String code, String customer) {
+    public void release(String code, String customer, String orderId) {
         try {
             dynamoDb.updateItem(r -> r.tableName(table).key(key(code))
-                    .updateExpression("ADD used_count :minus DELETE redeemed_by :customers")
-                    .conditionExpression("contains(redeemed_by, :customer)")
-                    .expressionAttributeValues(Map.of(":minus", AttributeValue.fromN("-1"),
-                            ":customers", AttributeValue.fromSs(List.of(customer)), ":customer", AttributeValue.fromS(customer))));
+                    .updateExpression("ADD used_count :minus DELETE redeemed_by :customers, redeemed_for :orders")
+                    .conditionExpression("contains(redeemed_for, :order)")
+                    .expressionAttributeValues(Map.of(":minus", AttributeValue.fromN("-1"), ":customers", AttributeValue.fromSs(List.of(customer)),
+                            ":orders", AttributeValue.fromSs(List.of(orderId)), ":order", AttributeValue.fromS(orderId))));
         } catch (ConditionalCheckFailedException e) {
             // given back already (or the code is gone)
         }
