@@ -170,10 +170,16 @@ public class ShopConfiguration implements CamelConfiguration {
         Conversions conversions = new Conversions(marketingRecords, Duration.ofDays(settings.getInt("shop.marketing.attribution-days", 7)));
         // a cancelled order gives back its discount code's use and the conversion it counted as
         CancellationWatch cancelled = order -> {
-            if (order.discountCode() != null) {
-                discountCodeRepository.release(order.discountCode(), order.isGuestOrder() ? order.userEmail() : order.userId(), order.orderId());
+            try {
+                if (order.discountCode() != null) {
+                    discountCodeRepository.release(order.discountCode(), order.isGuestOrder() ? order.userEmail() : order.userId(), order.orderId());
+                }
+                conversions.withdraw(order);
+            } catch (RuntimeException e) {
+                // the cancellation stands either way: what it could not give back is logged, not turned into a failed cancel
+                LoggerFactory.getLogger(CancellationWatch.class).warn("Order {} cancelled, but its code or conversion was not given back: {}",
+                        order.orderNumber(), e.toString());
             }
-            conversions.withdraw(order);
         };
         Cancellations cancellations = new Cancellations(orderRepository, inventory, cancelled, clock);
         registry.bind("inventory", inventory);
