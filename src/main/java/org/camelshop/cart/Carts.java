@@ -183,7 +183,7 @@ public final class Carts {
 
     /** Whose cart a request means: the logged-in user's, else the guest session's; neither is a 400. */
     public static String owner(Exchange exchange) {
-        return Identity.current(exchange).map(user -> user.userId())
+        return Identity.currentOrUnavailable(exchange).map(user -> user.userId())
                 .or(() -> guestOwner(exchange))
                 .orElseThrow(() -> ApiException.invalidField("X-Session-Id", "log in, or send your guest session's UUID"));
     }

@@ -25,6 +25,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public final class AwsClients extends ServiceSupport {
 
     private final SqsClient sqs;
+    private final SqsClient sqsPolling;
     private final DynamoDbClient dynamoDb;
     private final SesClient ses;
     private final SesV2Client sesV2;
@@ -32,12 +33,14 @@ public final class AwsClients extends ServiceSupport {
     public AwsClients(ShopSettings settings) {
         Region region = Region.of(settings.get("shop.aws.region", "us-east-1"));
         AwsCredentialsProvider credentials = credentials(settings);
-        ClientOverrideConfiguration timeouts = timeouts(settings.getInt("shop.aws.api-call-timeout-ms", 10_000),
-                settings.getInt("shop.aws.api-attempt-timeout-ms", 5_000));
-        // SQS consumers long-poll for up to 20 s, so their calls may legitimately take that long
-        ClientOverrideConfiguration sqsTimeouts = timeouts(settings.getInt("shop.aws.sqs-api-call-timeout-ms", 30_000),
-                settings.getInt("shop.aws.sqs-api-attempt-timeout-ms", 25_000));
-        this.sqs = configure(SqsClient.builder(), region, credentials, sqsTimeouts, settings.find("shop.aws.sqs-endpoint")).build();
+        ClientOverrideConfiguration timeouts = timeouts(settings.getInt("shop.aws.api-call-timeout-ms", 3_000),
+                settings.getInt("shop.aws.api-attempt-timeout-ms", 3_000));
+        // SQS consumers long-poll for up to 20 s, so their receives may legitimately take that long: a client of their own,
+        // so that sending a message (from an API request) still fails fast when SQS hangs
+        ClientOverrideConfiguration pollTimeouts = timeouts(settings.getInt("shop.aws.sqs-poll-call-timeout-ms", 30_000),
+                settings.getInt("shop.aws.sqs-poll-attempt-timeout-ms", 25_000));
+        this.sqs = configure(SqsClient.builder(), region, credentials, timeouts, settings.find("shop.aws.sqs-endpoint")).build();
+        this.sqsPolling = configure(SqsClient.builder(), region, credentials, pollTimeouts, settings.find("shop.aws.sqs-endpoint")).build();
         this.dynamoDb = configure(DynamoDbClient.builder(), region, credentials, timeouts, settings.find("shop.aws.dynamodb-endpoint")).build();
         this.ses = configure(SesClient.builder(), region, credentials, timeouts, settings.find("shop.aws.ses-endpoint")).build();
         this.sesV2 = configure(SesV2Client.builder(), region, credentials, timeouts, settings.find("shop.aws.ses-endpoint")).build();
@@ -70,6 +73,11 @@ public final class AwsClients extends ServiceSupport {
         return sqs;
     }
 
+    /** For queue consumers (long polls): {@code amazonSQSClient=#sqsPollingClient} on their endpoints. */
+    public SqsClient sqsPolling() {
+        return sqsPolling;
+    }
+
     public DynamoDbClient dynamoDb() {
         return dynamoDb;
     }
@@ -85,6 +93,7 @@ public final class AwsClients extends ServiceSupport {
     @Override
     protected void doStop() {
         sqs.close();
+        sqsPolling.close();
         dynamoDb.close();
         ses.close();
         sesV2.close();

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.lettuce.core.RedisException;
 
 /** Login sessions in Redis: an unguessable token maps to its user for 24 h (configurable); logout deletes it. */
 public final class Sessions {
@@ -25,7 +26,11 @@ public final class Sessions {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        redis.sync().setex(key(token), lifetime.toSeconds(), Json.write(user));
+        try {
+            redis.sync().setex(key(token), lifetime.toSeconds(), Json.write(user));
+        } catch (RedisException e) {
+            throw Identity.sessionsUnavailable();
+        }
         return token;
     }
 

@@ -98,6 +98,7 @@ public class ShopConfiguration implements CamelConfiguration {
         AwsClients aws = new AwsClients(settings);
         context.addService(aws, true, true);
         registry.bind("sqsClient", aws.sqs());
+        registry.bind("sqsPollingClient", aws.sqsPolling());
         registry.bind("dynamoDbClient", aws.dynamoDb());
         registry.bind("sesClient", aws.ses());
 
@@ -108,7 +109,10 @@ public class ShopConfiguration implements CamelConfiguration {
         Sessions sessions = new Sessions(redis, Duration.ofHours(settings.getInt("shop.sessions.ttl-hours", 24)));
         ResponseCache cache = new ResponseCache(redis, cachePolicies(settings), settings.getBoolean("shop.cache.enabled", true), metrics,
                 Duration.ofSeconds(settings.getInt("shop.cache.near-ttl-seconds", 30)));
-        registry.bind("apiErrors", new ApiErrors());
+        registry.bind("apiErrors", new ApiErrors(settings.getInt("shop.errors.retry-after-seconds", 5), metrics));
+        registry.bind("requestChecks", new RequestChecks());
+        registry.bind("queuePolling", new QueuePolling(settings.getInt("shop.queue.poll-backoff-base-ms", 1000),
+                settings.getInt("shop.queue.poll-backoff-max-ms", 60_000), clock, metrics));
         registry.bind("scheduledFailures", new ScheduledFailures(metrics));
         registry.bind("http", new HttpResponses());
         registry.bind("identity", new Identity(sessions));
@@ -174,7 +178,7 @@ public class ShopConfiguration implements CamelConfiguration {
         Watchlist watchlist = new Watchlist(aws.dynamoDb(), ResourcePlan.WATCH_LIST, products, clock);
         Recommendations recommendations = new Recommendations(productViews, products, redis,
                 Duration.ofMinutes(settings.getInt("shop.recommendations.cache-minutes", 60)), clock);
-        registry.bind("tracking", new Tracking(clock));
+        registry.bind("tracking", new Tracking(clock, metrics));
         registry.bind("trackingRecorder", new TrackingRecorder(productViews, products, orderRepository));
         registry.bind("watchlist", watchlist);
         registry.bind("recommendations", recommendations);
@@ -202,7 +206,12 @@ public class ShopConfiguration implements CamelConfiguration {
         registry.bind("paymentSwitch", new PaymentSwitch(settings.getBoolean("shop.payments.enabled", true),
                 settings.getInt("shop.payments.disabled-retry-after-seconds", 300)));
 
-        bindHealthChecks(registry, aws, redis);
+        bindHealthChecks(registry, aws, redis, metrics);
+        EdgeFilter edge = new EdgeFilter(context, new EdgeFilter.Headers(settings.get("shop.security.page-csp"), settings.get("shop.security.other-csp"),
+                settings.get("shop.security.referrer-policy"), settings.get("shop.security.permissions-policy"),
+                settings.getInt("shop.security.hsts-seconds", 0)), settings.get("shop.management.token", ""));
+        // the HTTP server exists once the context starts, before any route accepts a request
+        context.addStartupListener((started, alreadyStarted) -> edge.install(settings.getInt("camel.server.port", 8080)));
 
         if (settings.getBoolean("shop.provision.on-start", false)) {
             new Provisioner(aws.sqs(), aws.dynamoDb()).apply(ResourcePlan.QUEUES, ResourcePlan.TABLES);
@@ -257,14 +266,15 @@ public class ShopConfiguration implements CamelConfiguration {
                 }).toList();
     }
 
-    private static void bindHealthChecks(Registry registry, AwsClients aws, RedisConnection redis) {
+    /** Only DynamoDB is critical: without it nothing can be sold; without the others the shop degrades (see docs/operations.md). */
+    private static void bindHealthChecks(Registry registry, AwsClients aws, RedisConnection redis, ShopMetrics metrics) {
         String probeQueue = ResourcePlan.QUEUES.get(0).name();
-        registry.bind("sqs-health", new DependencyHealthCheck("sqs",
-                () -> aws.sqs().getQueueUrl(r -> r.queueName(probeQueue).overrideConfiguration(HealthProbes.TIMEOUT))));
-        registry.bind("dynamodb-health", new DependencyHealthCheck("dynamodb",
-                () -> aws.dynamoDb().describeTable(r -> r.tableName(ResourcePlan.PRODUCTS).overrideConfiguration(HealthProbes.TIMEOUT))));
-        registry.bind("ses-health", new DependencyHealthCheck("ses",
-                () -> aws.sesV2().getAccount(r -> r.overrideConfiguration(HealthProbes.TIMEOUT))));
-        registry.bind("redis-health", new DependencyHealthCheck("redis", () -> redis.sync().ping()));
+        registry.bind("sqs-health", new DependencyHealthCheck("sqs", false,
+                () -> aws.sqs().getQueueUrl(r -> r.queueName(probeQueue).overrideConfiguration(HealthProbes.TIMEOUT)), metrics));
+        registry.bind("dynamodb-health", new DependencyHealthCheck("dynamodb", true,
+                () -> aws.dynamoDb().describeTable(r -> r.tableName(ResourcePlan.PRODUCTS).overrideConfiguration(HealthProbes.TIMEOUT)), metrics));
+        registry.bind("ses-health", new DependencyHealthCheck("ses", false,
+                () -> aws.sesV2().getAccount(r -> r.overrideConfiguration(HealthProbes.TIMEOUT)), metrics));
+        registry.bind("redis-health", new DependencyHealthCheck("redis", false, () -> redis.sync().ping(), metrics));
     }
 }
