@@ -8,7 +8,7 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
 /**
  * Readiness of one external dependency (SQS, DynamoDB, SES, Redis), from a cheap call. Only a critical dependency
  * (DynamoDB: no catalog, cart or order without it) makes the instance DOWN. The others show as UP with
- * {@code degraded=true} and the reason: the shop still sells while they are down, and taking every instance out of the
+ * a message starting {@code degraded:} and the reason: the shop still sells while they are down, and taking every instance out of the
  * load balancer for them would stop that. {@code shop_dependency_up{dependency}} has the last result for dashboards.
  * Liveness is not affected: a dependency outage is no reason to restart.
  */
@@ -51,7 +51,8 @@ public final class DependencyHealthCheck extends AbstractHealthCheck {
             builder.detail("degraded", false).up();
         } catch (Exception e) {
             up = 0;
-            builder.message(getId() + " unreachable: " + e.getMessage()).error(e).detail("degraded", true);
+            // the health report shows a check's message (and error), not its details: the verdict goes in the message
+            builder.message((critical ? "" : "degraded: ") + getId() + " unreachable: " + e.getMessage()).error(e).detail("degraded", true);
             if (critical) {
                 builder.down();
             } else {

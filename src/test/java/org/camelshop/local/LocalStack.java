@@ -154,6 +154,24 @@ public final class LocalStack implements AutoCloseable {
         children.removeIf(c -> c.name().equals(name));
     }
 
+    /** Freezes one emulator this stack started (SIGSTOP): it accepts connections but never answers, like a hung server. */
+    public void freezeChild(String name) {
+        children.stream().filter(c -> c.name().equals(name)).forEach(c -> c.signal("STOP"));
+    }
+
+    /** Lets a frozen emulator run again (SIGCONT), its data intact. */
+    public void thawChild(String name) {
+        children.stream().filter(c -> c.name().equals(name)).forEach(c -> c.signal("CONT"));
+    }
+
+    /** Stops the in-process SQS (ElasticMQ) this stack started; its queues and messages are gone with it. */
+    public void stopSqs() {
+        if (sqs != null) {
+            sqs.stopAndWait();
+            sqs = null;
+        }
+    }
+
     public List<String> urls() {
         return List.of(
                 "SQS (ElasticMQ)            http://127.0.0.1:" + ports.sqs(),

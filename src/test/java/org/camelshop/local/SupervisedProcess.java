@@ -37,6 +37,23 @@ final class SupervisedProcess implements AutoCloseable {
         return new SupervisedProcess(name, process);
     }
 
+    /** Sends {@code signal} (e.g. {@code STOP}, {@code CONT}) to the emulator itself, below its supervisor. */
+    void signal(String signal) {
+        process.descendants().forEach(child -> {
+            try {
+                Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(child.pid())).inheritIO().start();
+                if (kill.waitFor() != 0) {
+                    throw new IllegalStateException("kill -" + signal + " " + child.pid() + " failed");
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot signal " + name, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        });
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }

@@ -28,6 +28,8 @@ public final class ResourcePlan {
     public static final String WATCH_LIST = "WatchList";
     public static final String USERS = "Users";
     public static final String DISCOUNT_CODES = "DiscountCodes";
+    /** Webhook events already processed, while Redis (which normally remembers them) is down. */
+    public static final String WEBHOOK_EVENTS = "WebhookEvents";
 
     public static final List<QueueSpec> QUEUES = List.of(
             new QueueSpec("order-processing-queue", Duration.ofMinutes(5)),
@@ -68,7 +70,8 @@ public final class ResourcePlan {
             table(USERS, string("user_id"))
                     .index(Index.of("email-index", string("email")))
                     .build(),
-            table(DISCOUNT_CODES, string("code")).build());
+            table(DISCOUNT_CODES, string("code")).build(),
+            table(WEBHOOK_EVENTS, string("event_id")).ttl("expires_at").build());
 
     private ResourcePlan() {
     }
