@@ -31,10 +31,24 @@ public final class AwsClients extends ServiceSupport {
     private final SesV2Client sesV2;
 
     public AwsClients(ShopSettings settings) {
+        this(settings, settings.getInt("shop.aws.api-call-timeout-ms", 3_000), settings.getInt("shop.aws.api-attempt-timeout-ms", 3_000));
+    }
+
+    /**
+     * Clients for setting up at start (provisioning queues and tables): an emulator or a region's control plane answering
+     * its first call slowly must not fail the start, so they wait {@code shop.aws.setup-call-timeout-ms}. Started: close them after use.
+     */
+    public static AwsClients forSetup(ShopSettings settings) {
+        int millis = settings.getInt("shop.aws.setup-call-timeout-ms", 30_000);
+        AwsClients clients = new AwsClients(settings, millis, millis);
+        clients.start();
+        return clients;
+    }
+
+    private AwsClients(ShopSettings settings, int callMillis, int attemptMillis) {
         Region region = Region.of(settings.get("shop.aws.region", "us-east-1"));
         AwsCredentialsProvider credentials = credentials(settings);
-        ClientOverrideConfiguration timeouts = timeouts(settings.getInt("shop.aws.api-call-timeout-ms", 3_000),
-                settings.getInt("shop.aws.api-attempt-timeout-ms", 3_000));
+        ClientOverrideConfiguration timeouts = timeouts(callMillis, attemptMillis);
         // SQS consumers long-poll for up to 20 s, so their receives may legitimately take that long: a client of their own,
         // so that sending a message (from an API request) still fails fast when SQS hangs
         ClientOverrideConfiguration pollTimeouts = timeouts(settings.getInt("shop.aws.sqs-poll-call-timeout-ms", 30_000),

@@ -67,7 +67,7 @@ public final class QueuePolling implements PollingConsumerPollStrategy, Exceptio
         return false;
     }
 
-    /** Failed polls are handled (and logged) by {@link #rollback}; anything else a consumer reports gets one line. */
+    /** Failed polls are logged by {@link #rollback}, failed messages by their route; anything else a consumer reports gets one line. */
     @Override
     public void handleException(Throwable exception) {
         handleException(null, null, exception);
@@ -80,7 +80,8 @@ public final class QueuePolling implements PollingConsumerPollStrategy, Exceptio
 
     @Override
     public void handleException(String message, Exchange exchange, Throwable exception) {
-        if (message != null && message.startsWith("Failed polling endpoint")) {
+        // a failed exchange was logged by the route's error handling (DeadLetters)
+        if (exchange != null || message != null && message.startsWith("Failed polling endpoint")) {
             return;
         }
         LOG.warn("{}: {}", message != null ? message : "Queue consumer failure", exception.toString());

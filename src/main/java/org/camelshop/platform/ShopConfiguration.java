@@ -214,7 +214,9 @@ public class ShopConfiguration implements CamelConfiguration {
         context.addStartupListener((started, alreadyStarted) -> edge.install(settings.getInt("camel.server.port", 8080)));
 
         if (settings.getBoolean("shop.provision.on-start", false)) {
-            new Provisioner(aws.sqs(), aws.dynamoDb()).apply(ResourcePlan.QUEUES, ResourcePlan.TABLES);
+            try (AwsClients setup = AwsClients.forSetup(settings)) {
+                new Provisioner(setup.sqs(), setup.dynamoDb()).apply(ResourcePlan.QUEUES, ResourcePlan.TABLES);
+            }
         }
         if (settings.getBoolean("shop.sample-catalog.load", false)) {
             new SampleCatalogLoader(products).loadIfEmpty();

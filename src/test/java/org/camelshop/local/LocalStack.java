@@ -143,7 +143,10 @@ public final class LocalStack implements AutoCloseable {
                 "shop.aws.dynamodb-endpoint", "http://127.0.0.1:" + ports.dynamoDb(),
                 "shop.aws.ses-endpoint", "http://127.0.0.1:" + ports.ses(),
                 "shop.aws.access-key", "local",
-                "shop.aws.secret-key", "local")));
+                "shop.aws.secret-key", "local",
+                // tests read and set up through these: patient, unlike the shop's request-path calls
+                "shop.aws.api-call-timeout-ms", "30000",
+                "shop.aws.api-attempt-timeout-ms", "30000")));
         clients.start();
         return clients;
     }
