@@ -47,9 +47,15 @@ public final class QueuePolling implements PollingConsumerPollStrategy, Exceptio
 
     @Override
     public void commit(Consumer consumer, Endpoint endpoint, int polledMessages) {
-        Backoff ended = backoffs.remove(key(endpoint));
+        String key = key(endpoint);
+        Backoff backoff = backoffs.get(key);
+        // before nextPollAt, a poll that succeeds began before the last failure (consumers poll concurrently): no proof yet
+        if (backoff == null || clock.millis() < backoff.nextPollAt()) {
+            return;
+        }
+        Backoff ended = backoffs.remove(key);
         if (ended != null) {
-            LOG.info("Polling {} works again after {} failed polls", key(endpoint), ended.failures());
+            LOG.info("Polling {} works again after {} failed polls", key, ended.failures());
         }
     }
 
