@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.component.platform.http.PlatformHttpEndpoint;
 import org.apache.camel.component.rest.RestEndpoint;
 
 /**
@@ -28,7 +29,10 @@ public final class RequestChecks {
 
     public void check(Exchange exchange) {
         Message message = exchange.getMessage();
-        if (exchange.getFromEndpoint() instanceof RestEndpoint rest) {
+        // the REST verb's route starts from platform-http (inlined) or rest: (not inlined); both know the path template
+        if (exchange.getFromEndpoint() instanceof PlatformHttpEndpoint http) {
+            checkPathParameters(message, http.getPath());
+        } else if (exchange.getFromEndpoint() instanceof RestEndpoint rest) {
             checkPathParameters(message, rest.getPath() + "/" + (rest.getUriTemplate() == null ? "" : rest.getUriTemplate()));
         }
         checkUtf8(message);

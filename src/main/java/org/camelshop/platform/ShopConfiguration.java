@@ -170,7 +170,7 @@ public class ShopConfiguration implements CamelConfiguration {
         MarketingRecords marketingRecords = new MarketingRecords(aws.dynamoDb(), ResourcePlan.MARKETING_QUEUE);
         PreferencesRepository preferenceRows = new PreferencesRepository(aws.dynamoDb(), ResourcePlan.EMAIL_PREFERENCES);
         Preferences preferences = new Preferences(preferenceRows, accountRepository,
-                new UnsubscribeTokens(settings.get("shop.marketing.link-secret")), clock);
+                new UnsubscribeTokens(settings.get("shop.marketing.link-secret")), shopUrl, clock);
         registry.bind("mailer", new Mailer(orderRepository, new MarketingMails(marketingRecords, preferences, products, shopUrl, clock),
                 new MailTemplates(), settings.get("shop.mail.from"), shopUrl, settings.getInt("shop.order.reservation-minutes", 30), clock));
 
