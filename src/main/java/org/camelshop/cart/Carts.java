@@ -204,6 +204,9 @@ public final class Carts {
         for (int attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
             Cart cart = current(owner);
             Cart changed = change.apply(cart);
+            if (changed.items().equals(cart.items())) {
+                return cart; // nothing changed (clearing an empty cart, removing what is not in it): nothing to write
+            }
             Cart expiring = new Cart(changed.userId(), changed.items(), changed.createdAt(), changed.updatedAt(),
                     clock.instant().plus(lifetime).getEpochSecond(), changed.version());
             Optional<Cart> saved = carts.save(expiring);

@@ -46,6 +46,8 @@ class GeneratedBadInputIT {
     private static final List<String> ODD_QUERIES = List.of("page=-1&page_size=abc", "limit=99999999999999999999", "status=%00",
             "token=null&kind=%3Cx%3E", "product_id=&q=" + "q".repeat(500), "page=1&page=2");
     private static final String JSON = "application/json";
+    /** Operations that end the caller's session: only sent without a real one, so the other probes keep theirs. */
+    private static final List<String> SESSION_ENDING = List.of("POST /api/auth/logout", "DELETE /api/account");
 
     @Test
     void noGeneratedBadRequestGetsA5xxOrWritesAnything() throws Exception {
@@ -59,16 +61,19 @@ class GeneratedBadInputIT {
 
             List<Probe> probes = probes(json(shop.get("/api/openapi.json")));
             List<String> serverErrors = new ArrayList<>();
+            List<String> accepted = new ArrayList<>();
             for (Probe probe : probes) {
                 HttpResponse<String> response = send(shop, probe, tokens);
                 if (response.statusCode() >= 500) {
                     serverErrors.add(probe + " -> " + response.statusCode() + " " + response.body());
+                } else if (response.statusCode() < 400 && !probe.method().equals("GET")) {
+                    accepted.add(probe + " -> " + response.statusCode());
                 }
             }
 
             assertTrue(probes.size() >= 1000, "generated " + probes.size());
             assertEquals(List.of(), serverErrors, serverErrors.size() + " of " + probes.size() + " requests got a 5xx");
-            assertEquals(before, itemCounts(aws), "no bad request wrote anything");
+            assertEquals(before, itemCounts(aws), "no bad request wrote anything; accepted: " + accepted);
             System.out.printf("GeneratedBadInputIT: %d requests over %d operations, 0 x 5xx%n", probes.size(),
                     probes.stream().map(p -> p.method() + " " + p.path().replaceAll("\\?.*", "")).distinct().count());
         }
@@ -97,7 +102,8 @@ class GeneratedBadInputIT {
                 }
                 if (takesBody) {
                     for (Map.Entry<String, byte[]> body : badBodies().entrySet()) {
-                        for (String who : List.of("guest", "customer", "admin", "forged")) {
+                        for (String who : SESSION_ENDING.contains(method + " " + template) ? List.of("guest", "forged")
+                                : List.of("guest", "customer", "admin", "forged")) {
                             probes.add(new Probe(who, method, template, body.getKey(), body.getValue()));
                         }
                     }
@@ -119,7 +125,7 @@ class GeneratedBadInputIT {
         List<String> texts = List.of("", "null", "[]", "123", "\"text\"", "{bad", "{\"a\":1} trailing",
                 "{\"product_id\":null,\"quantity\":null,\"email\":null,\"order_id\":null,\"rating\":null,\"status\":null}",
                 "{\"product_id\":123,\"quantity\":\"many\",\"email\":[],\"password\":{},\"price\":\"1\",\"rating\":1.5,\"status\":7}",
-                "{\"product_id\":\"prod-0001\",\"quantity\":-5,\"price\":-1,\"stock_quantity\":-1,\"rating\":99,\"code\":\"\"}",
+                "{\"product_id\":\"../prod-0001\",\"quantity\":-5,\"price\":-1,\"stock_quantity\":-1,\"rating\":99,\"code\":\"\"}",
                 "{\"__proto__\":{\"admin\":true},\"role\":\"admin\",\"is_admin\":true,\"user_id\":\"someone-else\"}",
                 "[".repeat(5_000) + "]".repeat(5_000),
                 "{\"a\":".repeat(2_000) + "1" + "}".repeat(2_000),
