@@ -43,6 +43,12 @@ public record EmailPreferences(
         };
     }
 
+    /** These preferences, changed at {@code now}. */
+    public EmailPreferences touched(String now) {
+        return new EmailPreferences(userId, email, marketingEmails, abandonedCartEmails, priceDropAlerts, backInStockAlerts,
+                productRecommendations, newsletter, unsubscribed, createdAt, now, pendingEmail);
+    }
+
     /** These preferences with {@code address} confirmed: marketing mail goes there from now on. */
     public EmailPreferences confirmed(String address, String now) {
         return new EmailPreferences(userId, address, marketingEmails, abandonedCartEmails, priceDropAlerts, backInStockAlerts,

@@ -63,7 +63,11 @@ public final class Preferences {
                 pick(change.marketingEmails(), current.marketingEmails()), pick(change.abandonedCartEmails(), current.abandonedCartEmails()),
                 pick(change.priceDropAlerts(), current.priceDropAlerts()), pick(change.backInStockAlerts(), current.backInStockAlerts()),
                 pick(change.productRecommendations(), current.productRecommendations()), pick(change.newsletter(), current.newsletter()),
-                pick(change.unsubscribed(), current.unsubscribed()), current.createdAt(), clock.instant().toString(), pending);
+                pick(change.unsubscribed(), current.unsubscribed()), current.createdAt(), current.updatedAt(), pending);
+        if (changed.equals(current)) {
+            return current; // nothing sent that differs: nothing to write
+        }
+        changed = changed.touched(clock.instant().toString());
         repository.save(changed);
         if (requested != null && requested.equals(pending)) {
             exchange.setProperty(CONFIRMATION_PROPERTY, OrderProcessor.MailRequest.confirmation(pending, shopUrl
