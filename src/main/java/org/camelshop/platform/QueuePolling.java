@@ -61,6 +61,9 @@ public final class QueuePolling implements PollingConsumerPollStrategy, Exceptio
 
     @Override
     public boolean rollback(Consumer consumer, Endpoint endpoint, int retryCounter, Exception cause) {
+        if (consumer instanceof org.apache.camel.support.service.ServiceSupport service && service.isStoppingOrStopped()) {
+            return false; // a poll cut short by a stop is no outage
+        }
         String key = key(endpoint);
         Backoff previous = backoffs.get(key);
         int failures = previous == null ? 1 : previous.failures() + 1;

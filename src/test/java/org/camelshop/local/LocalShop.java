@@ -29,8 +29,21 @@ public final class LocalShop {
                     printBanner(support, stack, stackUp, Duration.ofNanos(System.nanoTime() - started));
                 }
             });
+            // Ctrl-C or SIGTERM: a normal stop, ending with exit code 0 once the shop and its stack are down
+            Runnable stop = () -> {
+                stack.markStopping();
+                main.completed();
+            };
+            for (String signal : new String[] {"INT", "TERM"}) {
+                sun.misc.Signal.handle(new sun.misc.Signal(signal), ignored -> stop.run());
+            }
+            if (Boolean.getBoolean("shop.exit-with-parent")) {
+                // started by the README's Maven command: if Maven goes (Ctrl-C, kill), the shop stops too
+                ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(stop));
+            }
             main.run(args);
         }
+        System.exit(0);
     }
 
     private static void printBanner(BaseMainSupport support, LocalStack stack, Duration stackUp, Duration total) {
