@@ -99,6 +99,15 @@ public class ShopConfiguration implements CamelConfiguration {
         context.addService(aws, true, true);
         registry.bind("sqsClient", aws.sqs());
         registry.bind("sqsPollingClient", aws.sqsPolling());
+        // a stop must not wait out the consumers' long polls (up to 20 s): closing their client ends them at once
+        context.getManagementStrategy().addEventNotifier(new org.apache.camel.support.SimpleEventNotifierSupport() {
+            @Override
+            public void notify(org.apache.camel.spi.CamelEvent event) {
+                if (event instanceof org.apache.camel.spi.CamelEvent.CamelContextStoppingEvent) {
+                    aws.sqsPolling().close();
+                }
+            }
+        });
         registry.bind("dynamoDbClient", aws.dynamoDb());
         registry.bind("sesClient", aws.ses());
 
