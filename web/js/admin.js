@@ -77,30 +77,63 @@ function openProduct(p) {
   $('pf-featured').checked = !!p?.featured;
   $('pf-digital').checked = !!p?.digital_download;
   $('pf-image').value = '';
-  $('pf-image-url').textContent = p?.image_url ? 'Current image: ' + p.image_url : '';
-  $('pf-image-url').dataset.url = p?.image_url || '';
+  // the primary image first, then the others in their order, each once
+  formImages = [...new Set([p?.image_url, ...(p?.images || [])].filter(Boolean))];
+  renderImages();
+  $('pf-file').value = '';
+  $('pf-file-name').textContent = p?.download_file ? 'Current file: ' + p.download_file : (p?.digital_download ? 'No file yet: buyers cannot download anything.' : '');
   $('product-dialog').showModal();
 }
 
+let formImages = [];
+
+function renderImages() {
+  $('pf-images').innerHTML = formImages.map((url, i) => `<li><img src="${esc(url)}" alt="Image ${i + 1}${i === 0 ? ' (primary)' : ''}" width="64" height="48">
+    ${i === 0 ? '<span class="muted">Primary</span>' : `<button type="button" class="secondary primary-image" data-index="${i}">Make primary</button>`}
+    <button type="button" class="secondary remove-image" data-index="${i}">Remove</button></li>`).join('');
+}
+
+$('pf-images').addEventListener('click', (e) => {
+  const b = e.target.closest('button');
+  if (!b) return;
+  const [url] = formImages.splice(Number(b.dataset.index), 1);
+  if (b.classList.contains('primary-image')) formImages.unshift(url);
+  renderImages();
+});
+
 async function uploadImage(file) {
-  if (file.size > 5 * 1024 * 1024) throw new Error('Images must be at most 5 MB.');
+  if (file.size > 5 * 1024 * 1024) throw new Error(`${file.name}: images must be at most 5 MB.`);
   const result = await api('/api/admin/images', { method: 'POST', body: file, headers: { 'Content-Type': file.type } });
   return result.image_url;
+}
+
+/** The product's file: its type from the extension (browsers disagree on ZIP types), the name the buyer's copy gets. */
+const FILE_TYPES = { pdf: 'application/pdf', epub: 'application/epub+zip', zip: 'application/zip', mp4: 'video/mp4' };
+async function uploadProductFile(productId, file) {
+  const type = FILE_TYPES[file.name.split('.').pop().toLowerCase()];
+  if (!type) throw new Error(`${file.name}: upload a PDF, EPUB, ZIP or MP4 file.`);
+  if (file.size > 100 * 1024 * 1024) throw new Error(`${file.name}: files must be at most 100 MB.`);
+  return api(`/api/admin/products/${encodeURIComponent(productId)}/file?filename=${encodeURIComponent(file.name)}`,
+    { method: 'POST', body: file, headers: { 'Content-Type': type } });
 }
 
 $('product-form').addEventListener('submit', async (e) => {
   e.preventDefault();
   const id = $('pf-id').value;
   try {
-    let imageUrl = $('pf-image-url').dataset.url || undefined;
-    const file = $('pf-image').files[0];
-    if (file) { say('Uploading image…'); imageUrl = await uploadImage(file); }
+    for (const file of $('pf-image').files) { say(`Uploading ${file.name}…`); formImages.push(await uploadImage(file)); }
+    $('pf-image').value = '';
+    renderImages();
+    const productFile = $('pf-file').files[0];
+    if (productFile && !$('pf-digital').checked) throw new Error('Only a digital download has a file: tick "Digital download".');
     const body = { name: $('pf-name').value.trim(), sku: $('pf-sku').value.trim(), price: Math.round(parseFloat($('pf-price').value) * 100),
       stock_quantity: parseInt($('pf-stock').value, 10), category: $('pf-category').value, subcategory: $('pf-subcategory').value || undefined,
-      description: $('pf-description').value, featured: $('pf-featured').checked, digital_download: $('pf-digital').checked, image_url: imageUrl,
-      images: imageUrl ? [imageUrl] : undefined };
+      description: $('pf-description').value, featured: $('pf-featured').checked, digital_download: $('pf-digital').checked,
+      image_url: formImages[0], images: formImages.length ? formImages : undefined };
     const saved = id ? await api('/api/products/' + encodeURIComponent(id), { method: 'PUT', body })
       : await api('/api/products', { method: 'POST', body });
+    // the file goes up once the product exists, so a new product can have one too
+    if (productFile) { say(`Uploading ${productFile.name}…`); await uploadProductFile(saved.product_id, productFile); }
     $('product-dialog').close();
     say(`Saved ${saved.name}.`);
     await loadProducts();

@@ -3,16 +3,18 @@ package org.camelshop.cart;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 /**
  * A cart as stored: its owner ({@code user_id}: a user id, or {@code guest-<session id>}), lines, and a version that
  * makes every write conditional, so two concurrent changes never lose one another. {@code expires_at} is epoch
- * seconds (DynamoDB TTL).
+ * seconds (DynamoDB TTL). {@code checked_out_as} names the order that consumed the cart, until it changes again.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record Cart(String userId, List<Line> items, String createdAt, String updatedAt, long expiresAt, long version) {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Cart(String userId, List<Line> items, String createdAt, String updatedAt, long expiresAt, long version, String checkedOutAs) {
 
     /** One product and how many. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -20,7 +22,7 @@ public record Cart(String userId, List<Line> items, String createdAt, String upd
     }
 
     public static Cart empty(String owner, String now) {
-        return new Cart(owner, List.of(), now, now, 0, 0);
+        return new Cart(owner, List.of(), now, now, 0, 0, null);
     }
 
     public int quantityOf(String productId) {
@@ -44,10 +46,20 @@ public record Cart(String userId, List<Line> items, String createdAt, String upd
         if (!present && quantity > 0) {
             lines.add(new Line(productId, quantity, now));
         }
-        return new Cart(userId, List.copyOf(lines), createdAt, now, expiresAt, version);
+        return new Cart(userId, List.copyOf(lines), createdAt, now, expiresAt, version, null);
     }
 
     public Cart cleared(String now) {
-        return new Cart(userId, List.of(), createdAt, now, expiresAt, version);
+        return new Cart(userId, List.of(), createdAt, now, expiresAt, version, null);
+    }
+
+    /** This cart emptied by the order it became. */
+    public Cart checkedOut(String orderId, String now) {
+        return new Cart(userId, List.of(), createdAt, now, expiresAt, version, orderId);
+    }
+
+    /** This cart (as stored now, at its version) holding {@code lines} again. */
+    public Cart holding(List<Line> lines, String now) {
+        return new Cart(userId, lines, createdAt, now, expiresAt, version, null);
     }
 }

@@ -2,6 +2,7 @@ package org.camelshop.cart;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,7 +63,8 @@ public final class CartRepository {
 
     /** Writes {@code cart} as version {@code cart.version() + 1} if the stored one is still {@code cart.version()}. */
     public Optional<Cart> save(Cart cart) {
-        Cart next = new Cart(cart.userId(), cart.items(), cart.createdAt(), cart.updatedAt(), cart.expiresAt(), cart.version() + 1);
+        Cart next = new Cart(cart.userId(), cart.items(), cart.createdAt(), cart.updatedAt(), cart.expiresAt(), cart.version() + 1,
+                cart.checkedOutAs());
         try {
             dynamoDb.putItem(r -> r.tableName(table).item(toItem(next))
                     .conditionExpression(cart.version() == 0 ? "attribute_not_exists(user_id)" : "version = :v")
@@ -125,20 +127,25 @@ public final class CartRepository {
                 "product_id", AttributeValue.fromS(line.productId()),
                 "quantity", AttributeValue.fromN(Integer.toString(line.quantity())),
                 "added_at", AttributeValue.fromS(line.addedAt())))).toList();
-        return Map.of(
+        Map<String, AttributeValue> item = new HashMap<>(Map.of(
                 "user_id", AttributeValue.fromS(cart.userId()),
                 "items", AttributeValue.fromL(lines),
                 "created_at", AttributeValue.fromS(cart.createdAt()),
                 "updated_at", AttributeValue.fromS(cart.updatedAt()),
                 "expires_at", AttributeValue.fromN(Long.toString(cart.expiresAt())),
                 "cache_key", AttributeValue.fromS(key(cart.userId())),
-                "version", AttributeValue.fromN(Long.toString(cart.version())));
+                "version", AttributeValue.fromN(Long.toString(cart.version()))));
+        if (cart.checkedOutAs() != null) {
+            item.put("checked_out_as", AttributeValue.fromS(cart.checkedOutAs()));
+        }
+        return item;
     }
 
     private static Cart fromItem(Map<String, AttributeValue> item) {
         List<Cart.Line> lines = item.get("items").l().stream().map(v -> new Cart.Line(v.m().get("product_id").s(),
                 Integer.parseInt(v.m().get("quantity").n()), v.m().get("added_at").s())).toList();
         return new Cart(item.get("user_id").s(), lines, item.get("created_at").s(), item.get("updated_at").s(),
-                Long.parseLong(item.get("expires_at").n()), Long.parseLong(item.get("version").n()));
+                Long.parseLong(item.get("expires_at").n()), Long.parseLong(item.get("version").n()),
+                item.containsKey("checked_out_as") ? item.get("checked_out_as").s() : null);
     }
 }

@@ -156,9 +156,27 @@ public final class Carts {
         return pricing.quote(pricedLines(current(owner)), code, request.shippingAddress());
     }
 
-    /** Empties an owner's cart, e.g. once its order is placed. */
-    public void empty(String owner) {
-        change(owner, cart -> cart.cleared(now()));
+    /**
+     * Consumes {@code cart} for the order {@code orderId}: one conditional write on the version that was priced. Done
+     * also when the cart was already consumed by this very order (a copy of the request got there first); another
+     * order's consumption is {@code 409 cart_checked_out}, an edit since then {@code 409 cart_changed}.
+     */
+    public void checkOut(Cart cart, String orderId) {
+        if (carts.save(cart.checkedOut(orderId, now())).isPresent()) {
+            return;
+        }
+        Cart now = current(cart.userId());
+        if (orderId.equals(now.checkedOutAs())) {
+            return;
+        }
+        throw now.checkedOutAs() != null && now.items().isEmpty() ? checkedOut(now)
+                : ApiException.conflict("cart_changed", "Your cart changed while you were checking out; review it and try again");
+    }
+
+    /** The answer for a cart that already became an order. */
+    public static ApiException checkedOut(Cart cart) {
+        return ApiException.conflict("cart_checked_out", "This cart was already checked out as order " + cart.checkedOutAs()
+                + "; see your orders");
     }
 
     /** The cart's lines priced from the catalog; a line whose product can't be sold any more is a 409. */
@@ -208,7 +226,7 @@ public final class Carts {
                 return cart; // nothing changed (clearing an empty cart, removing what is not in it): nothing to write
             }
             Cart expiring = new Cart(changed.userId(), changed.items(), changed.createdAt(), changed.updatedAt(),
-                    clock.instant().plus(lifetime).getEpochSecond(), changed.version());
+                    clock.instant().plus(lifetime).getEpochSecond(), changed.version(), changed.checkedOutAs());
             Optional<Cart> saved = carts.save(expiring);
             if (saved.isPresent()) {
                 return saved.get();

@@ -53,6 +53,12 @@ public record Product(
                 rating, reviewCount, cacheVersion);
     }
 
+    /** The name a buyer's download gets (the last part of the stored file's key); the key itself stays private. */
+    @com.fasterxml.jackson.annotation.JsonProperty("download_file")
+    public String downloadFile() {
+        return downloadUrl == null ? null : downloadUrl.substring(downloadUrl.lastIndexOf('/') + 1);
+    }
+
     @com.fasterxml.jackson.annotation.JsonProperty("in_stock")
     public boolean inStock() {
         return stockQuantity > 0;

@@ -15,6 +15,10 @@ import java.util.Random;
 public final class SampleCatalog {
 
     public static final int PER_SUBCATEGORY = 60;
+    /** Where the sample products' files live in the goods bucket. */
+    public static final String SAMPLE_FILES_PREFIX = "samples/";
+    /** Where the sample products' uploaded-style pictures are served (the shop's default images base URL). */
+    public static final String SAMPLE_IMAGES_PATH = "/images/uploads/";
     private static final Instant FIRST_LISTED = Instant.parse("2026-01-05T09:00:00Z");
 
     private record Line(String subcategory, String skuCode, long minCents, long maxCents, boolean digital,
@@ -134,11 +138,11 @@ public final class SampleCatalog {
                 category,
                 line.subcategory(),
                 image,
-                List.of(image),
+                number % 10 == 0 ? List.of(image, sampleImageUrl(id)) : List.of(image),
                 String.format(Locale.ROOT, "%s-%04d", line.skuCode(), index + 1),
                 stock,
                 line.digital(),
-                line.digital() ? "downloads/" + id + ".zip" : null,
+                line.digital() ? sampleFileKey(id, name, line) : null,
                 line.digital() ? null : 100 + random.nextInt(900),
                 line.digital() ? null : Map.of("length", 10 + random.nextInt(30), "width", 8 + random.nextInt(20), "height", 1 + random.nextInt(10)),
                 random.nextInt(25) == 0,
@@ -150,6 +154,19 @@ public final class SampleCatalog {
                 Math.round((3.0 + random.nextDouble() * 2.0) * 10) / 10.0,
                 random.nextInt(120),
                 1);
+    }
+
+    /** Every tenth product has a second picture, a PNG in the images bucket made at start-up (see SampleFiles). */
+    public static String sampleImageUrl(String productId) {
+        return SAMPLE_IMAGES_PATH + java.util.UUID.nameUUIDFromBytes(("sample-image-" + productId).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                + ".png";
+    }
+
+    /** Courses and graphics come as a ZIP, everything else digital as a PDF (generated at start-up, see SampleFiles). */
+    private static String sampleFileKey(String id, String name, Line line) {
+        String extension = line.skuCode().equals("DD-VC") || line.skuCode().equals("MT-GP") ? "zip" : "pdf";
+        String slug = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        return SAMPLE_FILES_PREFIX + id + "/" + slug + "." + extension;
     }
 
     private static long roundToRetail(long cents) {

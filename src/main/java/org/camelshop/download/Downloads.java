@@ -17,23 +17,32 @@ import javax.crypto.spec.SecretKeySpec;
 import org.apache.camel.Exchange;
 import org.camelshop.catalog.Product;
 import org.camelshop.catalog.ProductRepository;
+import org.camelshop.files.GoodsLinks;
 import org.camelshop.order.Order;
+import org.camelshop.order.OrderRepository;
 import org.camelshop.platform.ApiException;
 
 /**
  * Digital downloads of a paid order through signed links that expire. {@code GET /api/orders/{id}/downloads} (same
- * access as the order) lists one link per digital product the payment freed ({@code digital_downloads}); each link is
- * {@code /api/downloads/{order_id}/{product_id}?expires=<epoch s>&signature=<HMAC-SHA256>} and redirects to the
- * product's private {@code download_url} while it is valid. Nothing is stored: the signature is the permission.
+ * access as the order) lists one link per digital product the payment freed ({@code digital_downloads}) with how often
+ * it was downloaded; each link is {@code /api/downloads/{order_id}/{product_id}?expires=<epoch s>&signature=<HMAC-SHA256>}
+ * and, while valid and while the order is not refunded, counts a download and redirects to a presigned S3 GET of the
+ * product's file (valid for minutes, naming the file). The shop link is the permission; S3 only sees the presigned one.
  */
 public final class Downloads {
 
     private final byte[] secret;
     private final Duration lifetime;
     private final Clock clock;
-    private final ProductRepository products;
+    private static final java.util.Set<String> PAID = java.util.Set.of("paid", "partially_refunded");
 
-    public Downloads(String secret, Duration lifetime, Clock clock, ProductRepository products) {
+    private final ProductRepository products;
+    private final OrderRepository orders;
+    private final DownloadCounts counts;
+    private final GoodsLinks files;
+
+    public Downloads(String secret, Duration lifetime, Clock clock, ProductRepository products, OrderRepository orders,
+            DownloadCounts counts, GoodsLinks files) {
         if (secret == null || secret.length() < 16) {
             throw new IllegalArgumentException("shop.downloads.secret must be at least 16 characters");
         }
@@ -41,13 +50,20 @@ public final class Downloads {
         this.lifetime = lifetime;
         this.clock = clock;
         this.products = products;
+        this.orders = orders;
+        this.counts = counts;
+        this.files = files;
     }
 
     /** The links of an order the caller may read (the route checks that first). */
     public Map<String, Object> links(Order order) {
+        return links(order, hasAccess(order) ? counts.counts(order) : Map.of());
+    }
+
+    Map<String, Object> links(Order order, Map<String, Long> downloaded) {
         List<Map<String, Object>> links = new ArrayList<>();
         long expires = clock.instant().plus(lifetime).getEpochSecond();
-        List<String> freed = "paid".equals(order.paymentStatus()) && order.digitalDownloads() != null ? order.digitalDownloads() : List.of();
+        List<String> freed = hasAccess(order) ? order.digitalDownloads() : List.of();
         for (String productId : freed) {
             Map<String, Object> link = new LinkedHashMap<>();
             link.put("product_id", productId);
@@ -55,6 +71,7 @@ public final class Downloads {
             link.put("url", "/api/downloads/" + order.orderId() + "/" + productId + "?expires=" + expires + "&signature="
                     + sign(order.orderId(), productId, expires));
             link.put("expires_at", java.time.Instant.ofEpochSecond(expires).toString());
+            link.put("download_count", downloaded.getOrDefault(productId, 0L));
             links.add(link);
         }
         Map<String, Object> answer = new LinkedHashMap<>();
@@ -63,7 +80,7 @@ public final class Downloads {
         return answer;
     }
 
-    /** Checks a link and answers with a redirect to the file; 403 for a forged or expired link. */
+    /** Checks a link and answers with a redirect to the file; 403 for a forged or expired link or a refunded order. */
     public void redirect(Exchange exchange, String orderId, String productId, String expires, String signature) {
         long expiry;
         try {
@@ -78,13 +95,24 @@ public final class Downloads {
         if (clock.instant().getEpochSecond() > expiry) {
             throw new ApiException(403, "link_expired", "This download link has expired; open your orders page for a fresh one", List.of());
         }
+        Order order = orders.find(orderId).orElseThrow(() -> ApiException.notFound("Order " + orderId));
+        if (!hasAccess(order) || !order.digitalDownloads().contains(productId)) {
+            throw new ApiException(403, "access_revoked", "This order's downloads are no longer available (it was refunded or cancelled)", List.of());
+        }
         Product product = products.find(productId).filter(Product::digitalDownload).filter(p -> p.downloadUrl() != null)
                 .orElseThrow(() -> ApiException.notFound("Download " + productId));
+        String stored = product.downloadUrl();
+        // a file hosted elsewhere keeps its https address; the shop's own files are objects in the goods bucket
+        String target = stored.startsWith("https://") ? stored : files.presignedGet(stored, product.downloadFile());
+        counts.count(order, productId);
         exchange.getMessage().setBody(null);
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 302);
-        String target = product.downloadUrl();
-        exchange.getMessage().setHeader("Location", target.startsWith("https://") || target.startsWith("/") ? target : "/" + target);
+        exchange.getMessage().setHeader("Location", target);
         exchange.getMessage().setHeader("Cache-Control", "private, no-store");
+    }
+
+    private static boolean hasAccess(Order order) {
+        return PAID.contains(order.paymentStatus()) && order.digitalDownloads() != null;
     }
 
     String sign(String orderId, String productId, long expires) {

@@ -41,9 +41,13 @@ public final class Inventory {
         this.watch = watch;
     }
 
+    /** What one line's take did: took the stock now, found it taken for this order already, or found too little. */
+    private enum Take { TAKEN, ALREADY_TAKEN, SHORT }
+
     /**
-     * Takes every shipped line of the order, or none: if a line is short, the lines already taken are put back.
-     * Digital downloads are not counted. Safe to repeat for the same order.
+     * Takes every shipped line of the order, or none: if a line is short, the lines this call took are put back (never
+     * those a copy of this call took: two deliveries of one order message may run at once). Digital downloads are not
+     * counted. Safe to repeat for the same order.
      */
     public boolean reserve(Order order) {
         List<Integer> taken = new ArrayList<>();
@@ -52,12 +56,15 @@ public final class Inventory {
             if (line.digitalDownload()) {
                 continue;
             }
-            if (!take(line, reservationId(order, index))) {
+            Take take = take(line, reservationId(order, index));
+            if (take == Take.SHORT) {
                 taken.forEach(i -> putBack(order.items().get(i), reservationId(order, i)));
                 LOG.info("Order {} short of {}: stock returned for {} line(s)", order.orderNumber(), line.productId(), taken.size());
                 return false;
             }
-            taken.add(index);
+            if (take == Take.TAKEN) {
+                taken.add(index);
+            }
         }
         return true;
     }
@@ -72,7 +79,7 @@ public final class Inventory {
         }
     }
 
-    private boolean take(PricedLine line, String reservation) {
+    private Take take(PricedLine line, String reservation) {
         try {
             var after = dynamoDb.updateItem(r -> r.tableName(table).key(items.keyOf(line.productId()))
                     .updateExpression("SET stock_quantity = stock_quantity - :q, cache_version = cache_version + :one ADD reservations :r")
@@ -84,9 +91,9 @@ public final class Inventory {
             cache.invalidateProduct(line.productId());
             int stock = Integer.parseInt(after.get("stock_quantity").n());
             watch.changed(line.productId(), stock + line.quantity(), stock);
-            return true;
+            return Take.TAKEN;
         } catch (ConditionalCheckFailedException e) {
-            return alreadyReserved(line.productId(), reservation);
+            return alreadyReserved(line.productId(), reservation) ? Take.ALREADY_TAKEN : Take.SHORT;
         }
     }
 

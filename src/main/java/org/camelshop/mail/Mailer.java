@@ -116,6 +116,7 @@ public final class Mailer {
             case "order_confirmed" -> "Order " + order.orderNumber() + " is confirmed";
             case "order_shipped" -> "Order " + order.orderNumber() + " has shipped";
             case "order_refunded" -> "Refund for order " + order.orderNumber();
+            case "payment_duplicate_refunded" -> "Order " + order.orderNumber() + ": your second payment is refunded";
             default -> "About your order " + order.orderNumber();
         };
     }
@@ -143,6 +144,8 @@ public final class Mailer {
         values.put("tracking_number", Objects.toString(order.trackingNumber(), "to follow"));
         values.put("carrier", Objects.toString(order.carrier(), "our carrier"));
         values.put("refund_total", money(order.refundedCents() == null ? 0 : order.refundedCents(), order.currency()));
+        values.put("duplicate_total", money(order.duplicatePayments() == null ? 0 : order.duplicatePayments().values().stream()
+                .mapToLong(payment -> Long.parseLong(payment.getOrDefault("refunded", "0"))).sum(), order.currency()));
         StringBuilder html = new StringBuilder();
         StringBuilder text = new StringBuilder();
         for (PricedLine line : order.items()) {

@@ -3,6 +3,7 @@ package org.camelshop.order;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -15,6 +16,8 @@ import org.camelshop.pricing.Quote.PricedLine;
  * ({@code user_id = guest-<session>}) read it with the access token they were given, of which only a hash is kept.
  * {@code mails} records each mail sent about the order, by template. The payment fields ({@code payment_provider} to
  * {@code refunds}) are set by the payment flow once money moved; {@code refunds} holds one entry per refund id.
+ * {@code payment_attempts} lists every payment started for the order ({@code stripe:pi_…}, {@code paypal:…}), so that
+ * the others are cancelled once one is paid; {@code duplicate_payments} holds money that came on top and went back.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -56,9 +59,13 @@ public record Order(
         String paidAt,
         String paymentFailure,
         Boolean downloadsUnlocked,
-        Map<String, Map<String, String>> refunds) {
+        Map<String, Map<String, String>> refunds,
+        List<String> paymentAttempts,
+        Map<String, Map<String, String>> duplicatePayments) {
 
     public static final String PAYMENT_PENDING = "pending";
+    public static final String PAYMENT_PAID = "paid";
+    public static final String PAYMENT_PARTIALLY_REFUNDED = "partially_refunded";
 
     /** An order before any payment: the payment fields are empty. */
     public Order(String orderId, String userId, String orderNumber, String userEmail, List<PricedLine> items, long subtotal, long discount,
@@ -70,7 +77,13 @@ public record Order(
         this(orderId, userId, orderNumber, userEmail, items, subtotal, discount, tax, shipping, total, currency, discountCode,
                 paymentMethod, paymentId, paymentStatus, shippingAddress, billingAddress, orderStatus, cancelReason, reservedUntil,
                 trackingNumber, carrier, orderDate, shippedDate, deliveredDate, notes, digitalDownloads, processingQueueId, mails,
-                accessTokenHash, version, null, null, null, null, null, null, null);
+                accessTokenHash, version, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** A payment is recorded and not refunded in full. */
+    @JsonIgnore
+    public boolean isPaid() {
+        return PAYMENT_PAID.equals(paymentStatus) || PAYMENT_PARTIALLY_REFUNDED.equals(paymentStatus);
     }
 
     public boolean isGuestOrder() {

@@ -60,6 +60,10 @@ public final class OrderAdmin {
         if (OrderStatus.REFUNDED.equals(change.orderStatus())) {
             throw ApiException.conflict("refund_required", "Refund the order with POST /api/orders/" + orderId + "/refund");
         }
+        if (OrderStatus.needsPayment(change.orderStatus()) && !order.isPaid()) {
+            throw ApiException.conflict("payment_required", "An order becomes " + change.orderStatus() + " only once its payment is recorded"
+                    + " (payment_status is " + order.paymentStatus() + ")");
+        }
         Map<String, AttributeValue> attributes = new HashMap<>(Map.of("order_status", AttributeValue.fromS(change.orderStatus())));
         String now = clock.instant().toString();
         switch (change.orderStatus()) {
@@ -103,6 +107,10 @@ public final class OrderAdmin {
             throw ApiException.invalidField("carrier", "must be 1 to 40 characters");
         }
         Order order = existing(orderId);
+        if (!order.isPaid() || !OrderStatus.needsPayment(order.orderStatus())) {
+            throw ApiException.conflict("order_not_paid", "Tracking is set on paid orders only (this one is " + order.orderStatus()
+                    + ", payment " + order.paymentStatus() + ")");
+        }
         orders.annotate(order, Map.of("tracking_number", AttributeValue.fromS(tracking.trackingNumber().trim()),
                 "carrier", AttributeValue.fromS(tracking.carrier().trim())));
         return existing(orderId);

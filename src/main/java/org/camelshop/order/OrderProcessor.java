@@ -86,8 +86,11 @@ public final class OrderProcessor {
                 LOG.info("Order {} reserved until {}, awaiting payment", order.orderNumber(), until);
                 return MailRequest.about("order_received", order);
             }
-            // cancelled while we reserved: the cancellation saw it pending and returned nothing, so we do
-            inventory.release(order);
+            // a copy of this message got there first: its reservation is this one, and stays
+            if (orders.find(order.orderId()).map(now -> OrderStatus.CANCELLED.equals(now.orderStatus())).orElse(false)) {
+                // cancelled while we reserved: the cancellation saw it pending and returned nothing, so we do
+                inventory.release(order);
+            }
             return null;
         }
         if (orders.update(order, OrderStatus.PENDING, Map.of("order_status", AttributeValue.fromS(OrderStatus.CANCELLED),

@@ -25,13 +25,19 @@ public final class OrderRepository {
         this.table = table;
     }
 
-    public void insert(Order order) {
+    /** Stores a new order; false if an order with its id exists already. */
+    public boolean insertIfAbsent(Order order) {
         Map<String, AttributeValue> item = new HashMap<>(DynamoItems.toItem(order));
         if (order.accessTokenHash() != null) {
             // write-only in JSON so it never reaches a client; stored explicitly
             item.put("access_token_hash", AttributeValue.fromS(order.accessTokenHash()));
         }
-        dynamoDb.putItem(r -> r.tableName(table).item(item).conditionExpression("attribute_not_exists(order_id)"));
+        try {
+            dynamoDb.putItem(r -> r.tableName(table).item(item).conditionExpression("attribute_not_exists(order_id)"));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
     }
 
     public Optional<Order> find(String orderId) {

@@ -51,6 +51,11 @@ public final class OrderStatus {
         }
     }
 
+    /** States only a paid order can be in: the state machine never reaches them without a recorded payment. */
+    public static boolean needsPayment(String status) {
+        return Set.of(CONFIRMED, PROCESSING, SHIPPED, DELIVERED).contains(status);
+    }
+
     /** Before shipping, stock was only reserved and goes back on cancel. */
     public static boolean goodsStillHere(String status) {
         return Set.of(PENDING, AWAITING_PAYMENT, CONFIRMED, PROCESSING).contains(status);

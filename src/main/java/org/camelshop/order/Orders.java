@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -41,9 +40,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Placing and reading orders. {@code POST /api/orders/create} is three route steps: {@link #begin} (an
- * Idempotency-Key replay answers at once), {@link #place} (price the cart on the server, redeem the code, store
- * the order as pending, produce the queue message) and, after the message is on order-processing-queue,
- * {@link #placed} (clear the cart, answer 202).
+ * Idempotency-Key replay answers at once), {@link #place} (price the cart on the server, consume it, redeem the
+ * code, store the order as pending, produce the queue message) and, after the message is on order-processing-queue,
+ * {@link #placed} (answer 202).
  */
 public final class Orders {
 
@@ -69,7 +68,7 @@ public final class Orders {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
     private static final DateTimeFormatter NUMBER_DATE = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
     private static final String ORDER_PROPERTY = "shopOrder";
-    private static final String TOKEN_PROPERTY = "shopOrderAccessToken";
+    private static final String RECEIPT_PROPERTY = "shopOrderReceipt";
 
     private final OrderRepository orders;
     private final Carts carts;
@@ -78,11 +77,12 @@ public final class Orders {
     private final DiscountCodeRepository codeRepository;
     private final IdempotencyKeys idempotency;
     private final Cancellations cancellations;
+    private final OrderAccessTokens accessTokens;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     public Orders(OrderRepository orders, Carts carts, Pricing pricing, DiscountCodes discountCodes, DiscountCodeRepository codeRepository,
-            IdempotencyKeys idempotency, Cancellations cancellations, Clock clock) {
+            IdempotencyKeys idempotency, Cancellations cancellations, OrderAccessTokens accessTokens, Clock clock) {
         this.orders = orders;
         this.carts = carts;
         this.pricing = pricing;
@@ -90,18 +90,22 @@ public final class Orders {
         this.codeRepository = codeRepository;
         this.idempotency = idempotency;
         this.cancellations = cancellations;
+        this.accessTokens = accessTokens;
         this.clock = clock;
     }
 
-    /** Answers a replayed Idempotency-Key with the first response (header {@code Idempotent-Replayed: true}). */
+    /** Claims the request's Idempotency-Key; a replay answers at once with the first response. */
     public void begin(Exchange exchange) {
-        idempotency.claim(exchange, "orders", Carts.owner(exchange)).ifPresent(response -> {
-            exchange.getMessage().setBody(response);
-            exchange.getMessage().setHeader("Idempotent-Replayed", "true");
-        });
+        idempotency.claim(exchange, "orders", Carts.owner(exchange)).ifPresent(exchange.getMessage()::setBody);
     }
 
-    /** Prices the caller's cart, redeems the discount code and stores the pending order; returns the queue message. */
+    /**
+     * Prices the caller's cart and turns it into an order, in steps that are each safe to repeat: the order's id follows
+     * from the cart and its version, so any number of requests for one cart (copies racing, a retry after a crash) name
+     * the same order; the discount code is redeemed for that order, the order stored if it is not already, then the cart
+     * consumed in a write conditional on its version. A copy that finds the cart consumed by another order gets
+     * {@code 409 cart_checked_out}; otherwise every copy answers with the one order. Returns the queue message.
+     */
     public String place(Exchange exchange) {
         String owner = Carts.owner(exchange);
         Optional<SessionUser> user = Identity.current(exchange);
@@ -109,7 +113,7 @@ public final class Orders {
         String email = validate(request, user);
         Cart cart = carts.current(owner);
         if (cart.items().isEmpty()) {
-            throw ApiException.conflict("cart_empty", "Your cart is empty");
+            throw cart.checkedOutAs() != null ? Carts.checkedOut(cart) : ApiException.conflict("cart_empty", "Your cart is empty");
         }
         List<Quote.PricedLine> lines = carts.pricedLines(cart);
         if (request.shippingAddress() == null && !lines.stream().allMatch(Quote.PricedLine::digitalDownload)) {
@@ -120,33 +124,39 @@ public final class Orders {
                 : discountCodes.usable(request.discountCode(), customer);
         // tax follows the goods; a download has no shipping address, so it follows the billing address
         Quote quote = pricing.quote(lines, code, request.shippingAddress() != null ? request.shippingAddress() : request.billingAddress());
-        if (code != null && !codeRepository.redeem(code, customer)) {
+        String orderId = UUID.nameUUIDFromBytes((owner + "\n" + cart.createdAt() + "\n" + cart.version()).getBytes(StandardCharsets.UTF_8)).toString();
+        String accessToken = user.isPresent() ? null : accessTokens.of(orderId);
+        if (code != null && !codeRepository.redeem(code, customer, orderId)) {
             throw ApiException.conflict("discount_unavailable", "Discount code " + code.code() + " can no longer be used");
         }
-        String accessToken = user.isPresent() ? null : token();
-        String now = clock.instant().toString();
-        Order order = new Order(UUID.randomUUID().toString(), owner, orderNumber(), email, lines, quote.subtotal(), quote.discount(),
+        Order order = new Order(orderId, owner, orderNumber(), email, lines, quote.subtotal(), quote.discount(),
                 quote.tax(), quote.shipping(), quote.total(), quote.currency(), quote.discountCode(), request.paymentMethod(), null,
-                Order.PAYMENT_PENDING, request.shippingAddress(), request.billingAddress(), OrderStatus.PENDING, null, null, null, null, now,
-                null, null, request.notes(), List.of(), null, Map.of(), accessToken == null ? null : sha256(accessToken), 1);
-        orders.insert(order);
+                Order.PAYMENT_PENDING, request.shippingAddress(), request.billingAddress(), OrderStatus.PENDING, null, null, null, null,
+                clock.instant().toString(), null, null, request.notes(), List.of(), null, Map.of(), accessToken == null ? null : sha256(accessToken), 1);
+        if (!orders.insertIfAbsent(order)) {
+            order = orders.find(orderId).orElseThrow(); // a copy of this checkout stored it first
+        }
+        carts.checkOut(cart, orderId);
+        Receipt receipt = receipt(order, accessToken);
+        idempotency.remember(exchange, Json.write(receipt));
         exchange.setProperty(ORDER_PROPERTY, order);
-        exchange.setProperty(TOKEN_PROPERTY, accessToken);
+        exchange.setProperty(RECEIPT_PROPERTY, receipt);
         return Json.write(new Placed(order.orderId(), order.userId()));
     }
 
-    /** After the order is queued: note the message id, empty the cart, remember the answer for replays. */
+    /** After the order is queued: note the message id and answer with the receipt. */
     public Receipt placed(Exchange exchange) {
         Order order = exchange.getProperty(ORDER_PROPERTY, Order.class);
         String messageId = exchange.getMessage().getHeader("CamelAwsSqsMessageId", String.class);
         if (messageId != null) {
             orders.annotate(order, Map.of("processing_queue_id", AttributeValue.fromS(messageId)));
         }
-        carts.empty(order.userId());
-        Receipt receipt = new Receipt(order.orderId(), order.orderNumber(), order.orderStatus(), order.paymentStatus(), order.subtotal(),
-                order.discount(), order.tax(), order.shipping(), order.total(), order.currency(), exchange.getProperty(TOKEN_PROPERTY, String.class));
-        idempotency.remember(exchange, Json.write(receipt));
-        return receipt;
+        return exchange.getProperty(RECEIPT_PROPERTY, Receipt.class);
+    }
+
+    private static Receipt receipt(Order order, String accessToken) {
+        return new Receipt(order.orderId(), order.orderNumber(), order.orderStatus(), order.paymentStatus(), order.subtotal(),
+                order.discount(), order.tax(), order.shipping(), order.total(), order.currency(), accessToken);
     }
 
     /** An order for its owner, an admin, or a guest with its access token; anyone else gets a 404, not a 403. */
@@ -218,12 +228,6 @@ public final class Orders {
         byte[] bytes = new byte[4];
         random.nextBytes(bytes);
         return "CS-" + NUMBER_DATE.format(clock.instant()) + "-" + HexFormat.of().withUpperCase().formatHex(bytes);
-    }
-
-    private String token() {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     static String sha256(String text) {

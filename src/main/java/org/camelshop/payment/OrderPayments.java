@@ -26,9 +26,9 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  */
 public final class OrderPayments {
 
-    public static final String PAID = "paid";
+    public static final String PAID = Order.PAYMENT_PAID;
     public static final String FAILED = "failed";
-    public static final String PARTIALLY_REFUNDED = "partially_refunded";
+    public static final String PARTIALLY_REFUNDED = Order.PAYMENT_PARTIALLY_REFUNDED;
     public static final String REFUNDED = "refunded";
     private static final Logger LOG = LoggerFactory.getLogger(OrderPayments.class);
 
@@ -74,6 +74,48 @@ public final class OrderPayments {
         changes.put("digital_downloads", AttributeValue.fromL(downloads.stream().map(AttributeValue::fromS).toList()));
         changes.put("downloads_unlocked", AttributeValue.fromBool(!downloads.isEmpty()));
         return orders.update(order, OrderStatus.AWAITING_PAYMENT, changes);
+    }
+
+    /**
+     * Notes a payment started for the order ({@code provider:reference}) while it still awaits payment; false once it is
+     * paid or cancelled. Paying the order is conditional on the same status, so the attempts read after it are complete.
+     */
+    public boolean recordAttempt(Order order, String provider, String reference) {
+        try {
+            dynamoDb.updateItem(r -> r.tableName(ordersTable).key(key(order))
+                    .updateExpression("ADD payment_attempts :attempt").conditionExpression("order_status = :awaiting")
+                    .expressionAttributeValues(Map.of(":attempt", AttributeValue.fromSs(List.of(provider + ":" + reference)),
+                            ":awaiting", AttributeValue.fromS(OrderStatus.AWAITING_PAYMENT))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Money that came on top of the order's payment and went straight back: kept under {@code duplicate_payments.<payment
+     * id>} with the provider, amount and refund. True only for the first record of this payment, however many deliveries
+     * of it race (the caller sends one mail for it).
+     */
+    public boolean recordDuplicateRefund(Order order, Refunds.Plan plan, StripeGateway.RefundResult refund) {
+        dynamoDb.updateItem(r -> r.tableName(ordersTable).key(key(order))
+                .updateExpression("SET duplicate_payments = if_not_exists(duplicate_payments, :none)")
+                .expressionAttributeValues(Map.of(":none", AttributeValue.fromM(Map.of()))));
+        try {
+            dynamoDb.updateItem(r -> r.tableName(ordersTable).key(key(order))
+                    .updateExpression("SET duplicate_payments.#payment = :record")
+                    .conditionExpression("attribute_not_exists(duplicate_payments.#payment)")
+                    .expressionAttributeNames(Map.of("#payment", plan.paymentId()))
+                    .expressionAttributeValues(Map.of(":record", AttributeValue.fromM(Map.of(
+                            "provider", AttributeValue.fromS(plan.provider()),
+                            "amount", AttributeValue.fromS(Long.toString(plan.amount())),
+                            "refund_id", AttributeValue.fromS(refund.id()),
+                            "refunded", AttributeValue.fromS(Long.toString(refund.amount())),
+                            "refunded_at", AttributeValue.fromS(clock.instant().toString()))))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
     }
 
     /** A decline: payment_status failed while the order still awaits payment (it stays payable until its window ends). */
@@ -149,7 +191,7 @@ public final class OrderPayments {
             String condition = before == 0 ? "(attribute_not_exists(refunded_cents) OR refunded_cents = :before)" : "refunded_cents = :before";
             try {
                 dynamoDb.updateItem(r -> r.tableName(ordersTable)
-                        .key(Map.of("order_id", AttributeValue.fromS(order.orderId()), "user_id", AttributeValue.fromS(order.userId())))
+                        .key(key(order))
                         .updateExpression("SET version = version + :one, refunds.#rid = :refund, " + clause.assignments())
                         .conditionExpression(condition)
                         .expressionAttributeNames(names).expressionAttributeValues(values));
@@ -159,6 +201,10 @@ public final class OrderPayments {
             }
         }
         throw new IllegalStateException("could not record refund " + refundId + " of order " + orderId + " after 5 attempts");
+    }
+
+    private static Map<String, AttributeValue> key(Order order) {
+        return Map.of("order_id", AttributeValue.fromS(order.orderId()), "user_id", AttributeValue.fromS(order.userId()));
     }
 
     private static AttributeValue number(long value) {

@@ -3,6 +3,7 @@ package org.camelshop.payment;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
@@ -39,9 +40,8 @@ public final class Payments {
 
     public static final String ORDER_PROPERTY = "shopOrder";
     public static final String REFERENCE_PROPERTY = "shopPaymentReference";
-    public static final String REPLAYED_HEADER = "Idempotent-Replayed";
-    /** Set (as a property, which a client cannot send) when the answer is a replay and nothing must be done again. */
-    public static final String REPLAYED_PROPERTY = "shopIdempotentReplay";
+    public static final String REPLAYED_PROPERTY = IdempotencyKeys.REPLAYED_PROPERTY;
+    private static final String PAYMENT_ID_PROPERTY = "shopPaymentId";
     private static final Logger LOG = LoggerFactory.getLogger(Payments.class);
 
     private final Orders orders;
@@ -78,15 +78,19 @@ public final class Payments {
         return config;
     }
 
-    /** {@code POST /api/payment/stripe/intent} and {@code /paypal/create}: an order awaiting payment, Idempotency-Key replay. */
+    /** {@code POST /api/payment/stripe/intent} and {@code /paypal/create}: Idempotency-Key replay, else an order awaiting payment. */
     public void beginCreate(Exchange exchange, String scope) {
         OrderRef request = Json.body(exchange, OrderRef.class);
-        Order order = payable(exchange, required("order_id", request.orderId()));
-        claim(exchange, scope, order);
+        Order order = orders.get(exchange, required("order_id", request.orderId()));
+        exchange.setProperty(ORDER_PROPERTY, order);
+        if (!claim(exchange, scope, order)) {
+            requirePayable(order);
+        }
     }
 
     public Map<String, Object> intentCreated(Exchange exchange, StripeGateway.Intent intent) {
         Order order = exchange.getProperty(ORDER_PROPERTY, Order.class);
+        recordAttempt(order, "stripe", intent.id());
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("order_id", order.orderId());
         answer.put("payment_intent_id", intent.id());
@@ -101,6 +105,7 @@ public final class Payments {
 
     public Map<String, Object> paypalCreated(Exchange exchange, PayPalGateway.Created created) {
         Order order = exchange.getProperty(ORDER_PROPERTY, Order.class);
+        recordAttempt(order, "paypal", created.id());
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("order_id", order.orderId());
         answer.put("paypal_order_id", created.id());
@@ -121,16 +126,22 @@ public final class Payments {
         exchange.setProperty(REFERENCE_PROPERTY, intent);
     }
 
-    /** {@code POST /api/payment/paypal/capture}: the buyer's order and the PayPal order they approved; Idempotency-Key replay. */
+    /**
+     * {@code POST /api/payment/paypal/capture}: the buyer's order and the PayPal order they approved; Idempotency-Key replay.
+     * Only an order awaiting payment is captured: once paid (by either provider) no other payment may take money.
+     */
     public void beginCapture(Exchange exchange) {
         PayPalCapture request = Json.body(exchange, PayPalCapture.class);
         String paypalOrder = required("paypal_order_id", request.paypalOrderId());
         if (!paypalOrder.matches("[A-Za-z0-9-]{1,64}")) {
             throw ApiException.invalidField("paypal_order_id", "is not a PayPal order id");
         }
-        Order order = payable(exchange, required("order_id", request.orderId()));
+        Order order = orders.get(exchange, required("order_id", request.orderId()));
+        exchange.setProperty(ORDER_PROPERTY, order);
         exchange.setProperty(REFERENCE_PROPERTY, paypalOrder);
-        claim(exchange, "paypal-capture", order);
+        if (!claim(exchange, "paypal-capture", order)) {
+            requirePayable(order);
+        }
     }
 
     /**
@@ -141,6 +152,11 @@ public final class Payments {
         Order order = exchange.getProperty(ORDER_PROPERTY, Order.class);
         if (!order.orderId().equals(check.orderId())) {
             throw ApiException.conflict("payment_mismatch", "This payment belongs to another order");
+        }
+        exchange.setProperty(PAYMENT_ID_PROPERTY, check.paymentId());
+        if (!OrderStatus.AWAITING_PAYMENT.equals(order.orderStatus())) {
+            // paid or cancelled before this payment: the processor cancels it or gives its money back; accepted() says so
+            return Json.write(new PaymentMessage(order.orderId(), check.provider(), check.reference()));
         }
         switch (check.outcome()) {
             case SUCCEEDED -> {
@@ -160,9 +176,16 @@ public final class Payments {
         }
     }
 
-    /** The 202 once the payment is on its way to the processor; remembered for Idempotency-Key replays. */
+    /**
+     * The 202 once the payment is on its way to the processor; remembered for Idempotency-Key replays. If the order was
+     * paid by another payment (or cancelled) meanwhile, a 409: this payment is cancelled or refunded in full.
+     */
     public Map<String, Object> accepted(Exchange exchange) {
-        Order order = exchange.getProperty(ORDER_PROPERTY, Order.class);
+        Order order = payments.find(exchange.getProperty(ORDER_PROPERTY, Order.class).orderId()).orElseThrow();
+        boolean paidByThis = order.paymentId() != null && order.paymentId().equals(exchange.getProperty(PAYMENT_ID_PROPERTY, String.class));
+        if (!OrderStatus.AWAITING_PAYMENT.equals(order.orderStatus()) && !paidByThis) {
+            throw notPayable(order, " This payment is cancelled, or refunded in full if it was taken.");
+        }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("order_id", order.orderId());
         answer.put("order_number", order.orderNumber());
@@ -172,27 +195,34 @@ public final class Payments {
         return answer;
     }
 
-    /** The caller may see the order, and it is waiting for payment: not still reserving stock, paid, or cancelled. */
-    private Order payable(Exchange exchange, String orderId) {
-        Order order = orders.get(exchange, orderId);
-        switch (order.orderStatus()) {
-            case OrderStatus.AWAITING_PAYMENT -> {
-                exchange.setProperty(ORDER_PROPERTY, order);
-                return order;
-            }
-            case OrderStatus.PENDING -> throw new ApiException(409, "order_not_ready", "The order's items are still being reserved; try again in a moment",
-                    List.of(), Map.of("Retry-After", "1"));
-            case OrderStatus.CANCELLED -> throw ApiException.conflict("order_cancelled", "This order was cancelled and can no longer be paid");
-            default -> throw ApiException.conflict("order_already_paid", "This order is already paid");
+    /** The order is waiting for payment: not still reserving stock, paid, or cancelled (each a 409 saying which). */
+    private static void requirePayable(Order order) {
+        if (!OrderStatus.AWAITING_PAYMENT.equals(order.orderStatus())) {
+            throw notPayable(order, "");
         }
     }
 
-    private void claim(Exchange exchange, String scope, Order order) {
-        idempotency.claim(exchange, "payment-" + scope, order.userId()).ifPresent(response -> {
-            exchange.getMessage().setBody(response);
-            exchange.getMessage().setHeader(REPLAYED_HEADER, "true");
-            exchange.setProperty(REPLAYED_PROPERTY, true);
-        });
+    private static ApiException notPayable(Order order, String more) {
+        return switch (order.orderStatus()) {
+            case OrderStatus.PENDING -> new ApiException(409, "order_not_ready", "The order's items are still being reserved; try again in a moment",
+                    List.of(), Map.of("Retry-After", "1"));
+            case OrderStatus.CANCELLED -> ApiException.conflict("order_cancelled", "This order was cancelled and can no longer be paid." + more);
+            default -> ApiException.conflict("order_already_paid", "This order is already paid." + more);
+        };
+    }
+
+    /** Notes a payment started for the order, so that once one is paid the others are cancelled; 409 if it was paid meanwhile. */
+    private void recordAttempt(Order order, String provider, String reference) {
+        if (!payments.recordAttempt(order, provider, reference)) {
+            throw notPayable(payments.find(order.orderId()).orElseThrow(), "");
+        }
+    }
+
+    /** Claims the Idempotency-Key; true (with the stored answer as body) when this request was answered before. */
+    private boolean claim(Exchange exchange, String scope, Order order) {
+        Optional<String> replay = idempotency.claim(exchange, "payment-" + scope, order.userId());
+        replay.ifPresent(exchange.getMessage()::setBody);
+        return replay.isPresent();
     }
 
     private static String required(String field, String value) {

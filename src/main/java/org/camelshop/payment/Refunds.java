@@ -2,6 +2,7 @@ package org.camelshop.payment;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
@@ -47,6 +48,10 @@ public final class Refunds {
         this.idempotency = idempotency;
     }
 
+    /**
+     * Claims the Idempotency-Key first (a replay answers with the first refund's order, whatever was refunded since), then
+     * plans what may still be refunded.
+     */
     public void plan(Exchange exchange, String orderId) {
         String body = exchange.getMessage().getBody(String.class);
         RefundRequest request = body == null || body.isBlank() ? new RefundRequest(null, null, null) : Json.body(exchange, RefundRequest.class);
@@ -55,16 +60,16 @@ public final class Refunds {
             throw ApiException.invalidField("reason", "must be at most 500 characters");
         }
         Order order = payments.find(orderId).orElseThrow(() -> ApiException.notFound("Order " + orderId));
+        Optional<String> replay = idempotency.claim(exchange, "refund", Identity.current(exchange).map(u -> u.userId()).orElse("admin"));
+        if (replay.isPresent()) {
+            exchange.getMessage().setBody(replay.get());
+            return;
+        }
         if (!OrderPayments.PAID.equals(order.paymentStatus()) && !OrderPayments.PARTIALLY_REFUNDED.equals(order.paymentStatus())) {
             throw ApiException.conflict("not_refundable", "Only a paid order can be refunded (payment_status is " + order.paymentStatus() + ")");
         }
         long refunded = order.refundedCents() == null ? 0 : order.refundedCents();
         long amount = amount(asked, order.amountPaid(), refunded);
-        idempotency.claim(exchange, "refund", Identity.current(exchange).map(u -> u.userId()).orElse("admin")).ifPresent(response -> {
-            exchange.getMessage().setBody(response);
-            exchange.getMessage().setHeader(Payments.REPLAYED_HEADER, "true");
-            exchange.setProperty(Payments.REPLAYED_PROPERTY, true);
-        });
         exchange.setProperty(PaymentProcessor.PROVIDER_PROPERTY, order.paymentProvider());
         exchange.setProperty(PLAN_PROPERTY, new Plan(orderId, order.paymentProvider(), order.paymentId(), amount, order.currency(),
                 request.reason(), "refund-" + orderId + "-" + refunded + "-" + amount));
@@ -119,6 +124,8 @@ public final class Refunds {
         var before = payments.recordRefund(plan.orderId(), refund.id(), refund.amount(), plan.reason());
         Order after = payments.find(plan.orderId()).orElseThrow();
         exchange.setProperty(Payments.ORDER_PROPERTY, after);
+        // the money moved: from here a retry of this request must replay, never refund again
+        idempotency.remember(exchange, Json.write(after));
         if (before.isEmpty()) {
             return null; // recorded by an earlier attempt, whose mail is on its way
         }
@@ -131,10 +138,8 @@ public final class Refunds {
         return Json.write(new MailRequest("order_refunded", after.userEmail(), after.orderId(), after.orderId() + ":order_refunded:" + count, null));
     }
 
-    /** The answer: the order as it is now; remembered for Idempotency-Key replays. */
+    /** The answer: the order as it is now (remembered for Idempotency-Key replays when the refund was recorded). */
     public Order answer(Exchange exchange) {
-        Order order = exchange.getProperty(Payments.ORDER_PROPERTY, Order.class);
-        idempotency.remember(exchange, Json.write(order));
-        return order;
+        return exchange.getProperty(Payments.ORDER_PROPERTY, Order.class);
     }
 }

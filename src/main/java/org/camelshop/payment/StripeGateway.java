@@ -78,6 +78,19 @@ public final class StripeGateway {
                 amount, intent.getCurrency(), intent.getId(), failure, next);
     }
 
+    /**
+     * Cancels a PaymentIntent so it can never take money, and says where it stands then: canceled, or succeeded if the
+     * buyer paid it first (Stripe refuses to cancel a succeeded or already canceled intent; that refusal is no failure).
+     */
+    public PaymentCheck cancel(String paymentIntentId) {
+        try {
+            call(() -> client().paymentIntents().cancel(paymentIntentId, options("cancel-" + paymentIntentId)));
+        } catch (PaymentRefused e) {
+            // already final: the check below tells which
+        }
+        return check(paymentIntentId);
+    }
+
     /** Refunds {@code amount} cents of the PaymentIntent; {@code key} identifies this refund for Stripe's idempotency. */
     public RefundResult refund(String paymentIntentId, long amount, String key) {
         RefundCreateParams params = RefundCreateParams.builder().setPaymentIntent(paymentIntentId).setAmount(amount).build();

@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The providers' webhooks. Stripe's are verified with the SDK ({@code Webhook.constructEvent}: HMAC signature, timestamp
- * within 300 s); PayPal's by its verification API (through the paypal breaker) after a transmission-time check of the same
+ * within 300 s, here in both directions); PayPal's by its verification API (through the paypal breaker) after a transmission-time check of the same
  * tolerance. Anything forged, expired or replayed from long ago is a 400 with no effect. Each event id is remembered
  * (Redis, or DynamoDB while Redis is down: {@link WebhookEvents}) for a week once its message is on payment-processing-queue,
  * so a duplicate delivery is acknowledged and ignored;
@@ -54,6 +54,9 @@ public final class Webhooks {
         String signature = exchange.getMessage().getHeader("Stripe-Signature", String.class);
         if (payload == null || signature == null || settings.stripe().webhookSecret().isEmpty()) {
             throw rejected("stripe", "a signed Stripe event is required");
+        }
+        if (!withinTolerance(signature)) {
+            throw rejected("stripe", "timestamp outside the tolerance zone");
         }
         try {
             Webhook.constructEvent(payload, signature, settings.stripe().webhookSecret(), settings.webhookToleranceSeconds());
@@ -134,6 +137,24 @@ public final class Webhooks {
             events.remember(event);
         }
         exchange.getMessage().setBody(event == null ? "{\"received\":true,\"duplicate\":true}" : "{\"received\":true}");
+    }
+
+    /**
+     * The SDK only refuses events signed too long ago; one signed too far ahead is as suspect (a forged or skewed clock),
+     * so the tolerance holds both ways. Unparseable headers are left to the SDK's verdict.
+     */
+    private boolean withinTolerance(String signature) {
+        for (String part : signature.split(",")) {
+            if (part.startsWith("t=")) {
+                try {
+                    long seconds = Long.parseLong(part.substring(2).trim());
+                    return Math.abs(clock.instant().getEpochSecond() - seconds) <= settings.webhookToleranceSeconds();
+                } catch (NumberFormatException e) {
+                    return true;
+                }
+            }
+        }
+        return true;
     }
 
     private boolean seen(String provider, String id) {

@@ -41,14 +41,14 @@ public final class ApiErrors {
         message.setBody(Json.write(body));
     }
 
-    /** A failed request must not stay the remembered answer of its Idempotency-Key: the client may retry it. */
+    /** A request that failed before writing anything frees its Idempotency-Key, so the client may retry it. */
     private static void releaseIdempotencyKey(Exchange exchange) {
         IdempotencyKeys keys = exchange.getContext().getRegistry().findSingleByType(IdempotencyKeys.class);
-        if (keys != null && exchange.getProperty("shopIdempotencyKey") != null) {
+        if (keys != null) {
             try {
                 keys.release(exchange);
             } catch (RuntimeException e) {
-                LOG.warn("Could not release Idempotency-Key {}: {}", exchange.getProperty("shopIdempotencyKey"), e.getMessage());
+                LOG.warn("Could not release an Idempotency-Key: {}", e.getMessage());
             }
         }
     }

@@ -11,14 +11,19 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.ses.SesClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * One SDK client per AWS service, shared by the Camel components (aws2-sqs, aws2-ddb, aws2-ses autowire them)
+ * One SDK client per AWS service, shared by the Camel components (aws2-sqs, aws2-ddb, aws2-ses, aws2-s3 autowire them)
  * and the repositories. The only difference between local and AWS is here: an endpoint override and static
  * credentials for the emulators, or the default endpoint and credential chain for real AWS.
  */
@@ -29,6 +34,8 @@ public final class AwsClients extends ServiceSupport {
     private final DynamoDbClient dynamoDb;
     private final SesClient ses;
     private final SesV2Client sesV2;
+    private final S3Client s3;
+    private final S3Presigner s3Presigner;
 
     public AwsClients(ShopSettings settings) {
         this(settings, settings.getInt("shop.aws.api-call-timeout-ms", 3_000), settings.getInt("shop.aws.api-attempt-timeout-ms", 3_000));
@@ -58,6 +65,25 @@ public final class AwsClients extends ServiceSupport {
         this.dynamoDb = configure(DynamoDbClient.builder(), region, credentials, timeouts, settings.find("shop.aws.dynamodb-endpoint")).build();
         this.ses = configure(SesClient.builder(), region, credentials, timeouts, settings.find("shop.aws.ses-endpoint")).build();
         this.sesV2 = configure(SesV2Client.builder(), region, credentials, timeouts, settings.find("shop.aws.ses-endpoint")).build();
+        // large product files take longer than an API call: their own timeouts
+        ClientOverrideConfiguration s3Timeouts = timeouts(settings.getInt("shop.aws.s3-api-call-timeout-ms", 300_000),
+                settings.getInt("shop.aws.s3-api-attempt-timeout-ms", 120_000));
+        Optional<String> s3Endpoint = settings.find("shop.aws.s3-endpoint");
+        S3Configuration s3Options = S3Configuration.builder()
+                .pathStyleAccessEnabled(s3Endpoint.isPresent())
+                // an emulator stores aws-chunked framing as the object's bytes: send plain bodies there
+                .chunkedEncodingEnabled(s3Endpoint.isEmpty())
+                .build();
+        var s3Builder = configure(S3Client.builder(), region, credentials, s3Timeouts, s3Endpoint).serviceConfiguration(s3Options);
+        if (s3Endpoint.isPresent()) {
+            s3Builder.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                    .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
+        }
+        this.s3 = s3Builder.build();
+        // links go to the browser, which may reach S3 under another name than the shop does (shop.aws.s3-public-endpoint)
+        S3Presigner.Builder presigner = S3Presigner.builder().region(region).credentialsProvider(credentials).serviceConfiguration(s3Options);
+        settings.find("shop.aws.s3-public-endpoint").or(() -> s3Endpoint).map(URI::create).ifPresent(presigner::endpointOverride);
+        this.s3Presigner = presigner.build();
     }
 
     private static ClientOverrideConfiguration timeouts(int callMillis, int attemptMillis) {
@@ -104,6 +130,14 @@ public final class AwsClients extends ServiceSupport {
         return sesV2;
     }
 
+    public S3Client s3() {
+        return s3;
+    }
+
+    public S3Presigner s3Presigner() {
+        return s3Presigner;
+    }
+
     @Override
     protected void doStop() {
         sqs.close();
@@ -111,5 +145,7 @@ public final class AwsClients extends ServiceSupport {
         dynamoDb.close();
         ses.close();
         sesV2.close();
+        s3.close();
+        s3Presigner.close();
     }
 }

@@ -1,6 +1,5 @@
 package org.camelshop.platform;
 
-import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -8,7 +7,6 @@ import java.util.Optional;
 
 import io.lettuce.core.RedisException;
 import io.lettuce.core.ScriptOutputType;
-import io.vertx.core.net.SocketAddress;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
@@ -16,7 +14,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Request limits shared by every instance through Redis: each policy allows {@code limit} requests per window
- * per subject (one counter for everyone, or one per user / client). Policies are matched by method and path
+ * per subject — one counter for everyone, or one per user, per client address ({@link ClientAddresses}: the shopper's
+ * machine, also behind a trusted proxy) or per account named in the body (logins). A policy may count by several
+ * scopes at once ({@code client,account}); any one over the limit refuses. Policies are matched by method and path
  * prefix from configuration, so any route is covered without code. A breach is a 429 with Retry-After and
  * X-RateLimit-* headers, logged and counted. If Redis is down, each instance counts on its own in memory (and counts
  * how often it had to): the limit then holds per instance rather than not at all.
@@ -24,10 +24,14 @@ import org.slf4j.LoggerFactory;
 public final class RateLimiter {
 
     /** Who shares one counter. */
-    public enum Scope { GLOBAL, USER, CLIENT }
+    public enum Scope { GLOBAL, USER, CLIENT, ACCOUNT }
 
-    /** A limit and the requests it covers: {@code "POST /api/payment/"}, {@code "* /api/cart"}. */
-    public record Policy(String name, int limit, int windowSeconds, Scope scope, List<String> matches) {
+    /** A limit, whom it counts by, and the requests it covers: {@code "POST /api/payment/"}, {@code "* /api/cart"}. */
+    public record Policy(String name, int limit, int windowSeconds, List<Scope> scopes, List<String> matches) {
+
+        public Policy(String name, int limit, int windowSeconds, Scope scope, List<String> matches) {
+            this(name, limit, windowSeconds, List.of(scope), matches);
+        }
 
         boolean covers(String method, String path) {
             return matches.stream().anyMatch(match -> {
@@ -49,14 +53,16 @@ public final class RateLimiter {
     private final RedisConnection redis;
     private final List<Policy> policies;
     private final String namespace;
+    private final ClientAddresses clients;
     private final ShopMetrics metrics;
     private final LocalWindows local = new LocalWindows();
 
     /** Policies are tried in order; the first that covers a request applies, so put the general one last. */
-    public RateLimiter(RedisConnection redis, List<Policy> policies, String namespace, ShopMetrics metrics) {
+    public RateLimiter(RedisConnection redis, List<Policy> policies, String namespace, ClientAddresses clients, ShopMetrics metrics) {
         this.redis = redis;
         this.policies = List.copyOf(policies);
         this.namespace = namespace;
+        this.clients = clients;
         this.metrics = metrics;
     }
 
@@ -66,12 +72,14 @@ public final class RateLimiter {
         String path = message.getHeader(Exchange.HTTP_PATH, "", String.class);
         Optional<Policy> policy = policies.stream().filter(p -> p.covers(method, path)).findFirst();
         if (policy.isPresent()) {
-            apply(exchange, policy.get());
+            for (Scope scope : policy.get().scopes()) {
+                subject(exchange, scope).ifPresent(subject -> apply(exchange, policy.get(), subject));
+            }
         }
     }
 
-    private void apply(Exchange exchange, Policy policy) {
-        String key = "ratelimit:" + namespace + ":" + policy.name() + ":" + subject(exchange, policy.scope());
+    private void apply(Exchange exchange, Policy policy, String subject) {
+        String key = "ratelimit:" + namespace + ":" + policy.name() + ":" + subject;
         List<Object> result;
         try {
             result = redis.script(COUNT, ScriptOutputType.MULTI, new String[] {key}, Long.toString(policy.windowSeconds() * 1000L));
@@ -115,23 +123,30 @@ public final class RateLimiter {
         }
     }
 
-    private static String subject(Exchange exchange, Scope scope) {
+    /** Whose counter a request counts on under one scope; empty when the request names no account. */
+    private Optional<String> subject(Exchange exchange, Scope scope) {
         return switch (scope) {
-            case GLOBAL -> "all";
-            case USER -> Identity.current(exchange).map(user -> "user:" + user.userId()).orElseGet(() -> "client:" + clientAddress(exchange));
-            case CLIENT -> "client:" + clientAddress(exchange);
+            case GLOBAL -> Optional.of("all");
+            case USER -> Optional.of(Identity.current(exchange).map(user -> "user:" + user.userId()).orElseGet(() -> "client:" + clients.of(exchange)));
+            case CLIENT -> Optional.of("client:" + clients.of(exchange));
+            case ACCOUNT -> account(exchange).map(email -> "account:" + email);
         };
     }
 
-    static String clientAddress(Exchange exchange) {
-        Object remote = exchange.getMessage().getHeader("CamelVertxPlatformHttpRemoteAddress");
-        if (remote instanceof SocketAddress address) {
-            return address.hostAddress();
+    /** The e-mail a login names, lower-cased: guessing one account's password from many machines is still limited. */
+    private static Optional<String> account(Exchange exchange) {
+        try {
+            String body = exchange.getMessage().getBody(String.class);
+            return Optional.ofNullable(body == null ? null : Json.mapper().readTree(body).path("email").asText(null))
+                    .map(email -> email.trim().toLowerCase(Locale.ROOT)).filter(email -> !email.isEmpty() && email.length() <= 254);
+        } catch (java.io.IOException | RuntimeException e) {
+            return Optional.empty(); // not JSON: the route answers 400, the client limit still counted it
         }
-        if (remote instanceof InetSocketAddress address) {
-            return address.getAddress().getHostAddress();
-        }
-        return "unknown";
+    }
+
+    /** {@code client,account} → both scopes. */
+    public static List<Scope> scopes(String value) {
+        return java.util.Arrays.stream(value.split(",")).map(RateLimiter::scope).toList();
     }
 
     public static Scope scope(String value) {

@@ -12,10 +12,14 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Registry;
 import org.camelshop.account.AccountBootstrap;
 import org.camelshop.admin.DeadLetterAdmin;
-import org.camelshop.admin.ImageUploads;
 import org.camelshop.admin.ProductBulk;
 import org.camelshop.admin.SalesAnalytics;
+import org.camelshop.download.DownloadCounts;
 import org.camelshop.download.Downloads;
+import org.camelshop.files.FileSweep;
+import org.camelshop.files.GoodsLinks;
+import org.camelshop.files.ProductFiles;
+import org.camelshop.files.SampleFiles;
 import org.camelshop.account.AccountRepository;
 import org.camelshop.account.Accounts;
 import org.camelshop.cart.CartRepository;
@@ -51,10 +55,12 @@ import org.camelshop.order.OrderExport;
 import org.camelshop.order.OrderAdmin;
 import org.camelshop.order.OrderProcessor;
 import org.camelshop.order.OrderRepository;
+import org.camelshop.order.OrderAccessTokens;
 import org.camelshop.order.Orders;
 import org.camelshop.order.PurchaseHistory;
 import org.camelshop.order.UnqueuedOrders;
 import org.camelshop.payment.PaymentWiring;
+import org.camelshop.platform.provision.BucketProvisioner;
 import org.camelshop.platform.provision.Provisioner;
 import org.camelshop.platform.provision.ResourcePlan;
 import org.camelshop.pricing.DiscountCodeRepository;
@@ -67,6 +73,7 @@ import org.camelshop.tracking.Recommendations;
 import org.camelshop.tracking.Tracking;
 import org.camelshop.tracking.TrackingRecorder;
 import org.camelshop.tracking.Watchlist;
+import org.slf4j.LoggerFactory;
 
 /**
  * Wires the beans the YAML routes call by name. Runs before the routes start, which is also where local mode
@@ -110,6 +117,7 @@ public class ShopConfiguration implements CamelConfiguration {
         });
         registry.bind("dynamoDbClient", aws.dynamoDb());
         registry.bind("sesClient", aws.ses());
+        registry.bind("s3Client", aws.s3());
 
         RedisConnection redis = new RedisConnection(settings.get("shop.redis.url"),
                 Duration.ofMillis(settings.getInt("shop.redis.timeout-ms", 1000)));
@@ -125,8 +133,11 @@ public class ShopConfiguration implements CamelConfiguration {
         registry.bind("scheduledFailures", new ScheduledFailures(metrics));
         registry.bind("http", new HttpResponses());
         registry.bind("identity", new Identity(sessions));
-        registry.bind("rateLimiter", new RateLimiter(redis, rateLimitPolicies(settings), settings.get("shop.rate-limit.namespace", "shop"), metrics));
+        registry.bind("rateLimiter", new RateLimiter(redis, rateLimitPolicies(settings), settings.get("shop.rate-limit.namespace", "shop"),
+                ClientAddresses.trusting(settings.get("shop.http.trusted-proxies", "")), metrics));
         registry.bind("responseCache", cache);
+        registry.bind("scheduledRuns", new ScheduledRuns(aws.dynamoDb(), ResourcePlan.SCHEDULED_RUNS,
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getName(), metrics, clock));
         registry.bind("responseHeaderFilter", new ResponseHeaderFilter());
         QueueHeaderFilter.applyToEveryQueueEndpoint(context);
 
@@ -160,7 +171,9 @@ public class ShopConfiguration implements CamelConfiguration {
                 products, pricing, discountCodes, clock, Duration.ofDays(settings.getInt("shop.cart.ttl-days", 30)),
                 settings.get("shop.currency", "usd"));
         registry.bind("carts", carts);
-        IdempotencyKeys idempotencyKeys = new IdempotencyKeys(redis, Duration.ofHours(24));
+        IdempotencyKeys idempotencyKeys = new IdempotencyKeys(redis, Duration.ofHours(settings.getInt("shop.idempotency.ttl-hours", 24)),
+                Duration.ofSeconds(settings.getInt("shop.idempotency.lease-seconds", 60)),
+                Duration.ofMillis(settings.getInt("shop.idempotency.wait-ms", 2000)));
         registry.bind("idempotencyKeys", idempotencyKeys);
         OrderRepository orderRepository = new OrderRepository(aws.dynamoDb(), ResourcePlan.ORDERS);
         Inventory inventory = new Inventory(aws.dynamoDb(), ResourcePlan.PRODUCTS, productItems, cache, stockEvents);
@@ -169,7 +182,7 @@ public class ShopConfiguration implements CamelConfiguration {
         registry.bind("cancellations", cancellations);
         registry.bind("orderAdmin", new OrderAdmin(orderRepository, inventory, clock));
         Orders orders = new Orders(orderRepository, carts, pricing, discountCodes,
-                discountCodeRepository, idempotencyKeys, cancellations, clock);
+                discountCodeRepository, idempotencyKeys, cancellations, new OrderAccessTokens(settings.get("shop.downloads.secret", "")), clock);
         registry.bind("orders", orders);
         registry.bind("orderProcessor", new OrderProcessor(orderRepository, inventory, clock,
                 Duration.ofMinutes(settings.getInt("shop.order.reservation-minutes", 30))));
@@ -208,8 +221,7 @@ public class ShopConfiguration implements CamelConfiguration {
         registry.bind("orderExport", new OrderExport(orderRepository));
         registry.bind("salesAnalytics", new SalesAnalytics(orderRepository, products, clock));
         registry.bind("deadLetterAdmin", new DeadLetterAdmin(aws.sqs(), ResourcePlan.QUEUES));
-        registry.bind("imageUploads", new ImageUploads(java.nio.file.Path.of(settings.get("shop.images.dir", "uploads/images")),
-                settings.get("shop.images.url-prefix", "/images/uploads/")));
+        bindProductFiles(registry, settings, aws, products, productAdmin, clock);
         registry.bind("queueDepths", new QueueDepths(aws.sqs(), ResourcePlan.QUEUES, metrics));
         registry.bind("featureFlags", new FeatureFlags(featurePercentages(settings)));
         registry.bind("paymentSwitch", new PaymentSwitch(settings.getBoolean("shop.payments.enabled", true),
@@ -225,6 +237,7 @@ public class ShopConfiguration implements CamelConfiguration {
         if (settings.getBoolean("shop.provision.on-start", false)) {
             try (AwsClients setup = AwsClients.forSetup(settings)) {
                 new Provisioner(setup.sqs(), setup.dynamoDb()).apply(ResourcePlan.QUEUES, ResourcePlan.TABLES);
+                provisionBuckets(setup, settings);
             }
         }
         if (settings.getBoolean("shop.sample-catalog.load", false)) {
@@ -235,7 +248,32 @@ public class ShopConfiguration implements CamelConfiguration {
         }
         // after the administrator check, so a bare aws start names the most important missing setting first
         registry.bind("downloads", new Downloads(settings.get("shop.downloads.secret"),
-                Duration.ofMinutes(settings.getInt("shop.downloads.link-minutes", 15)), clock, products));
+                Duration.ofMinutes(settings.getInt("shop.downloads.link-minutes", 15)), clock, products, orderRepository,
+                new DownloadCounts(aws.dynamoDb(), ResourcePlan.ORDERS),
+                new GoodsLinks(aws.s3Presigner(), settings.get("shop.s3.goods-bucket"), Duration.ofSeconds(settings.getInt("shop.downloads.presign-seconds", 300)))));
+    }
+
+    /** The shop can browse and sell without S3 (uploads answer 503 meanwhile), so an unreachable S3 does not stop the start. */
+    private static void provisionBuckets(AwsClients aws, ShopSettings settings) {
+        try {
+            new BucketProvisioner(aws.s3()).apply(List.of(settings.get("shop.s3.images-bucket"), settings.get("shop.s3.goods-bucket")));
+        } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
+            LoggerFactory.getLogger(ShopConfiguration.class).warn("S3 unreachable, buckets not provisioned: {}", e.getMessage());
+        }
+    }
+
+    /** Images and digital goods in S3 (routes/product-files.yaml). */
+    private static void bindProductFiles(Registry registry, ShopSettings settings, AwsClients aws, ProductRepository products,
+            ProductAdmin productAdmin, Clock clock) {
+        String imagesBucket = settings.get("shop.s3.images-bucket");
+        String goodsBucket = settings.get("shop.s3.goods-bucket");
+        String imageBaseUrl = settings.get("shop.images.base-url", "/images/uploads/");
+        registry.bind("productFiles", new ProductFiles(products, productAdmin, aws.s3(), imagesBucket, imageBaseUrl,
+                settings.getInt("shop.images.max-mb", 5) * 1024L * 1024L, settings.getInt("shop.files.max-mb", 100) * 1024L * 1024L,
+                settings.getInt("shop.files.retry-after-seconds", 30)));
+        registry.bind("sampleFiles", new SampleFiles(aws.s3(), goodsBucket, imagesBucket));
+        registry.bind("fileSweep", new FileSweep(aws.s3(), products, imagesBucket, goodsBucket,
+                Duration.ofHours(settings.getInt("shop.files.orphan-grace-hours", 24)), clock));
     }
 
     private static Map<String, ResponseCache.Policy> cachePolicies(ShopSettings settings) {
@@ -272,7 +310,7 @@ public class ShopConfiguration implements CamelConfiguration {
                 .map(name -> {
                     String prefix = "shop.rate-limit." + name + ".";
                     return new RateLimiter.Policy(name, settings.getInt(prefix + "limit", 1000),
-                            settings.getInt(prefix + "window-seconds", 60), RateLimiter.scope(settings.get(prefix + "scope", "global")),
+                            settings.getInt(prefix + "window-seconds", 60), RateLimiter.scopes(settings.get(prefix + "scope", "client")),
                             Arrays.stream(settings.get(prefix + "matches").split(",")).map(String::trim).toList());
                 }).toList();
     }

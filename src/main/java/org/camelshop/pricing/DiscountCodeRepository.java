@@ -59,24 +59,30 @@ public final class DiscountCodeRepository {
     }
 
     /**
-     * Uses the code once for {@code customer}: fails (false) when it is inactive, used up, or — for single-use
-     * codes — already used by this customer. Expiry is checked by the caller with the shop's clock.
+     * Uses the code once for {@code customer}'s order {@code orderId}: fails (false) when it is inactive, used up, or — for
+     * single-use codes — already used by this customer; true again for the same order (a retried checkout counts once).
+     * Expiry is checked by the caller with the shop's clock.
      */
-    public boolean redeem(DiscountCode code, String customer) {
-        StringBuilder condition = new StringBuilder("active = :true AND (attribute_not_exists(usage_limit) OR used_count < usage_limit)");
+    public boolean redeem(DiscountCode code, String customer, String orderId) {
+        StringBuilder condition = new StringBuilder("active = :true AND (attribute_not_exists(usage_limit) OR used_count < usage_limit)"
+                + " AND NOT contains(redeemed_for, :order)");
         if (code.singleUsePerUser()) {
             condition.append(" AND NOT contains(redeemed_by, :customer)");
         }
         try {
             dynamoDb.updateItem(r -> r.tableName(table).key(key(code.code()))
-                    .updateExpression("ADD used_count :one, redeemed_by :customers")
+                    .updateExpression("ADD used_count :one, redeemed_by :customers, redeemed_for :orders")
                     .conditionExpression(condition.toString())
                     .expressionAttributeValues(Map.of(":true", AttributeValue.fromBool(true),
                             ":one", AttributeValue.fromN("1"), ":customers", AttributeValue.fromSs(List.of(customer)),
-                            ":customer", AttributeValue.fromS(customer))));
+                            ":customer", AttributeValue.fromS(customer), ":orders", AttributeValue.fromSs(List.of(orderId)),
+                            ":order", AttributeValue.fromS(orderId))));
             return true;
         } catch (ConditionalCheckFailedException e) {
-            return false;
+            // redeemed for this very order already (a retried checkout): still good, and counted once
+            Map<String, AttributeValue> item = dynamoDb.getItem(r -> r.tableName(table).consistentRead(true).key(key(code.code()))
+                    .projectionExpression("redeemed_for")).item();
+            return item.containsKey("redeemed_for") && item.get("redeemed_for").ss().contains(orderId);
         }
     }
 

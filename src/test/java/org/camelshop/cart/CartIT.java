@@ -206,8 +206,9 @@ class CartIT {
         try (AwsClients aws = stack.awsClients()) {
             DiscountCodeRepository codes = new DiscountCodeRepository(aws.dynamoDb(), "DiscountCodes");
             DiscountCode found = codes.find(code).orElseThrow();
-            assertTrue(codes.redeem(found, "guest-" + session));
-            assertFalse(codes.redeem(found, "guest-" + session), "single use per customer");
+            assertTrue(codes.redeem(found, "guest-" + session, "order-1"));
+            assertTrue(codes.redeem(found, "guest-" + session, "order-1"), "the same order again: still redeemed, once");
+            assertFalse(codes.redeem(found, "guest-" + session, "order-2"), "single use per customer");
         } catch (Exception e) {
             throw new AssertionError(e);
         }

@@ -23,19 +23,21 @@ import org.junit.jupiter.api.Test;
 class DownloadsTest {
 
     private static final Instant NOW = Instant.parse("2026-11-25T04:00:00Z");
-    private final Downloads downloads = new Downloads("a-test-secret-of-enough-length", Duration.ofMinutes(15), Clock.fixed(NOW, ZoneOffset.UTC), null);
+    private final Downloads downloads = new Downloads("a-test-secret-of-enough-length", Duration.ofMinutes(15), Clock.fixed(NOW, ZoneOffset.UTC),
+            null, null, null, null);
 
     @Test
     void aPaidOrderGetsOneSignedLinkPerDigitalProduct() {
         Order order = InvoicesTest.order(List.of(new PricedLine("ebook-1", "E-book", 999, 1, 999, true)));
         Order paid = withDownloads(order, List.of("ebook-1"));
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> links = (List<Map<String, Object>>) downloads.links(paid).get("downloads");
+        List<Map<String, Object>> links = (List<Map<String, Object>>) downloads.links(paid, Map.of("ebook-1", 2L)).get("downloads");
         assertEquals(1, links.size());
         String url = (String) links.get(0).get("url");
         long expires = NOW.plus(Duration.ofMinutes(15)).getEpochSecond();
         assertTrue(url.startsWith("/api/downloads/o-1/ebook-1?expires=" + expires + "&signature="), url);
         assertEquals("E-book", links.get(0).get("name"));
+        assertEquals(2L, links.get(0).get("download_count"));
     }
 
     @Test
@@ -60,7 +62,7 @@ class DownloadsTest {
                 order.discount(), order.tax(), order.shipping(), order.total(), order.currency(), null, "stripe", null, "pending",
                 order.shippingAddress(), order.billingAddress(), "awaiting_payment", null, null, null, null, order.orderDate(), null, null,
                 null, List.of("ebook-1"), null, null, null, 1);
-        assertEquals(List.of(), downloads.links(unpaid).get("downloads"));
+        assertEquals(List.of(), downloads.links(unpaid, Map.of()).get("downloads"));
     }
 
     private static Order withDownloads(Order o, List<String> ids) {

@@ -54,6 +54,7 @@ public class ShopSimulation extends Simulation {
     private Iterator<Map<String, Object>> shoppers() {
         return Stream.generate(() -> Map.<String, Object>of(
                 "session", UUID.randomUUID().toString(),
+                "client", "198.18." + ThreadLocalRandom.current().nextInt(1, 3) + "." + ThreadLocalRandom.current().nextInt(1, 101),
                 "product", inStock.get(ThreadLocalRandom.current().nextInt(inStock.size())),
                 "other", inStock.get(ThreadLocalRandom.current().nextInt(inStock.size())),
                 "category", CATEGORIES.get(ThreadLocalRandom.current().nextInt(CATEGORIES.size())),
@@ -108,6 +109,8 @@ public class ShopSimulation extends Simulation {
     private final HttpProtocolBuilder protocol = http.baseUrl(baseUrl)
             .acceptHeader("application/json").contentTypeHeader("application/json")
             .header("X-Session-Id", "#{session}")
+            // each shopper's own address, as a load balancer in front of the shop would pass it on
+            .header("X-Forwarded-For", "#{client}")
             .shareConnections();
 
     {

@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
 import redis.embedded.core.ExecutableProvider;
 
 /**
- * The local stack of SPEC §2: ElasticMQ (SQS) in this JVM, dynalite (DynamoDB), aws-ses-v2-local (SES) and
- * redis-server as supervised child processes. A port that already serves is reused rather than fought over, unless
+ * The local stack of SPEC §2: ElasticMQ (SQS) in this JVM, dynalite (DynamoDB), aws-ses-v2-local (SES), s3rver (S3)
+ * and redis-server as supervised child processes. A port that already serves is reused rather than fought over, unless
  * it belongs to a stack that is shutting down (a run command stopped a moment ago): then this one waits for the port
  * and starts its own. Each emulator a stack starts is marked as its owner's in target/local-stack/owner-PORT.
  * {@link #close()} stops only what this instance started. Reusable by anyone's integration tests.
@@ -50,7 +50,7 @@ public final class LocalStack implements AutoCloseable {
         this.projectDir = projectDir;
     }
 
-    /** Starts (or reuses) every emulator and returns once all four accept connections. */
+    /** Starts (or reuses) every emulator and returns once all five accept connections. */
     public static LocalStack start(StackPorts ports) {
         LocalStack stack = new LocalStack(ports, Path.of("").toAbsolutePath());
         try {
@@ -83,7 +83,10 @@ public final class LocalStack implements AutoCloseable {
                 "--host", "127.0.0.1", "--port", Integer.toString(ports.ses())), Map.of("AWS_SES_ACCOUNT", SES_ACCOUNT));
         startChild("redis-server", ports.redis(), localStackDir, logs, List.of(redisExecutable(),
                 "--bind", "127.0.0.1", "--port", Integer.toString(ports.redis()), "--save", "", "--appendonly", "no"));
-        for (int port : List.of(ports.sqs(), ports.dynamoDb(), ports.ses(), ports.redis())) {
+        // a fresh bucket folder per port, like the other emulators' in-memory data
+        startChild("s3rver", ports.s3(), localStackDir, logs, List.of("node", "s3.js", Integer.toString(ports.s3()),
+                projectDir.resolve("target/local-stack/s3-" + ports.s3()).toString()));
+        for (int port : List.of(ports.sqs(), ports.dynamoDb(), ports.ses(), ports.redis(), ports.s3())) {
             awaitServing(port);
         }
     }
@@ -204,6 +207,7 @@ public final class LocalStack implements AutoCloseable {
                 "shop.aws.sqs-endpoint", "http://127.0.0.1:" + ports.sqs(),
                 "shop.aws.dynamodb-endpoint", "http://127.0.0.1:" + ports.dynamoDb(),
                 "shop.aws.ses-endpoint", "http://127.0.0.1:" + ports.ses(),
+                "shop.aws.s3-endpoint", "http://127.0.0.1:" + ports.s3(),
                 "shop.aws.access-key", "local",
                 "shop.aws.secret-key", "local",
                 // tests read and set up through these: patient, unlike the shop's request-path calls
@@ -246,7 +250,8 @@ public final class LocalStack implements AutoCloseable {
                 "SQS (ElasticMQ)            http://127.0.0.1:" + ports.sqs(),
                 "DynamoDB (dynalite)        http://127.0.0.1:" + ports.dynamoDb(),
                 "SES (aws-ses-v2-local)     http://127.0.0.1:" + ports.ses() + "  (inbox of sent mail)",
-                "Redis                      redis://127.0.0.1:" + ports.redis());
+                "Redis                      redis://127.0.0.1:" + ports.redis(),
+                "S3 (s3rver)                http://127.0.0.1:" + ports.s3());
     }
 
     @Override
@@ -274,8 +279,11 @@ public final class LocalStack implements AutoCloseable {
                 return;
             }
             LOG.info("Installing the local stack's node packages (npm ci in {})", localStackDir);
+            // not inheritIO: node makes an inherited stdin non-blocking, which breaks a test fork's command channel
+            // ("std/in stream corrupted")
             Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error")
-                    .directory(localStackDir.toFile()).inheritIO().start();
+                    .directory(localStackDir.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .redirectOutput(ProcessBuilder.Redirect.INHERIT).redirectError(ProcessBuilder.Redirect.INHERIT).start();
             try {
                 if (npm.waitFor() != 0) {
                     throw new IOException("npm ci failed in " + localStackDir);

@@ -42,6 +42,7 @@ public final class ShopProcess implements AutoCloseable {
                 "SHOP_DYNAMODB_PORT", Integer.toString(ports.dynamoDb()),
                 "SHOP_SES_PORT", Integer.toString(ports.ses()),
                 "SHOP_REDIS_PORT", Integer.toString(ports.redis()),
+                "SHOP_S3_PORT", Integer.toString(ports.s3()),
                 "SHOP_ROUTES_RELOAD", "false"));
         return new ShopProcess(builder.start(), port, log);
     }

@@ -169,8 +169,14 @@ class OrderFlowIT {
         assertEquals("invalid_status_change", json(impossible).get("error").asText());
         assertEquals(400, shop.call("PUT", "/api/orders/" + orderId + "/status", "{\"order_status\":\"lost\"}", admin).statusCode());
 
-        HttpResponse<String> tracked = shop.call("PUT", "/api/orders/" + orderId + "/tracking", "{\"tracking_number\":\"1Z999\",\"carrier\":\"UPS\"}", admin);
-        assertEquals("1Z999", json(tracked).get("tracking_number").asText());
+        HttpResponse<String> confirmedUnpaid = shop.call("PUT", "/api/orders/" + orderId + "/status", "{\"order_status\":\"confirmed\"}", admin);
+        assertEquals(409, confirmedUnpaid.statusCode(), "no order is confirmed without a recorded payment");
+        assertEquals("payment_required", json(confirmedUnpaid).get("error").asText());
+        HttpResponse<String> trackedUnpaid = shop.call("PUT", "/api/orders/" + orderId + "/tracking", "{\"tracking_number\":\"1Z999\",\"carrier\":\"UPS\"}", admin);
+        assertEquals(409, trackedUnpaid.statusCode(), "nothing ships before it is paid");
+        assertEquals("order_not_paid", json(trackedUnpaid).get("error").asText());
+        assertEquals("awaiting_payment", order(receipt).get("order_status").asText(), "the buyer can still pay");
+        assertTrue(order(receipt).get("tracking_number") == null);
 
         HttpResponse<String> cancelled = shop.call("PUT", "/api/orders/" + orderId + "/status", "{\"order_status\":\"cancelled\"}", admin);
         assertEquals(200, cancelled.statusCode(), cancelled.body());

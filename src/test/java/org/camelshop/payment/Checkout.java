@@ -18,24 +18,24 @@ import org.camelshop.local.RunningShop;
 /**
  * A shopper's way through checkout on a running shop, for payment tests: products of their own, a logged-in shopper (the
  * payment rate limit is per user), an order awaiting payment, and the browser's side of Stripe.js / PayPal against the
- * sandbox.
+ * sandbox. Public for other domains' tests that need a paid order (digital downloads).
  */
-final class Checkout {
+public final class Checkout {
 
     static final String ADDRESS = "{\"name\":\"Pat\",\"line1\":\"1 Main St\",\"city\":\"Austin\",\"state\":\"TX\",\"postal_code\":\"73301\",\"country\":\"US\"}";
     static final String PUBLISHABLE_KEY = "pk_test_camelshop_sandbox";
     static final String WEBHOOK_SECRET = "whsec_camelshop_sandbox";
 
     final RunningShop shop;
-    final String shopper;
+    public final String shopper;
 
-    Checkout(RunningShop shop) {
+    public Checkout(RunningShop shop) {
         this.shop = shop;
         this.shopper = shop.newShopper("Payer");
     }
 
     /** A product of its own; returns its id. */
-    String product(long price, int stock, boolean digital) {
+    public String product(long price, int stock, boolean digital) {
         HttpResponse<String> created = shop.call("POST", "/api/products", "{\"name\":\"Pay Test " + (digital ? "E-book" : "Mug") + "\",\"price\":" + price
                 + ",\"category\":\"" + (digital ? "Digital Downloads" : "Merchandise") + "\",\"digital_download\":" + digital
                 + ",\"sku\":\"PAY-" + UUID.randomUUID().toString().substring(0, 8) + "\",\"stock_quantity\":" + stock + "}", shop.loginAdmin());
@@ -44,7 +44,7 @@ final class Checkout {
     }
 
     /** Puts the products in the cart (quantity 1 each, or the given quantity for the first), orders, waits for the reservation. */
-    String orderAwaitingPayment(String method, int quantity, String... productIds) {
+    public String orderAwaitingPayment(String method, int quantity, String... productIds) {
         for (int i = 0; i < productIds.length; i++) {
             HttpResponse<String> added = shop.call("POST", "/api/cart/add", "{\"product_id\":\"" + productIds[i] + "\",\"quantity\":"
                     + (i == 0 ? quantity : 1) + "}", shopper);
@@ -58,7 +58,7 @@ final class Checkout {
         return orderId;
     }
 
-    JsonNode order(String orderId) {
+    public JsonNode order(String orderId) {
         return json(shop.call("GET", "/api/orders/" + orderId, null, shopper));
     }
 
@@ -91,10 +91,10 @@ final class Checkout {
     }
 
     /** An order paid with the test card the way a shopper does it: intent, card, confirm; then awaited as confirmed. */
-    record Paid(JsonNode intent, JsonNode order) {
+    public record Paid(JsonNode intent, JsonNode order) {
     }
 
-    Paid payByCard(String orderId) {
+    public Paid payByCard(String orderId) {
         JsonNode intent = intent(orderId);
         assertEquals(200, browserConfirm(intent, "pm_card_visa").statusCode());
         assertEquals(202, confirm(orderId, intent).statusCode());

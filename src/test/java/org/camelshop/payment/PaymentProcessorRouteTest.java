@@ -35,14 +35,17 @@ class PaymentProcessorRouteTest {
         boolean skip;
         String mail;
         Refunds.Plan refund;
+        String refundMail;
+        List<String> cancelIntents = List.of();
         final List<PaymentCheck> settled = new ArrayList<>();
-        final List<String> refundedLate = new ArrayList<>();
+        final List<String> refundedExtra = new ArrayList<>();
 
         public void load(Exchange exchange) {
             String body = exchange.getMessage().getBody(String.class);
             exchange.setProperty("shopPaymentReference", body.contains("paypal") ? "PAYPAL-1" : "pi_1");
             exchange.setProperty("shopPaymentProvider", body.contains("paypal") ? "paypal" : "stripe");
             exchange.setProperty("shopPaymentSkip", skip);
+            exchange.setProperty("shopCancelIntents", cancelIntents);
         }
 
         public String settle(Exchange exchange, PaymentCheck check) {
@@ -53,8 +56,13 @@ class PaymentProcessorRouteTest {
             return mail;
         }
 
-        public void refundedLate(Exchange exchange, StripeGateway.RefundResult result) {
-            refundedLate.add(result.id());
+        public String intentCancelled(Exchange exchange, PaymentCheck check) {
+            return check.succeeded() ? "{\"order_id\":\"o-1\",\"provider\":\"stripe\",\"reference\":\"" + check.reference() + "\"}" : null;
+        }
+
+        public String refundedExtra(Exchange exchange, StripeGateway.RefundResult result) {
+            refundedExtra.add(result.id());
+            return refundMail;
         }
     }
 
@@ -63,6 +71,8 @@ class PaymentProcessorRouteTest {
         final String provider;
         final List<String> calls = new ArrayList<>();
         final List<String> refunds = new ArrayList<>();
+        final List<String> cancelled = new ArrayList<>();
+        String paidBeforeCancel;
         boolean down;
 
         FakeGateway(String provider) {
@@ -75,6 +85,12 @@ class PaymentProcessorRouteTest {
                 throw new ProviderUnavailable(provider, "connection refused", null);
             }
             return new PaymentCheck(provider, reference, "o-1", Outcome.SUCCEEDED, 5313, "usd", reference, null, null);
+        }
+
+        public PaymentCheck cancel(String intent) {
+            cancelled.add(intent);
+            return new PaymentCheck(provider, intent, "o-1", intent.equals(paidBeforeCancel) ? Outcome.SUCCEEDED : Outcome.PENDING, 5313, "usd",
+                    intent, null, null);
         }
 
         public StripeGateway.RefundResult refund(Refunds.Plan plan) {
@@ -186,6 +202,32 @@ class PaymentProcessorRouteTest {
         emailQueue.assertIsSatisfied();
         assertEquals(List.of("refund-late-CAP-1"), paypal.refunds);
         assertEquals(List.of(), stripe.refunds);
-        assertEquals(List.of("re_CAP-1"), processor.refundedLate);
+        assertEquals(List.of("re_CAP-1"), processor.refundedExtra);
+    }
+
+    @Test
+    void aSecondPaymentIsRefundedAndItsMailQueued() throws Exception {
+        processor.refund = new Refunds.Plan("o-1", "stripe", "pi_2", 5313, "usd", "paid twice", "refund-duplicate-pi_2");
+        processor.refundMail = "{\"template\":\"payment_duplicate_refunded\"}";
+        emailQueue.expectedBodiesReceived("{\"template\":\"payment_duplicate_refunded\"}");
+
+        deliver("stripe");
+
+        emailQueue.assertIsSatisfied();
+        assertEquals(List.of("refund-duplicate-pi_2"), stripe.refunds);
+        assertEquals(List.of("re_pi_2"), processor.refundedExtra);
+    }
+
+    @Test
+    void onceAnOrderIsPaidItsOtherIntentsAreCancelledAndOneThatSucceededFirstGoesBackToTheQueue() throws Exception {
+        processor.cancelIntents = List.of("pi_open", "pi_raced");
+        stripe.paidBeforeCancel = "pi_raced";
+        emailQueue.expectedBodiesReceived("{\"order_id\":\"o-1\",\"provider\":\"stripe\",\"reference\":\"pi_raced\"}");
+
+        deliver("paypal");
+
+        emailQueue.assertIsSatisfied();
+        assertEquals(List.of("pi_open", "pi_raced"), stripe.cancelled);
+        assertEquals(List.of(), paypal.cancelled);
     }
 }

@@ -107,6 +107,17 @@ public final class Browser implements AutoCloseable {
         waitLoaded();
     }
 
+    /** Signs in on the login page, which then leads to {@code page}; returns once that page has rendered. */
+    public void login(String email, String password, String page) {
+        resetStorage();
+        open("/login.html?next=" + page);
+        type("#login-email", email);
+        type("#login-password", password);
+        click("#login-submit");
+        waitUntil(d -> d.getCurrentUrl().contains(page));
+        waitLoaded();
+    }
+
     public void waitLoaded() {
         waitUntil(d -> "true".equals(js("return document.body && document.body.dataset.loaded || ''")));
     }

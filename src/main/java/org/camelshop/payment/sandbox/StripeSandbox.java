@@ -13,7 +13,7 @@ import org.camelshop.payment.StripeSignature;
 
 /**
  * The subset of the Stripe API the shop uses (SPEC §6), under {@code /sandbox/stripe}: PaymentIntents (create, retrieve,
- * confirm with the test payment methods), refunds, {@code Idempotency-Key}, form-encoded requests, Stripe's error shape,
+ * confirm with the test payment methods, cancel), refunds, {@code Idempotency-Key}, form-encoded requests, Stripe's error shape,
  * and signed {@code payment_intent.*} / {@code charge.refunded} webhooks back to the shop. 3-D Secure is completed by a
  * POST to {@code /sandbox/stripe/3ds/{id}}, standing in for the bank's page.
  */
@@ -106,7 +106,7 @@ public final class StripeSandbox {
      * {@code POST /v1/payment_intents/{id}/confirm} with {@code payment_method}: from the server with the secret key, or from
      * the browser with the publishable key and the intent's {@code client_secret}, as Stripe.js does.
      */
-    public void confirmIntent(Exchange exchange, String id) {
+    public synchronized void confirmIntent(Exchange exchange, String id) {
         if (refused(exchange, true)) {
             return;
         }
@@ -154,8 +154,35 @@ public final class StripeSandbox {
         SandboxResponses.reply(exchange, 200, intent);
     }
 
+    /**
+     * {@code POST /v1/payment_intents/{id}/cancel}: an intent that has taken no money can never take any; a succeeded or
+     * already canceled one is refused with Stripe's error. Serialized with confirm, as Stripe makes them.
+     */
+    public synchronized void cancelIntent(Exchange exchange, String id) {
+        if (refused(exchange, false)) {
+            return;
+        }
+        Optional<Map<String, Object>> found = store.get(KIND, id);
+        if (found.isEmpty()) {
+            missing(exchange, id);
+            return;
+        }
+        Map<String, Object> intent = found.get();
+        if (!Set.of("requires_payment_method", "requires_confirmation", "requires_action").contains(intent.get("status"))) {
+            error(exchange, 400, "invalid_request_error", "payment_intent_unexpected_state",
+                    "You cannot cancel this PaymentIntent because it has a status of " + intent.get("status") + ".", intent);
+            return;
+        }
+        intent.put("status", "canceled");
+        intent.remove("next_action");
+        intent.put("canceled_at", clock.instant().getEpochSecond());
+        intent.put("cancellation_reason", "requested_by_customer");
+        store.put(KIND, id, intent);
+        SandboxResponses.reply(exchange, 200, intent);
+    }
+
     /** {@code POST /sandbox/stripe/3ds/{id}}: the cardholder passes 3-D Secure (or fails it with {@code outcome=fail}). */
-    public void authenticate(Exchange exchange, String id) {
+    public synchronized void authenticate(Exchange exchange, String id) {
         if (off(exchange)) {
             return;
         }

@@ -1,5 +1,7 @@
 package org.camelshop.platform.provision;
 
+import java.util.List;
+
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.camelshop.platform.AwsClients;
@@ -25,6 +27,9 @@ public final class ProvisionCommand {
                 aws.start();
                 ProvisioningReport report = new Provisioner(aws.sqs(), aws.dynamoDb()).apply(ResourcePlan.QUEUES, ResourcePlan.TABLES);
                 System.out.println(report.summary());
+                ShopSettings settings = ShopSettings.of(context);
+                System.out.println(new BucketProvisioner(aws.s3()).apply(List.of(settings.get("shop.s3.images-bucket"),
+                        settings.get("shop.s3.goods-bucket"))).summary());
                 SesIdentityCheck.Result ses = new SesIdentityCheck(aws.sesV2()).check(ShopSettings.of(context).get("shop.mail.from"));
                 System.out.println(ses.message());
                 if (!ses.verified()) {

@@ -27,6 +27,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
@@ -138,8 +139,9 @@ public final class Provisioner {
         try {
             existing = dynamoDb.describeTable(r -> r.tableName(spec.name())).table();
         } catch (ResourceNotFoundException e) {
-            createTable(spec);
-            changes.add("created table " + spec.name() + indexSuffix(spec));
+            if (createTable(spec)) {
+                changes.add("created table " + spec.name() + indexSuffix(spec));
+            }
             ensureTtl(spec, changes, notes);
             return;
         }
@@ -158,22 +160,29 @@ public final class Provisioner {
         ensureTtl(spec, changes, notes);
     }
 
-    private void createTable(TableSpec spec) {
+    /** Creates the table; false if another instance starting at the same moment created it first. */
+    private boolean createTable(TableSpec spec) {
         List<GlobalSecondaryIndex> indexes = spec.indexes().stream().map(index -> GlobalSecondaryIndex.builder()
                 .indexName(index.name())
                 .keySchema(keySchema(index.partitionKey(), index.sortKey().orElse(null)))
                 .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
                 .build()).toList();
-        dynamoDb.createTable(r -> {
-            r.tableName(spec.name())
-                    .billingMode(BillingMode.PAY_PER_REQUEST)
-                    .attributeDefinitions(attributeDefinitions(spec))
-                    .keySchema(keySchema(spec.partitionKey(), spec.sortKey().orElse(null)));
-            if (!indexes.isEmpty()) {
-                r.globalSecondaryIndexes(indexes);
-            }
-        });
+        boolean created = true;
+        try {
+            dynamoDb.createTable(r -> {
+                r.tableName(spec.name())
+                        .billingMode(BillingMode.PAY_PER_REQUEST)
+                        .attributeDefinitions(attributeDefinitions(spec))
+                        .keySchema(keySchema(spec.partitionKey(), spec.sortKey().orElse(null)));
+                if (!indexes.isEmpty()) {
+                    r.globalSecondaryIndexes(indexes);
+                }
+            });
+        } catch (ResourceInUseException e) {
+            created = false;
+        }
         tableWaiter.waitUntilTableExists(r -> r.tableName(spec.name()));
+        return created;
     }
 
     private void ensureTtl(TableSpec spec, List<String> changes, List<String> notes) {

@@ -53,7 +53,7 @@ class ProvisionerIT {
     void createsExactlyTheQueuesWithRedriveToTheirDeadLetterQueues() throws Exception {
         ProvisioningReport report = provisioner.apply(ResourcePlan.QUEUES, ResourcePlan.TABLES);
         assertTrue(report.changedAnything());
-        assertEquals(10 + 10, report.changes().size(), report.summary());
+        assertEquals(ResourcePlan.QUEUES.size() * 2 + ResourcePlan.TABLES.size(), report.changes().size(), report.summary());
 
         Set<String> queueNames = aws.sqs().listQueues().queueUrls().stream()
                 .map(url -> url.substring(url.lastIndexOf('/') + 1)).collect(Collectors.toSet());
