@@ -56,7 +56,7 @@ public final class LocalShop {
                 .append("  API                        ").append(base).append("/api/products\n")
                 .append("  OpenAPI                    ").append(base).append("/api/openapi.json\n")
                 .append("  Health (ready / live)      ").append(base).append("/observe/health/ready  ").append(base).append("/observe/health/live\n")
-                .append("  Prometheus metrics         ").append(base).append("/observe/metrics\n");
+                .append("  Prometheus metrics         ").append(base).append("/observe/metrics  (Authorization: Bearer local-management-token)\n");
         stack.urls().forEach(url -> banner.append("  ").append(url).append('\n'));
         banner.append("  Stop with Ctrl-C.\n");
         System.out.println(banner);

@@ -59,7 +59,8 @@ class GeneratedBadInputIT {
             Map<String, String> tokens = Map.of("customer", shop.newShopper("Fuzz"), "admin", shop.loginAdmin(), "forged", "A".repeat(43));
             Map<String, Long> before = itemCounts(aws);
 
-            List<Probe> probes = probes(json(shop.get("/api/openapi.json")));
+            JsonNode openApi = json(shop.get("/api/openapi.json"));
+            List<Probe> probes = probes(openApi);
             List<String> serverErrors = new ArrayList<>();
             List<String> accepted = new ArrayList<>();
             for (Probe probe : probes) {
@@ -74,8 +75,12 @@ class GeneratedBadInputIT {
             assertTrue(probes.size() >= 1000, "generated " + probes.size());
             assertEquals(List.of(), serverErrors, serverErrors.size() + " of " + probes.size() + " requests got a 5xx");
             assertEquals(before, itemCounts(aws), "no bad request wrote anything; accepted: " + accepted);
-            System.out.printf("GeneratedBadInputIT: %d requests over %d operations, 0 x 5xx%n", probes.size(),
-                    probes.stream().map(p -> p.method() + " " + p.path().replaceAll("\\?.*", "")).distinct().count());
+            long operations = 0;
+            for (JsonNode operationsOfPath : openApi.get("paths")) {
+                operations += java.util.stream.StreamSupport.stream(((Iterable<String>) operationsOfPath::fieldNames).spliterator(), false)
+                        .filter(m -> List.of("get", "post", "put", "delete", "patch").contains(m)).count();
+            }
+            System.out.printf("GeneratedBadInputIT: %d requests over %d operations, 0 x 5xx%n", probes.size(), operations);
         }
     }
 
@@ -159,6 +164,9 @@ class GeneratedBadInputIT {
     private static Map<String, Long> itemCounts(AwsClients aws) {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (TableSpec table : ResourcePlan.TABLES) {
+            if (table.name().equals(ResourcePlan.SCHEDULED_RUNS)) {
+                continue; // claims of timer runs: the shop's own schedule writes them, no request does
+            }
             long count = aws.dynamoDb().scanPaginator(r -> r.tableName(table.name()).select(Select.COUNT)).stream()
                     .mapToLong(page -> page.count()).sum();
             counts.put(table.name(), count);
