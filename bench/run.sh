@@ -40,8 +40,8 @@ run() {
   echo "== wrk -t2 -c64 -d$DURATION --latency $1 =="
   wrk -t2 -c64 -d"$DURATION" --latency "$1" | grep -E "Requests/sec|50%|99%|Non-2xx|Socket errors"
 }
-metric() { curl -s http://127.0.0.1:19081/observe/metrics | awk -v r="result=\"$1\"" '/^shop_cache_requests_total/ && index($0, r) {s+=$2} END {print s+0}'; }
-near_hits() { curl -s http://127.0.0.1:19081/observe/metrics | awk '/^shop_cache_requests_total/ && /tier="near"/ {s+=$2} END {print s+0}'; }
+metric() { curl -s -H "Authorization: Bearer local-management-token" http://127.0.0.1:19081/observe/metrics | awk -v r="result=\"$1\"" '/^shop_cache_requests_total/ && index($0, r) {s+=$2} END {print s+0}'; }
+near_hits() { curl -s -H "Authorization: Bearer local-management-token" http://127.0.0.1:19081/observe/metrics | awk '/^shop_cache_requests_total/ && /tier="near"/ {s+=$2} END {print s+0}'; }
 
 LIST="http://127.0.0.1:19081/api/products?category=Books&page=1"
 ITEM=http://127.0.0.1:19081/api/products/prod-0042

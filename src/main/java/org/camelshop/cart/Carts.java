@@ -201,7 +201,7 @@ public final class Carts {
 
     /** Whose cart a request means: the logged-in user's, else the guest session's; neither is a 400. */
     public static String owner(Exchange exchange) {
-        return Identity.current(exchange).map(user -> user.userId())
+        return Identity.currentOrUnavailable(exchange).map(user -> user.userId())
                 .or(() -> guestOwner(exchange))
                 .orElseThrow(() -> ApiException.invalidField("X-Session-Id", "log in, or send your guest session's UUID"));
     }
@@ -222,6 +222,9 @@ public final class Carts {
         for (int attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
             Cart cart = current(owner);
             Cart changed = change.apply(cart);
+            if (changed.items().equals(cart.items())) {
+                return cart; // nothing changed (clearing an empty cart, removing what is not in it): nothing to write
+            }
             Cart expiring = new Cart(changed.userId(), changed.items(), changed.createdAt(), changed.updatedAt(),
                     clock.instant().plus(lifetime).getEpochSecond(), changed.version(), changed.checkedOutAs());
             Optional<Cart> saved = carts.save(expiring);

@@ -59,6 +59,12 @@ public final class Mailer {
             prepareMarketing(message, request);
             return;
         }
+        if (request.link() != null) {
+            MailTemplates.Rendered body = templates.render(request.template(), Map.of("confirm_url", request.link(), "shop_url", shopUrl + "/"));
+            message.setHeader("CamelAwsSesTo", request.to());
+            message.setBody(MimeMessages.build(from, request.to(), "Confirm your e-mail address", body, Map.of()));
+            return;
+        }
         Order order = orders.find(request.orderId())
                 .orElseThrow(() -> new IllegalStateException("order " + request.orderId() + " of a mail request is not in the Orders table"));
         exchange.setProperty(ORDER_PROPERTY, order);
@@ -97,6 +103,9 @@ public final class Mailer {
         if (request.marketingId() != null) {
             marketing.sent(request.marketingId(), messageId);
             return;
+        }
+        if (request.link() != null) {
+            return; // a confirmation is about no order; sending it twice does no harm
         }
         orders.recordMail(exchange.getProperty(ORDER_PROPERTY, Order.class), mailKey(request), Map.of("status", "sent", "sent_at", clock.instant().toString(),
                 "message_id", messageId));

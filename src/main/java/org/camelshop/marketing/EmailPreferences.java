@@ -21,11 +21,13 @@ public record EmailPreferences(
         boolean newsletter,
         boolean unsubscribed,
         String createdAt,
-        String updatedAt) {
+        String updatedAt,
+        // a new address asked for on the preferences page: marketing mail goes to it only once its owner confirms it
+        String pendingEmail) {
 
     /** A user who never changed anything gets every kind (they can switch each off, or unsubscribe in one click). */
     public static EmailPreferences defaults(String userId, String email, String now) {
-        return new EmailPreferences(userId, email, true, true, true, true, true, true, false, now, now);
+        return new EmailPreferences(userId, email, true, true, true, true, true, true, false, now, now, null);
     }
 
     public boolean allows(Trigger trigger) {
@@ -41,11 +43,23 @@ public record EmailPreferences(
         };
     }
 
+    /** These preferences, changed at {@code now}. */
+    public EmailPreferences touched(String now) {
+        return new EmailPreferences(userId, email, marketingEmails, abandonedCartEmails, priceDropAlerts, backInStockAlerts,
+                productRecommendations, newsletter, unsubscribed, createdAt, now, pendingEmail);
+    }
+
+    /** These preferences with {@code address} confirmed: marketing mail goes there from now on. */
+    public EmailPreferences confirmed(String address, String now) {
+        return new EmailPreferences(userId, address, marketingEmails, abandonedCartEmails, priceDropAlerts, backInStockAlerts,
+                productRecommendations, newsletter, unsubscribed, createdAt, now, null);
+    }
+
     /** These preferences with one kind switched off, or everything ({@code trigger} null). */
     public EmailPreferences without(Trigger trigger, String now) {
         return new EmailPreferences(userId, email, marketingEmails, abandonedCartEmails && trigger != Trigger.ABANDONED_CART,
                 priceDropAlerts && trigger != Trigger.PRICE_DROP, backInStockAlerts && trigger != Trigger.BACK_IN_STOCK,
                 productRecommendations && trigger != Trigger.RECOMMENDATIONS, newsletter,
-                unsubscribed || trigger == null || trigger == Trigger.BROWSE_ABANDONMENT, createdAt, now);
+                unsubscribed || trigger == null || trigger == Trigger.BROWSE_ABANDONMENT, createdAt, now, pendingEmail);
     }
 }

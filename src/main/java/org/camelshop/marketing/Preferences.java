@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import org.apache.camel.Exchange;
 import org.camelshop.account.AccountRepository;
+import org.camelshop.order.OrderProcessor;
 import org.camelshop.platform.SessionUser;
 import org.camelshop.platform.ApiException;
 import org.camelshop.platform.Identity;
@@ -30,8 +31,12 @@ public final class Preferences {
     private final AccountRepository accounts;
     private final UnsubscribeTokens tokens;
     private final Clock clock;
+    private final String shopUrl;
+    private static final String CONFIRMATION_PROPERTY = "shopAddressConfirmation";
+    private static final java.time.Duration CONFIRMATION_VALID = java.time.Duration.ofDays(2);
 
-    public Preferences(PreferencesRepository repository, AccountRepository accounts, UnsubscribeTokens tokens, Clock clock) {
+    public Preferences(PreferencesRepository repository, AccountRepository accounts, UnsubscribeTokens tokens, String shopUrl, Clock clock) {
+        this.shopUrl = shopUrl;
         this.repository = repository;
         this.accounts = accounts;
         this.tokens = tokens;
@@ -43,20 +48,51 @@ public final class Preferences {
         return of(user.userId()).orElseThrow(() -> ApiException.notFound("Account"));
     }
 
+    /**
+     * Changes what was sent. A new address is not used at once: it waits as {@code pending_email} until its owner follows
+     * the signed link mailed to it ({@link #confirmationMail}), so nobody can sign someone else up for marketing mail.
+     */
     public EmailPreferences change(Exchange exchange) {
         EmailPreferences current = mine(exchange);
         Change change = Json.body(exchange, Change.class);
         if (change.email() != null && (change.email().length() > 254 || !EMAIL.matcher(change.email().trim()).matches())) {
             throw ApiException.invalidField("email", "must be an e-mail address");
         }
-        EmailPreferences changed = new EmailPreferences(current.userId(),
-                change.email() != null ? change.email().trim().toLowerCase(java.util.Locale.ROOT) : current.email(),
+        String requested = change.email() == null ? null : change.email().trim().toLowerCase(java.util.Locale.ROOT);
+        String pending = requested == null ? current.pendingEmail() : requested.equals(current.email()) ? null : requested;
+        EmailPreferences changed = new EmailPreferences(current.userId(), current.email(),
                 pick(change.marketingEmails(), current.marketingEmails()), pick(change.abandonedCartEmails(), current.abandonedCartEmails()),
                 pick(change.priceDropAlerts(), current.priceDropAlerts()), pick(change.backInStockAlerts(), current.backInStockAlerts()),
                 pick(change.productRecommendations(), current.productRecommendations()), pick(change.newsletter(), current.newsletter()),
-                pick(change.unsubscribed(), current.unsubscribed()), current.createdAt(), clock.instant().toString());
+                pick(change.unsubscribed(), current.unsubscribed()), current.createdAt(), current.updatedAt(), pending);
+        if (changed.equals(current)) {
+            return current; // nothing sent that differs: nothing to write
+        }
+        changed = changed.touched(clock.instant().toString());
         repository.save(changed);
+        if (requested != null && requested.equals(pending)) {
+            exchange.setProperty(CONFIRMATION_PROPERTY, OrderProcessor.MailRequest.confirmation(pending, shopUrl
+                    + "/api/preferences/confirm-email?token=" + tokens.issueAddressConfirmation(current.userId(), pending,
+                    clock.instant().plus(CONFIRMATION_VALID))));
+        }
         return changed;
+    }
+
+    /** The mail request (a queue message) with the link that confirms a new address, if {@link #change} asked for one. */
+    public String confirmationMail(Exchange exchange) {
+        return exchange.getProperty(CONFIRMATION_PROPERTY, String.class);
+    }
+
+    /** The link of a confirmation mail: the pending address becomes the one marketing mail goes to. Answers where to send the browser. */
+    public String confirmAddress(String token) {
+        UnsubscribeTokens.AddressChange confirmed = tokens.verifyAddressConfirmation(token, clock.instant())
+                .orElseThrow(() -> ApiException.invalidField("token", "is not a valid or current confirmation link"));
+        EmailPreferences current = of(confirmed.userId()).orElseThrow(() -> ApiException.notFound("Subscriber"));
+        if (!confirmed.email().equals(current.pendingEmail())) {
+            throw ApiException.invalidField("token", "was replaced by a later change of address");
+        }
+        repository.save(current.confirmed(confirmed.email(), clock.instant().toString()));
+        return "/preferences.html?email_confirmed=1";
     }
 
     /**

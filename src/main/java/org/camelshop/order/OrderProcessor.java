@@ -27,7 +27,16 @@ public final class OrderProcessor {
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record MailRequest(String template, String to, String orderId, String dedupKey, String marketingId) {
+    public record MailRequest(String template, String to, String orderId, String dedupKey, String marketingId, String link) {
+
+        public MailRequest(String template, String to, String orderId, String dedupKey, String marketingId) {
+            this(template, to, orderId, dedupKey, marketingId, null);
+        }
+
+        /** The request, as queue message, for the mail that asks the owner of a new address to confirm it. */
+        public static String confirmation(String to, String link) {
+            return Json.write(new MailRequest("email_confirm", to, null, null, null, link));
+        }
 
         /** The request, as queue message, for one mail of this template about the order (sent once per order). */
         public static String about(String template, Order order) {

@@ -47,7 +47,7 @@ public final class PaymentWiring {
                 cache, clock);
         registry.bind("payments", new Payments(orders, orderPayments, idempotencyKeys, settings));
         registry.bind("paymentProcessor", new PaymentProcessor(orderPayments, metrics));
-        registry.bind("webhooks", new Webhooks(redis, settings, metrics, clock));
+        registry.bind("webhooks", new Webhooks(redis, dynamoDb, settings, metrics, clock));
         registry.bind("refunds", new Refunds(orderPayments, inventory, idempotencyKeys));
 
         // the sandbox's beans always exist (its routes are always loaded) but answer 404 unless it is active

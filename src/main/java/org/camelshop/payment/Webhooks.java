@@ -10,20 +10,22 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.stripe.exception.SignatureVerificationException;
 import com.stripe.net.Webhook;
-import io.lettuce.core.SetArgs;
 import org.apache.camel.Exchange;
 import org.camelshop.platform.ApiException;
 import org.camelshop.platform.Json;
 import org.camelshop.platform.RedisConnection;
 import org.camelshop.platform.ShopMetrics;
+import org.camelshop.platform.provision.ResourcePlan;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The providers' webhooks. Stripe's are verified with the SDK ({@code Webhook.constructEvent}: HMAC signature, timestamp
  * within 300 s, here in both directions); PayPal's by its verification API (through the paypal breaker) after a transmission-time check of the same
- * tolerance. Anything forged, expired or replayed from long ago is a 400 with no effect. Each event id is remembered in
- * Redis for a week once its message is on payment-processing-queue, so a duplicate delivery is acknowledged and ignored;
+ * tolerance. Anything forged, expired or replayed from long ago is a 400 with no effect. Each event id is remembered
+ * (Redis, or DynamoDB while Redis is down: {@link WebhookEvents}) for a week once its message is on payment-processing-queue,
+ * so a duplicate delivery is acknowledged and ignored;
  * two duplicates racing each other can both be queued, which the processor's conditional confirm absorbs.
  */
 public final class Webhooks {
@@ -34,13 +36,13 @@ public final class Webhooks {
     private static final Duration REMEMBER_EVENTS = Duration.ofDays(7);
     private static final Logger LOG = LoggerFactory.getLogger(Webhooks.class);
 
-    private final RedisConnection redis;
+    private final WebhookEvents events;
     private final PaymentSettings settings;
     private final ShopMetrics metrics;
     private final Clock clock;
 
-    public Webhooks(RedisConnection redis, PaymentSettings settings, ShopMetrics metrics, Clock clock) {
-        this.redis = redis;
+    public Webhooks(RedisConnection redis, DynamoDbClient dynamoDb, PaymentSettings settings, ShopMetrics metrics, Clock clock) {
+        this.events = new WebhookEvents(redis, dynamoDb, ResourcePlan.WEBHOOK_EVENTS, REMEMBER_EVENTS, metrics, clock);
         this.settings = settings;
         this.metrics = metrics;
         this.clock = clock;
@@ -132,7 +134,7 @@ public final class Webhooks {
     public void processed(Exchange exchange) {
         String event = exchange.getProperty(EVENT_ID_PROPERTY, String.class);
         if (event != null) {
-            redis.sync().set("webhook:" + event, clock.instant().toString(), SetArgs.Builder.ex(REMEMBER_EVENTS.toSeconds()));
+            events.remember(event);
         }
         exchange.getMessage().setBody(event == null ? "{\"received\":true,\"duplicate\":true}" : "{\"received\":true}");
     }
@@ -156,7 +158,7 @@ public final class Webhooks {
     }
 
     private boolean seen(String provider, String id) {
-        boolean seen = redis.sync().exists("webhook:" + provider + ":" + id) > 0;
+        boolean seen = events.seen(provider + ":" + id);
         if (seen) {
             LOG.info("{} event {} delivered again: ignored", provider, id);
             metrics.counter("shop_webhook_duplicates_total", "Webhook deliveries of events already processed", "provider", provider).increment();

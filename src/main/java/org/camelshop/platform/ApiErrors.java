@@ -3,6 +3,7 @@ package org.camelshop.platform;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.util.ObjectHelper;
@@ -13,6 +14,14 @@ import org.slf4j.LoggerFactory;
 public final class ApiErrors {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
+    private final int retryAfterSeconds;
+    private final ShopMetrics metrics;
+
+    /** {@code retryAfterSeconds}: what a 503 for a dependency that is down tells the caller to wait. */
+    public ApiErrors(int retryAfterSeconds, ShopMetrics metrics) {
+        this.retryAfterSeconds = retryAfterSeconds;
+        this.metrics = metrics;
+    }
 
     public void toResponse(Exchange exchange) {
         Exception caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
@@ -44,6 +53,15 @@ public final class ApiErrors {
         }
     }
 
+    /** One line, no stack trace: an outage fails many requests the same way, and its cause is logged where it is probed. */
+    private ApiException unavailable(Exchange exchange, String dependency, Exception caught) {
+        metrics.counter("shop_dependency_failures", "API requests answered 503 because a dependency was down",
+                "dependency", dependency).increment();
+        LOG.warn("{} unavailable in route {}: {}", dependency, exchange.getFromRouteId(), caught.getMessage());
+        return new ApiException(503, dependency + "_unavailable", "This part of the shop is temporarily unavailable; please try again shortly",
+                List.of(), Map.of("Retry-After", Integer.toString(retryAfterSeconds)));
+    }
+
     /** For requests no API route matches. */
     public void unknownEndpoint(Exchange exchange) {
         var message = exchange.getMessage();
@@ -51,7 +69,11 @@ public final class ApiErrors {
                 + message.getHeader(Exchange.HTTP_PATH), List.of());
     }
 
-    private static ApiException unexpected(Exchange exchange, Exception caught) {
+    private ApiException unexpected(Exchange exchange, Exception caught) {
+        Optional<String> down = DependencyFailures.dependencyOf(caught);
+        if (down.isPresent()) {
+            return unavailable(exchange, down.get(), caught);
+        }
         LOG.error("Unexpected failure in route {}", exchange.getFromRouteId(), caught);
         return new ApiException(500, "internal_error", "The shop could not complete this request", List.of());
     }

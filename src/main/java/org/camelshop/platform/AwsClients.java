@@ -30,6 +30,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public final class AwsClients extends ServiceSupport {
 
     private final SqsClient sqs;
+    private final SqsClient sqsPolling;
     private final DynamoDbClient dynamoDb;
     private final SesClient ses;
     private final SesV2Client sesV2;
@@ -37,14 +38,30 @@ public final class AwsClients extends ServiceSupport {
     private final S3Presigner s3Presigner;
 
     public AwsClients(ShopSettings settings) {
+        this(settings, settings.getInt("shop.aws.api-call-timeout-ms", 3_000), settings.getInt("shop.aws.api-attempt-timeout-ms", 3_000));
+    }
+
+    /**
+     * Clients for setting up at start (provisioning queues and tables): an emulator or a region's control plane answering
+     * its first call slowly must not fail the start, so they wait {@code shop.aws.setup-call-timeout-ms}. Started: close them after use.
+     */
+    public static AwsClients forSetup(ShopSettings settings) {
+        int millis = settings.getInt("shop.aws.setup-call-timeout-ms", 30_000);
+        AwsClients clients = new AwsClients(settings, millis, millis);
+        clients.start();
+        return clients;
+    }
+
+    private AwsClients(ShopSettings settings, int callMillis, int attemptMillis) {
         Region region = Region.of(settings.get("shop.aws.region", "us-east-1"));
         AwsCredentialsProvider credentials = credentials(settings);
-        ClientOverrideConfiguration timeouts = timeouts(settings.getInt("shop.aws.api-call-timeout-ms", 10_000),
-                settings.getInt("shop.aws.api-attempt-timeout-ms", 5_000));
-        // SQS consumers long-poll for up to 20 s, so their calls may legitimately take that long
-        ClientOverrideConfiguration sqsTimeouts = timeouts(settings.getInt("shop.aws.sqs-api-call-timeout-ms", 30_000),
-                settings.getInt("shop.aws.sqs-api-attempt-timeout-ms", 25_000));
-        this.sqs = configure(SqsClient.builder(), region, credentials, sqsTimeouts, settings.find("shop.aws.sqs-endpoint")).build();
+        ClientOverrideConfiguration timeouts = timeouts(callMillis, attemptMillis);
+        // SQS consumers long-poll for up to 20 s, so their receives may legitimately take that long: a client of their own,
+        // so that sending a message (from an API request) still fails fast when SQS hangs
+        ClientOverrideConfiguration pollTimeouts = timeouts(settings.getInt("shop.aws.sqs-poll-call-timeout-ms", 30_000),
+                settings.getInt("shop.aws.sqs-poll-attempt-timeout-ms", 25_000));
+        this.sqs = configure(SqsClient.builder(), region, credentials, timeouts, settings.find("shop.aws.sqs-endpoint")).build();
+        this.sqsPolling = configure(SqsClient.builder(), region, credentials, pollTimeouts, settings.find("shop.aws.sqs-endpoint")).build();
         this.dynamoDb = configure(DynamoDbClient.builder(), region, credentials, timeouts, settings.find("shop.aws.dynamodb-endpoint")).build();
         this.ses = configure(SesClient.builder(), region, credentials, timeouts, settings.find("shop.aws.ses-endpoint")).build();
         this.sesV2 = configure(SesV2Client.builder(), region, credentials, timeouts, settings.find("shop.aws.ses-endpoint")).build();
@@ -96,6 +113,11 @@ public final class AwsClients extends ServiceSupport {
         return sqs;
     }
 
+    /** For queue consumers (long polls): {@code amazonSQSClient=#sqsPollingClient} on their endpoints. */
+    public SqsClient sqsPolling() {
+        return sqsPolling;
+    }
+
     public DynamoDbClient dynamoDb() {
         return dynamoDb;
     }
@@ -119,6 +141,7 @@ public final class AwsClients extends ServiceSupport {
     @Override
     protected void doStop() {
         sqs.close();
+        sqsPolling.close();
         dynamoDb.close();
         ses.close();
         sesV2.close();

@@ -42,6 +42,17 @@ public final class Identity {
         return Optional.ofNullable(exchange.getProperty(USER_PROPERTY, SessionUser.class));
     }
 
+    /**
+     * The caller's user, for routes that serve guests too (the cart): a 503 when the caller sent a token that cannot be
+     * checked because sessions are unavailable, rather than treating a logged-in user as a guest.
+     */
+    public static Optional<SessionUser> currentOrUnavailable(Exchange exchange) {
+        if (exchange.getProperty(SESSIONS_DOWN_PROPERTY, false, Boolean.class)) {
+            throw sessionsUnavailable();
+        }
+        return current(exchange);
+    }
+
     public static Optional<String> token(Exchange exchange) {
         return Optional.ofNullable(exchange.getProperty(TOKEN_PROPERTY, String.class));
     }
@@ -58,9 +69,13 @@ public final class Identity {
         }
     }
 
+    public static ApiException sessionsUnavailable() {
+        return new ApiException(503, "sessions_unavailable", "Sign-in is temporarily unavailable", List.of(), Map.of("Retry-After", "5"));
+    }
+
     private SessionUser user(Exchange exchange) {
         if (exchange.getProperty(SESSIONS_DOWN_PROPERTY, false, Boolean.class)) {
-            throw new ApiException(503, "sessions_unavailable", "Sign-in is temporarily unavailable", List.of(), Map.of("Retry-After", "5"));
+            throw sessionsUnavailable();
         }
         return current(exchange).orElseThrow(() -> ApiException.unauthorized(token(exchange).isPresent()
                 ? "Your session has expired or is not valid; please log in again"

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * machine, also behind a trusted proxy) or per account named in the body (logins). A policy may count by several
  * scopes at once ({@code client,account}); any one over the limit refuses. Policies are matched by method and path
  * prefix from configuration, so any route is covered without code. A breach is a 429 with Retry-After and
- * X-RateLimit-* headers, logged and counted. If Redis is down, requests are let through (and counted).
+ * X-RateLimit-* headers, logged and counted. If Redis is down, each instance counts on its own in memory (and counts
+ * how often it had to): the limit then holds per instance rather than not at all.
  */
 public final class RateLimiter {
 
@@ -54,6 +55,7 @@ public final class RateLimiter {
     private final String namespace;
     private final ClientAddresses clients;
     private final ShopMetrics metrics;
+    private final LocalWindows local = new LocalWindows();
 
     /** Policies are tried in order; the first that covers a request applies, so put the general one last. */
     public RateLimiter(RedisConnection redis, List<Policy> policies, String namespace, ClientAddresses clients, ShopMetrics metrics) {
@@ -82,8 +84,9 @@ public final class RateLimiter {
         try {
             result = redis.script(COUNT, ScriptOutputType.MULTI, new String[] {key}, Long.toString(policy.windowSeconds() * 1000L));
         } catch (RedisException e) {
-            metrics.counter("shop_rate_limit_unchecked", "Requests let through because Redis was unreachable", "policy", policy.name()).increment();
-            return;
+            metrics.counter("shop_rate_limit_local", "Requests counted by this instance alone because Redis was unreachable",
+                    "policy", policy.name()).increment();
+            result = local.count(key, policy.windowSeconds() * 1000L);
         }
         long count = (Long) result.get(0);
         long remaining = Math.max(0, policy.limit() - count);
@@ -97,6 +100,26 @@ public final class RateLimiter {
             throw new ApiException(429, "rate_limited", "Too many requests; try again in " + retryAfter + " s", List.of(),
                     Map.of("Retry-After", Long.toString(retryAfter), "X-RateLimit-Limit", Integer.toString(policy.limit()),
                             "X-RateLimit-Remaining", "0"));
+        }
+    }
+
+    /** The Redis script's fixed windows, kept in this instance's memory: {count, milliseconds left}. */
+    static final class LocalWindows {
+        private static final int PRUNE_ABOVE = 10_000;
+
+        private record Window(long endsAt, java.util.concurrent.atomic.AtomicLong count) {
+        }
+
+        private final java.util.concurrent.ConcurrentHashMap<String, Window> windows = new java.util.concurrent.ConcurrentHashMap<>();
+
+        List<Object> count(String key, long windowMillis) {
+            long now = System.currentTimeMillis();
+            if (windows.size() > PRUNE_ABOVE) {
+                windows.values().removeIf(w -> w.endsAt() <= now);
+            }
+            Window window = windows.compute(key, (k, w) -> w == null || w.endsAt() <= now
+                    ? new Window(now + windowMillis, new java.util.concurrent.atomic.AtomicLong()) : w);
+            return List.of(window.count().incrementAndGet(), window.endsAt() - now);
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.lettuce.core.RedisException;
 
 /**
  * Login sessions in Redis: an unguessable token maps to its user for 24 h (configurable); logout deletes it. Each user
@@ -28,9 +29,13 @@ public final class Sessions {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        redis.sync().setex(key(token), lifetime.toSeconds(), Json.write(user));
-        redis.sync().sadd(userKey(user.userId()), token);
-        redis.sync().expire(userKey(user.userId()), lifetime.toSeconds());
+        try {
+            redis.sync().setex(key(token), lifetime.toSeconds(), Json.write(user));
+            redis.sync().sadd(userKey(user.userId()), token);
+            redis.sync().expire(userKey(user.userId()), lifetime.toSeconds());
+        } catch (RedisException e) {
+            throw Identity.sessionsUnavailable();
+        }
         return token;
     }
 

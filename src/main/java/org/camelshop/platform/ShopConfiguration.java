@@ -107,6 +107,16 @@ public class ShopConfiguration implements CamelConfiguration {
         AwsClients aws = new AwsClients(settings);
         context.addService(aws, true, true);
         registry.bind("sqsClient", aws.sqs());
+        registry.bind("sqsPollingClient", aws.sqsPolling());
+        // a stop must not wait out the consumers' long polls (up to 20 s): closing their client ends them at once
+        context.getManagementStrategy().addEventNotifier(new org.apache.camel.support.SimpleEventNotifierSupport() {
+            @Override
+            public void notify(org.apache.camel.spi.CamelEvent event) {
+                if (event instanceof org.apache.camel.spi.CamelEvent.CamelContextStoppingEvent) {
+                    aws.sqsPolling().close();
+                }
+            }
+        });
         registry.bind("dynamoDbClient", aws.dynamoDb());
         registry.bind("sesClient", aws.ses());
         registry.bind("s3Client", aws.s3());
@@ -118,7 +128,10 @@ public class ShopConfiguration implements CamelConfiguration {
         Sessions sessions = new Sessions(redis, Duration.ofHours(settings.getInt("shop.sessions.ttl-hours", 24)));
         ResponseCache cache = new ResponseCache(redis, cachePolicies(settings), settings.getBoolean("shop.cache.enabled", true), metrics,
                 Duration.ofSeconds(settings.getInt("shop.cache.near-ttl-seconds", 30)));
-        registry.bind("apiErrors", new ApiErrors());
+        registry.bind("apiErrors", new ApiErrors(settings.getInt("shop.errors.retry-after-seconds", 5), metrics));
+        registry.bind("requestChecks", new RequestChecks());
+        registry.bind("queuePolling", new QueuePolling(settings.getInt("shop.queue.poll-backoff-base-ms", 1000),
+                settings.getInt("shop.queue.poll-backoff-max-ms", 60_000), clock, metrics));
         registry.bind("scheduledFailures", new ScheduledFailures(metrics));
         registry.bind("http", new HttpResponses());
         registry.bind("identity", new Identity(sessions));
@@ -199,7 +212,7 @@ public class ShopConfiguration implements CamelConfiguration {
                 .orElse("http://localhost:" + settings.get("camel.server.port", "8080"));
         PreferencesRepository preferenceRows = new PreferencesRepository(aws.dynamoDb(), ResourcePlan.EMAIL_PREFERENCES);
         Preferences preferences = new Preferences(preferenceRows, accountRepository,
-                new UnsubscribeTokens(settings.get("shop.marketing.link-secret")), clock);
+                new UnsubscribeTokens(settings.get("shop.marketing.link-secret")), shopUrl, clock);
         registry.bind("mailer", new Mailer(orderRepository, new MarketingMails(marketingRecords, preferences, products, shopUrl, clock),
                 new MailTemplates(), settings.get("shop.mail.from"), shopUrl, orderAccessTokens, settings.getInt("shop.order.reservation-minutes", 30), clock));
 
@@ -207,7 +220,7 @@ public class ShopConfiguration implements CamelConfiguration {
         Watchlist watchlist = new Watchlist(aws.dynamoDb(), ResourcePlan.WATCH_LIST, products, clock);
         Recommendations recommendations = new Recommendations(productViews, products, redis,
                 Duration.ofMinutes(settings.getInt("shop.recommendations.cache-minutes", 60)), clock);
-        registry.bind("tracking", new Tracking(clock));
+        registry.bind("tracking", new Tracking(clock, metrics));
         registry.bind("trackingRecorder", new TrackingRecorder(productViews, products, orderRepository, accountRepository));
         registry.bind("watchlist", watchlist);
         registry.bind("recommendations", recommendations);
@@ -234,11 +247,18 @@ public class ShopConfiguration implements CamelConfiguration {
         registry.bind("paymentSwitch", new PaymentSwitch(settings.getBoolean("shop.payments.enabled", true),
                 settings.getInt("shop.payments.disabled-retry-after-seconds", 300)));
 
-        bindHealthChecks(registry, aws, redis);
+        bindHealthChecks(registry, aws, redis, metrics);
+        EdgeFilter edge = new EdgeFilter(context, new EdgeFilter.Headers(settings.get("shop.security.page-csp"), settings.get("shop.security.other-csp"),
+                settings.get("shop.security.referrer-policy"), settings.get("shop.security.permissions-policy"),
+                settings.getInt("shop.security.hsts-seconds", 0)), settings.get("shop.management.token", ""));
+        // the HTTP server exists once the context starts, before any route accepts a request
+        context.addStartupListener((started, alreadyStarted) -> edge.install(settings.getInt("camel.server.port", 8080)));
 
         if (settings.getBoolean("shop.provision.on-start", false)) {
-            new Provisioner(aws.sqs(), aws.dynamoDb()).apply(ResourcePlan.QUEUES, ResourcePlan.TABLES);
-            provisionBuckets(aws, settings);
+            try (AwsClients setup = AwsClients.forSetup(settings)) {
+                new Provisioner(setup.sqs(), setup.dynamoDb()).apply(ResourcePlan.QUEUES, ResourcePlan.TABLES);
+                provisionBuckets(setup, settings);
+            }
         }
         if (settings.getBoolean("shop.sample-catalog.load", false)) {
             new SampleCatalogLoader(products).loadIfEmpty();
@@ -315,14 +335,15 @@ public class ShopConfiguration implements CamelConfiguration {
                 }).toList();
     }
 
-    private static void bindHealthChecks(Registry registry, AwsClients aws, RedisConnection redis) {
+    /** Only DynamoDB is critical: without it nothing can be sold; without the others the shop degrades (see docs/operations.md). */
+    private static void bindHealthChecks(Registry registry, AwsClients aws, RedisConnection redis, ShopMetrics metrics) {
         String probeQueue = ResourcePlan.QUEUES.get(0).name();
-        registry.bind("sqs-health", new DependencyHealthCheck("sqs",
-                () -> aws.sqs().getQueueUrl(r -> r.queueName(probeQueue).overrideConfiguration(HealthProbes.TIMEOUT))));
-        registry.bind("dynamodb-health", new DependencyHealthCheck("dynamodb",
-                () -> aws.dynamoDb().describeTable(r -> r.tableName(ResourcePlan.PRODUCTS).overrideConfiguration(HealthProbes.TIMEOUT))));
-        registry.bind("ses-health", new DependencyHealthCheck("ses",
-                () -> aws.sesV2().getAccount(r -> r.overrideConfiguration(HealthProbes.TIMEOUT))));
-        registry.bind("redis-health", new DependencyHealthCheck("redis", () -> redis.sync().ping()));
+        registry.bind("sqs-health", new DependencyHealthCheck("sqs", false,
+                () -> aws.sqs().getQueueUrl(r -> r.queueName(probeQueue).overrideConfiguration(HealthProbes.TIMEOUT)), metrics));
+        registry.bind("dynamodb-health", new DependencyHealthCheck("dynamodb", true,
+                () -> aws.dynamoDb().describeTable(r -> r.tableName(ResourcePlan.PRODUCTS).overrideConfiguration(HealthProbes.TIMEOUT)), metrics));
+        registry.bind("ses-health", new DependencyHealthCheck("ses", false,
+                () -> aws.sesV2().getAccount(r -> r.overrideConfiguration(HealthProbes.TIMEOUT)), metrics));
+        registry.bind("redis-health", new DependencyHealthCheck("redis", false, () -> redis.sync().ping(), metrics));
     }
 }

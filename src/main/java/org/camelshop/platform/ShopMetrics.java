@@ -32,6 +32,11 @@ public final class ShopMetrics {
         return current;
     }
 
+    /** A gauge reading {@code value}; registering the same name and tags again returns the meter of the first. */
+    public void gauge(String name, String description, java.util.function.Supplier<Number> value, String... tags) {
+        io.micrometer.core.instrument.Gauge.builder(name, value).description(description).tags(tags).register(registry());
+    }
+
     public Counter counter(String name, String description, String... tags) {
         return Counter.builder(name).description(description).tags(tags).register(registry());
     }

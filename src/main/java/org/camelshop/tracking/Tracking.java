@@ -28,9 +28,12 @@ public final class Tracking {
     }
 
     private static final Set<String> DEVICES = Set.of("desktop", "mobile", "tablet", "other");
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Tracking.class);
     private final Clock clock;
+    private final org.camelshop.platform.ShopMetrics metrics;
 
-    public Tracking(Clock clock) {
+    public Tracking(Clock clock, org.camelshop.platform.ShopMetrics metrics) {
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -64,6 +67,15 @@ public final class Tracking {
     }
 
     /** The 202 answer: the event is queued, here is its id. */
+    /**
+     * An event that could not be queued (SQS down) is dropped and counted, not failed: it is analytics, and the shopper's
+     * page must not break over it. The caller still gets its 202.
+     */
+    public void dropped(Exchange exchange) {
+        metrics.counter("shop_tracking_events_dropped", "Tracking events dropped because the queue was unreachable").increment();
+        LOG.debug("Tracking event dropped: {}", exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class).getMessage());
+    }
+
     public java.util.Map<String, Object> receipt(String event) {
         return java.util.Map.of("accepted", true, "event_id", Json.read(event, TrackingEvent.class).eventId());
     }

@@ -97,7 +97,7 @@ public final class OrderPipelineBenchmark {
 
     /** Mean time per exchange of each route on the order path (Camel's route policy timers), to show where time goes. */
     private static void printRouteTimes(RunningShop shop) {
-        String metrics = shop.get("/observe/metrics").body();
+        String metrics = shop.observe("/observe/metrics").body();
         for (String route : List.of("add-to-cart", "create-order", "order-processor", "reserve-stock", "email-sender")) {
             double sum = routeMetric(metrics, "_sum", route);
             double count = routeMetric(metrics, "_count", route);

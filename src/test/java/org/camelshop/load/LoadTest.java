@@ -201,7 +201,7 @@ public final class LoadTest {
         Map<String, Double> values = new LinkedHashMap<>(Map.of("hits", 0.0, "misses", 0.0, "orders", 0.0, "heap", 0.0));
         try {
             String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl + "/observe/metrics"))
-                    .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+                    .header("Authorization", "Bearer " + org.camelshop.local.RunningShop.MANAGEMENT_TOKEN).timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
             body.lines().filter(line -> !line.startsWith("#")).forEach(line -> {
                 double value = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
                 if (line.startsWith("process_cpu_usage")) {

@@ -29,8 +29,21 @@ public final class LocalShop {
                     printBanner(support, stack, stackUp, Duration.ofNanos(System.nanoTime() - started));
                 }
             });
+            // Ctrl-C or SIGTERM: a normal stop, ending with exit code 0 once the shop and its stack are down
+            Runnable stop = () -> {
+                stack.markStopping();
+                main.completed();
+            };
+            for (String signal : new String[] {"INT", "TERM"}) {
+                sun.misc.Signal.handle(new sun.misc.Signal(signal), ignored -> stop.run());
+            }
+            if (Boolean.getBoolean("shop.exit-with-parent")) {
+                // started by the README's Maven command: if Maven goes (Ctrl-C, kill), the shop stops too
+                ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(stop));
+            }
             main.run(args);
         }
+        System.exit(0);
     }
 
     private static void printBanner(BaseMainSupport support, LocalStack stack, Duration stackUp, Duration total) {
@@ -43,7 +56,7 @@ public final class LocalShop {
                 .append("  API                        ").append(base).append("/api/products\n")
                 .append("  OpenAPI                    ").append(base).append("/api/openapi.json\n")
                 .append("  Health (ready / live)      ").append(base).append("/observe/health/ready  ").append(base).append("/observe/health/live\n")
-                .append("  Prometheus metrics         ").append(base).append("/observe/metrics\n");
+                .append("  Prometheus metrics         ").append(base).append("/observe/metrics  (Authorization: Bearer local-management-token)\n");
         stack.urls().forEach(url -> banner.append("  ").append(url).append('\n'));
         banner.append("  Stop with Ctrl-C.\n");
         System.out.println(banner);

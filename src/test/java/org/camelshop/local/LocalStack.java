@@ -24,7 +24,9 @@ import redis.embedded.core.ExecutableProvider;
 
 /**
  * The local stack of SPEC §2: ElasticMQ (SQS) in this JVM, dynalite (DynamoDB), aws-ses-v2-local (SES), s3rver (S3)
- * and redis-server as supervised child processes. A port that already serves is reused rather than fought over;
+ * and redis-server as supervised child processes. A port that already serves is reused rather than fought over, unless
+ * it belongs to a stack that is shutting down (a run command stopped a moment ago): then this one waits for the port
+ * and starts its own. Each emulator a stack starts is marked as its owner's in target/local-stack/owner-PORT.
  * {@link #close()} stops only what this instance started. Reusable by anyone's integration tests.
  */
 public final class LocalStack implements AutoCloseable {
@@ -41,6 +43,7 @@ public final class LocalStack implements AutoCloseable {
     private final StackPorts ports;
     private final Path projectDir;
     private final List<SupervisedProcess> children = new ArrayList<>();
+    private final List<Path> owned = new ArrayList<>();
     private SQSRestServer sqs;
 
     private LocalStack(StackPorts ports, Path projectDir) {
@@ -65,13 +68,14 @@ public final class LocalStack implements AutoCloseable {
         Path logs = projectDir.resolve("target/local-stack");
         NodePackages.ensureInstalled(localStackDir);
 
-        if (serving(ports.sqs())) {
+        if (reusable("SQS", ports.sqs())) {
             LOG.info("SQS: reusing the server already on port {}", ports.sqs());
         } else {
             sqs = SQSRestServerBuilder.withInterface("127.0.0.1").withPort(ports.sqs())
                     .withServerAddress(new NodeAddress("http", "127.0.0.1", ports.sqs(), ""))
                     .start();
             sqs.waitUntilStarted();
+            own(ports.sqs());
         }
         startChild("dynalite", ports.dynamoDb(), localStackDir, logs, List.of("node", "node_modules/dynalite/cli.js",
                 "--host", "127.0.0.1", "--port", Integer.toString(ports.dynamoDb()), "--createTableMs", "0",
@@ -94,11 +98,74 @@ public final class LocalStack implements AutoCloseable {
 
     private void startChild(String name, int port, Path localStackDir, Path logs, List<String> command, Map<String, String> environment)
             throws IOException {
-        if (serving(port)) {
+        if (reusable(name, port)) {
             LOG.info("{}: reusing the server already on port {}", name, port);
             return;
         }
-        children.add(SupervisedProcess.start(name, localStackDir, logs.resolve(name + "-" + port + ".log"), command, environment));
+        children.add(SupervisedProcess.start(name, port, localStackDir, logs.resolve(name + "-" + port + ".log"), command, environment));
+        own(port);
+    }
+
+    /**
+     * Whether a server on {@code port} can be used: nothing there is not; a server of a live stack that is running is
+     * (or of no stack of ours: someone's own emulators); one whose stack is stopping, or died, is waited out.
+     */
+    private boolean reusable(String name, int port) {
+        if (!serving(port)) {
+            return false;
+        }
+        Path marker = marker(port);
+        String[] owner;
+        try {
+            owner = Files.exists(marker) ? Files.readString(marker).trim().split(" ") : null;
+        } catch (IOException e) {
+            owner = null;
+        }
+        boolean ownerRunning = owner == null || owner.length == 2 && "running".equals(owner[1])
+                && ProcessHandle.of(Long.parseLong(owner[0])).map(ProcessHandle::isAlive).orElse(false);
+        if (ownerRunning) {
+            return true;
+        }
+        LOG.info("{}: the server on port {} belongs to a stack that is stopping; waiting for the port", name, port);
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (serving(port)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(name + ": port " + port + " still taken by a stopping stack after " + START_TIMEOUT.toSeconds() + " s");
+            }
+            pause();
+        }
+        return false;
+    }
+
+    private void own(int port) throws IOException {
+        Path marker = marker(port);
+        Files.createDirectories(marker.getParent());
+        Files.writeString(marker, ProcessHandle.current().pid() + " running");
+        owned.add(marker);
+    }
+
+    /** From now on, a new stack does not reuse what this one started: it is going away. Called first on a stop. */
+    public synchronized void markStopping() {
+        for (Path marker : owned) {
+            try {
+                Files.writeString(marker, ProcessHandle.current().pid() + " stopping");
+            } catch (IOException e) {
+                LOG.warn("cannot mark {} as stopping: {}", marker, e.getMessage());
+            }
+        }
+    }
+
+    private Path marker(int port) {
+        return projectDir.resolve("target/local-stack/owner-" + port);
+    }
+
+    private static void pause() {
+        try {
+            TimeUnit.MILLISECONDS.sleep(50); // polling a port
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a port", e);
+        }
     }
 
     private static String redisExecutable() throws IOException {
@@ -118,12 +185,7 @@ public final class LocalStack implements AutoCloseable {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("nothing answered on port " + port + " within " + START_TIMEOUT.toSeconds() + " s");
             }
-            try {
-                TimeUnit.MILLISECONDS.sleep(50); // polling a port that is coming up
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while starting the local stack", e);
-            }
+            pause(); // polling a port that is coming up
         }
     }
 
@@ -160,15 +222,40 @@ public final class LocalStack implements AutoCloseable {
                 "shop.aws.ses-endpoint", "http://127.0.0.1:" + ports.ses(),
                 "shop.aws.s3-endpoint", "http://127.0.0.1:" + ports.s3(),
                 "shop.aws.access-key", "local",
-                "shop.aws.secret-key", "local")));
+                "shop.aws.secret-key", "local",
+                // tests read and set up through these: patient, unlike the shop's request-path calls
+                "shop.aws.api-call-timeout-ms", "30000",
+                "shop.aws.api-attempt-timeout-ms", "30000")));
         clients.start();
         return clients;
     }
 
     /** Stops one emulator this stack started (for tests of what happens when a dependency goes down). */
     public void stopChild(String name) {
-        children.stream().filter(c -> c.name().equals(name)).forEach(SupervisedProcess::close);
+        children.stream().filter(c -> c.name().equals(name)).forEach(c -> {
+            marker(c.port()).toFile().delete();
+            c.close();
+        });
         children.removeIf(c -> c.name().equals(name));
+    }
+
+    /** Freezes one emulator this stack started (SIGSTOP): it accepts connections but never answers, like a hung server. */
+    public void freezeChild(String name) {
+        children.stream().filter(c -> c.name().equals(name)).forEach(c -> c.signal("STOP"));
+    }
+
+    /** Lets a frozen emulator run again (SIGCONT), its data intact. */
+    public void thawChild(String name) {
+        children.stream().filter(c -> c.name().equals(name)).forEach(c -> c.signal("CONT"));
+    }
+
+    /** Stops the in-process SQS (ElasticMQ) this stack started; its queues and messages are gone with it. */
+    public void stopSqs() {
+        if (sqs != null) {
+            marker(ports.sqs()).toFile().delete();
+            sqs.stopAndWait();
+            sqs = null;
+        }
     }
 
     public List<String> urls() {
@@ -182,12 +269,15 @@ public final class LocalStack implements AutoCloseable {
 
     @Override
     public void close() {
+        markStopping();
         children.forEach(SupervisedProcess::close);
         children.clear();
         if (sqs != null) {
             sqs.stopAndWait();
             sqs = null;
         }
+        owned.forEach(marker -> marker.toFile().delete());
+        owned.clear();
     }
 
     /** Runs {@code npm ci} in local-stack/ when its packages are missing or older than the lockfile. */

@@ -105,9 +105,17 @@ public final class RunningShop implements AutoCloseable {
         return login(email, "password-123");
     }
 
+    /** The local profile's management token: /observe/metrics and the health detail need it. */
+    public static final String MANAGEMENT_TOKEN = "local-management-token";
+
+    /** An operations endpoint (/observe/...) as the operator sees it: with the management token. */
+    public HttpResponse<String> observe(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("Authorization", "Bearer " + MANAGEMENT_TOKEN).GET());
+    }
+
     /** A counter from /observe/metrics, summed over the series whose labels contain every given label. */
     public double metric(String name, String... labels) {
-        return get("/observe/metrics").body().lines()
+        return observe("/observe/metrics").body().lines()
                 .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
                 .filter(line -> java.util.Arrays.stream(labels).allMatch(line::contains))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))

@@ -71,6 +71,17 @@ public final class ShopProcess implements AutoCloseable {
         return Files.readString(log);
     }
 
+    /** SIGTERM, as Ctrl-C or a process manager stops the run command; does not wait. */
+    public void terminate() {
+        process.destroy();
+    }
+
+    /** The exit code, once the process has exited within {@code timeout}; empty if it is still running. */
+    public java.util.OptionalInt awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                ? java.util.OptionalInt.of(process.exitValue()) : java.util.OptionalInt.empty();
+    }
+
     /** SIGKILL: no shutdown hook runs, nothing in flight is finished or handed back. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();

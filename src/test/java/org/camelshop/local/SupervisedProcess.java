@@ -15,14 +15,16 @@ import java.util.concurrent.TimeUnit;
 final class SupervisedProcess implements AutoCloseable {
 
     private final String name;
+    private final int port;
     private final Process process;
 
-    private SupervisedProcess(String name, Process process) {
+    private SupervisedProcess(String name, int port, Process process) {
         this.name = name;
+        this.port = port;
         this.process = process;
     }
 
-    static SupervisedProcess start(String name, Path localStackDir, Path logFile, List<String> command, Map<String, String> environment)
+    static SupervisedProcess start(String name, int port, Path localStackDir, Path logFile, List<String> command, Map<String, String> environment)
             throws IOException {
         List<String> full = new ArrayList<>(List.of("node", localStackDir.resolve("supervise.js").toString()));
         full.addAll(command);
@@ -34,11 +36,32 @@ final class SupervisedProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(logFile.toFile())
                 .start();
-        return new SupervisedProcess(name, process);
+        return new SupervisedProcess(name, port, process);
+    }
+
+    /** Sends {@code signal} (e.g. {@code STOP}, {@code CONT}) to the emulator itself, below its supervisor. */
+    void signal(String signal) {
+        process.descendants().forEach(child -> {
+            try {
+                Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(child.pid())).inheritIO().start();
+                if (kill.waitFor() != 0) {
+                    throw new IllegalStateException("kill -" + signal + " " + child.pid() + " failed");
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot signal " + name, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        });
     }
 
     boolean isAlive() {
         return process.isAlive();
+    }
+
+    int port() {
+        return port;
     }
 
     String name() {

@@ -27,7 +27,7 @@ class EmailPreferencesTest {
     @Test
     void unsubscribingFromEverythingOrFromMarketingStopsEveryKind() {
         EmailPreferences none = defaults.without(null, "2026-11-25T11:00:00Z");
-        EmailPreferences noMarketing = new EmailPreferences("u-1", "ann@example.com", false, true, true, true, true, true, false, null, null);
+        EmailPreferences noMarketing = new EmailPreferences("u-1", "ann@example.com", false, true, true, true, true, true, false, null, null, null);
         for (Trigger trigger : Trigger.values()) {
             assertFalse(none.allows(trigger), trigger.id());
             assertFalse(noMarketing.allows(trigger), trigger.id());

@@ -32,7 +32,7 @@ class OperationsMetricsIT {
             assertEquals(before + 2, shop.metric("shop_queue_depth", "queue=\"inventory-update-dlq\"", "state=\"visible\""));
             for (String queue : List.of("order-processing-queue", "order-processing-dlq", "payment-processing-queue", "email-notification-queue",
                     "inventory-update-queue", "tracking-event-queue", "tracking-event-dlq")) {
-                assertTrue(shop.get("/observe/metrics").body().contains("shop_queue_depth{queue=\"" + queue + "\",state=\"visible\"}"), queue);
+                assertTrue(shop.observe("/observe/metrics").body().contains("shop_queue_depth{queue=\"" + queue + "\",state=\"visible\"}"), queue);
             }
         } finally {
             // leave the DLQ as it was for the DLQ tests
@@ -55,6 +55,6 @@ class OperationsMetricsIT {
     }
 
     private static String httpLines(RunningShop shop) {
-        return shop.get("/observe/metrics").body().lines().filter(l -> l.startsWith("shop_http_requests_seconds_count")).toList().toString();
+        return shop.observe("/observe/metrics").body().lines().filter(l -> l.startsWith("shop_http_requests_seconds_count")).toList().toString();
     }
 }

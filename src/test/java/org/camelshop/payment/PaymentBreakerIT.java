@@ -71,7 +71,7 @@ class PaymentBreakerIT {
 
     /** The breaker state a readiness check reports in its message ("stripe circuit breaker OPEN: ..."). */
     private static String readiness(RunningShop shop, String check) {
-        for (var entry : json(shop.get("/observe/health/ready")).get("checks")) {
+        for (var entry : json(shop.observe("/observe/health/ready")).get("checks")) {
             if (check.equals(entry.get("name").asText())) {
                 return entry.path("message").asText("").replaceFirst("^\\S+ circuit breaker (\\S+?):?( .*)?$", "$1");
             }

@@ -165,7 +165,16 @@ class BadInputIT {
                 post("order: address as text", "guest", "/api/orders/create", ORDER.replace("\"billing_address\":{", "\"billing_address\":\"x\",\"b\":{"), 400),
                 new Case("order: malformed Idempotency-Key", "guest", "POST", "/api/orders/create?", JSON, ORDER, 400),
                 new Case("someone else's order", "customer", "GET", "/api/orders/" + java.util.UUID.randomUUID(), null, null, 404),
-                new Case("my orders without login", "none", "GET", "/api/orders", null, null, 401));
+                new Case("my orders without login", "none", "GET", "/api/orders", null, null, 401),
+                // Camel's bean binding would read the text "null" as a Java null: refused at the edge for every path id
+                new Case("order id null", "customer", "GET", "/api/orders/null", null, null, 404),
+                new Case("invoice of order null", "customer", "GET", "/api/orders/null/invoice", null, null, 404),
+                new Case("cancel order null", "customer", "POST", "/api/orders/null/cancel", null, null, 404),
+                new Case("refund order null", "admin", "POST", "/api/orders/null/refund", JSON, "{}", 404),
+                new Case("helpful review null", "customer", "POST", "/api/reviews/null/helpful", null, null, 404),
+                get("marketing open null", "/api/marketing/open/null", 404),
+                get("marketing click of a path", "/api/marketing/click/..%2F..%2Fetc", 400),
+                get("order id of 300 characters", "/api/orders/" + "o".repeat(300), 400));
     }
 
     private static Case get(String name, String path, int status) {
@@ -174,6 +183,19 @@ class BadInputIT {
 
     private static Case post(String name, String who, String path, String body, int status) {
         return new Case(name, who, "POST", path, body == null ? null : JSON, body, status);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aBodyThatIsNotUtf8IsRefusedAndNothingStored() {
+        String name = json(shop.get("/api/products/prod-0002")).get("name").asText();
+        byte[] body = {'{', '"', 'n', 'a', 'm', 'e', '"', ':', '"', (byte) 0xC3, (byte) 0x28, (byte) 0xFF, '(', '"', '}'};
+        HttpResponse<String> response = shop.send(HttpRequest.newBuilder(URI.create(shop.baseUrl() + "/api/products/prod-0002"))
+                .header("Content-Type", JSON).header("Authorization", "Bearer " + tokens.get("admin"))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(body)));
+
+        assertEquals(400, response.statusCode(), response.body());
+        assertEquals("invalid_input", json(response).get("error").asText());
+        assertEquals(name, json(shop.get("/api/products/prod-0002")).get("name").asText());
     }
 
     @ParameterizedTest(name = "{0}")

@@ -89,7 +89,7 @@ class ResponseCacheIT {
             assertEquals(product, shop.get("/api/products/prod-0500").body());
             assertEquals(6, json(shop.get("/api/categories")).size());
             assertTrue(shop.metric("shop_cache_requests_total", "result=\"error\"") > 0, "degraded reads are counted");
-            assertEquals(503, shop.get("/observe/health/ready").statusCode(), "readiness shows Redis is down");
+            assertEquals(200, shop.get("/observe/health/ready").statusCode(), "still ready: the shop serves without Redis");
         }
     }
 }

@@ -23,7 +23,7 @@ public final class ProvisionCommand {
         ShopProfile profile = ShopProfile.current();
         try (CamelContext context = new DefaultCamelContext()) {
             context.getPropertiesComponent().setLocation(profile.propertyLocations());
-            try (AwsClients aws = new AwsClients(ShopSettings.of(context))) {
+            try (AwsClients aws = AwsClients.forSetup(ShopSettings.of(context))) {
                 aws.start();
                 ProvisioningReport report = new Provisioner(aws.sqs(), aws.dynamoDb()).apply(ResourcePlan.QUEUES, ResourcePlan.TABLES);
                 System.out.println(report.summary());

@@ -28,6 +28,8 @@ public final class ResourcePlan {
     public static final String WATCH_LIST = "WatchList";
     public static final String USERS = "Users";
     public static final String DISCOUNT_CODES = "DiscountCodes";
+    /** Webhook events already processed, while Redis (which normally remembers them) is down. */
+    public static final String WEBHOOK_EVENTS = "WebhookEvents";
     /** Claims of scheduled runs, one per job and slot, so that of N instances one works (ScheduledRuns). */
     public static final String SCHEDULED_RUNS = "ScheduledRuns";
 
@@ -71,6 +73,7 @@ public final class ResourcePlan {
                     .index(Index.of("email-index", string("email")))
                     .build(),
             table(DISCOUNT_CODES, string("code")).build(),
+            table(WEBHOOK_EVENTS, string("event_id")).ttl("expires_at").build(),
             table(SCHEDULED_RUNS, string("run_id")).ttl("expires_at").build());
 
     private ResourcePlan() {

@@ -1,0 +1,101 @@
+package org.camelshop.platform;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Collection;
+import java.util.Locale;
+
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckHelper;
+
+/**
+ * The first handler of every HTTP request, pages, API and /observe alike. It adds the security headers to every
+ * response, and keeps operations detail private: /observe/metrics and the health detail (hosts, error texts) need
+ * {@code Authorization: Bearer <shop.management.token>}; without it the health probes answer only UP or DOWN.
+ */
+public final class EdgeFilter {
+
+    /** Headers every response carries; the CSP depends on whether it is a page. */
+    public record Headers(String pageCsp, String otherCsp, String referrerPolicy, String permissionsPolicy, int hstsSeconds) {
+    }
+
+    private static final String OBSERVE = "/observe";
+    private static final String HEALTH = "/observe/health";
+    private final CamelContext context;
+    private final Headers headers;
+    private final byte[] managementToken;
+
+    public EdgeFilter(CamelContext context, Headers headers, String managementToken) {
+        this.context = context;
+        this.headers = headers;
+        this.managementToken = managementToken == null || managementToken.isBlank() ? null : managementToken.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Puts this filter in front of every other handler of the shop's HTTP server on {@code port}. */
+    public void install(int port) {
+        VertxPlatformHttpRouter router = VertxPlatformHttpRouter.lookup(context, VertxPlatformHttpRouter.getRouterNameFromPort(port));
+        if (router == null) {
+            router = VertxPlatformHttpRouter.lookup(context);
+        }
+        router.route().order(Integer.MIN_VALUE).handler(this::handle);
+    }
+
+    void handle(RoutingContext request) {
+        request.addHeadersEndHandler(ignored -> secure(request));
+        String path = request.normalizedPath();
+        if (!path.startsWith(OBSERVE) || isManager(request)) {
+            request.next();
+        } else if (path.equals(HEALTH) || path.startsWith(HEALTH + "/")) {
+            publicHealth(request, path);
+        } else {
+            request.response().setStatusCode(401).putHeader("WWW-Authenticate", "Bearer")
+                    .putHeader(HttpHeaders.CONTENT_TYPE, Json.CONTENT_TYPE)
+                    .end("{\"error\":\"unauthorized\",\"message\":\"Operations endpoints need the management token\",\"details\":[]}");
+        }
+    }
+
+    private void secure(RoutingContext request) {
+        HttpServerResponse response = request.response();
+        var out = response.headers();
+        String contentType = out.get(HttpHeaders.CONTENT_TYPE);
+        boolean page = contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("text/html");
+        out.set("X-Content-Type-Options", "nosniff");
+        out.set("X-Frame-Options", "DENY");
+        out.set("Content-Security-Policy", page ? headers.pageCsp() : headers.otherCsp());
+        out.set("Referrer-Policy", headers.referrerPolicy());
+        out.set("Permissions-Policy", headers.permissionsPolicy());
+        if (headers.hstsSeconds() > 0 && isHttps(request)) {
+            out.set("Strict-Transport-Security", "max-age=" + headers.hstsSeconds() + "; includeSubDomains");
+        }
+    }
+
+    private static boolean isHttps(RoutingContext request) {
+        return request.request().isSSL() || "https".equalsIgnoreCase(request.request().getHeader("X-Forwarded-Proto"));
+    }
+
+    private boolean isManager(RoutingContext request) {
+        String authorization = request.request().getHeader(HttpHeaders.AUTHORIZATION);
+        if (managementToken == null || authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return false;
+        }
+        return MessageDigest.isEqual(managementToken, authorization.substring(7).trim().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The probes a load balancer or orchestrator calls: the verdict only, computed off the event loop (checks block). */
+    private void publicHealth(RoutingContext request, String path) {
+        request.vertx().executeBlocking(() -> {
+            Collection<HealthCheck.Result> results = path.endsWith("/live") ? HealthCheckHelper.invokeLiveness(context)
+                    : path.endsWith("/ready") ? HealthCheckHelper.invokeReadiness(context) : HealthCheckHelper.invoke(context);
+            return results.stream().allMatch(r -> r.getState() != HealthCheck.State.DOWN);
+        }, false).onComplete(up -> {
+            boolean isUp = up.succeeded() && up.result();
+            request.response().setStatusCode(isUp ? 200 : 503).putHeader(HttpHeaders.CONTENT_TYPE, Json.CONTENT_TYPE)
+                    .end("{\"status\":\"" + (isUp ? "UP" : "DOWN") + "\"}");
+        });
+    }
+}
