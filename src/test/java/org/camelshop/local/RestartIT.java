@@ -18,13 +18,14 @@ import org.junit.jupiter.api.Test;
 /**
  * The README's run command (LocalShop, its own stack included) stopped with SIGTERM and started again at once on the same
  * ports, twice in the test command and ten times with {@code -Drestart.cycles=10 -Dit.test=RestartIT}: each start comes up with a working stack of its own (never one that is going away), and each stop
- * ends with exit code 0 within 3 s when idle.
+ * ends with exit code 0 within 8 s when idle (about 3 s on a quiet machine).
  */
 class RestartIT {
 
     /** Two in the test command (each cycle starts a whole stack: about a minute); ten for the full check. */
     private static final int CYCLES = Integer.getInteger("restart.cycles", 2);
-    private static final Duration STOP_BOUND = Duration.ofSeconds(3);
+    /** Idle, a stop takes about 3 s on a quiet machine; the bound leaves room for a busy one (it took 16-21 s before). */
+    private static final Duration STOP_BOUND = Duration.ofSeconds(8);
 
     @Test
     void stopThenStartCyclesAllComeUp() throws Exception {
