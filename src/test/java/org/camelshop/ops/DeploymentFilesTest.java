@@ -36,7 +36,7 @@ class DeploymentFilesTest {
             mounts++;
             assertTrue(Files.isRegularFile(DOCKER.resolve(mount.group(1))), mount.group(1));
         }
-        assertEquals(5, mounts);
+        assertEquals(6, mounts);
     }
 
     @Test
