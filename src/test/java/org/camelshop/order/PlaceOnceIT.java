@@ -14,11 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,6 +21,7 @@ import org.camelshop.local.LocalStack;
 import org.camelshop.local.LocalStackExtension;
 import org.camelshop.local.RunningShop;
 import org.camelshop.platform.provision.ResourcePlan;
+import org.camelshop.testing.Concurrently;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -101,29 +97,6 @@ class PlaceOnceIT {
         assertEquals(List.of(orderId + ":0"), product.get("reservations").ss(), "one reservation, by the one order");
     }
 
-    /** Starts {@code copies} requests at the same instant and returns their answers. */
-    private static List<HttpResponse<String>> race(int copies, Supplier<HttpResponse<String>> request) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(copies);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<HttpResponse<String>>> answers = new ArrayList<>();
-            for (int i = 0; i < copies; i++) {
-                answers.add(pool.submit(() -> {
-                    start.await();
-                    return request.get();
-                }));
-            }
-            start.countDown();
-            List<HttpResponse<String>> responses = new ArrayList<>();
-            for (Future<HttpResponse<String>> answer : answers) {
-                responses.add(answer.get());
-            }
-            return responses;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
     private static Set<String> orderIds(List<HttpResponse<String>> responses) {
         return responses.stream().filter(r -> r.statusCode() == 202).map(r -> json(r).get("order_id").asText()).collect(Collectors.toSet());
     }
@@ -178,7 +151,7 @@ class PlaceOnceIT {
         add(shopper, mug, 2);
         String key = "order-" + UUID.randomUUID();
 
-        List<HttpResponse<String>> answers = race(copies, () -> send("POST", "/api/orders/create", ORDER, shopper, key));
+        List<HttpResponse<String>> answers = Concurrently.copies(copies, () -> send("POST", "/api/orders/create", ORDER, shopper, key));
 
         Set<String> ids = orderIds(answers);
         assertEquals(1, ids.size(), answers.toString());
@@ -202,7 +175,7 @@ class PlaceOnceIT {
         String mug = product(50);
         add(shopper, mug, 3);
 
-        List<HttpResponse<String>> answers = race(copies, () -> send("POST", "/api/orders/create", ORDER, shopper, null));
+        List<HttpResponse<String>> answers = Concurrently.copies(copies, () -> send("POST", "/api/orders/create", ORDER, shopper, null));
 
         Set<String> ids = orderIds(answers);
         assertEquals(1, ids.size(), "copies that got through answer with the one order: " + answers.stream().map(HttpResponse::body).toList());
@@ -224,7 +197,7 @@ class PlaceOnceIT {
         add(guest, mug, 1);
         String guestOrder = "{\"email\":\"tabs@example.com\"," + ORDER.substring(1);
 
-        List<HttpResponse<String>> answers = race(5, () -> send("POST", "/api/orders/create", guestOrder, guest, "tab-" + UUID.randomUUID()));
+        List<HttpResponse<String>> answers = Concurrently.copies(5, () -> send("POST", "/api/orders/create", guestOrder, guest, "tab-" + UUID.randomUUID()));
 
         assertEquals(1, orderIds(answers).size());
         answers.stream().filter(r -> r.statusCode() != 202).forEach(r -> assertEquals("cart_checked_out", json(r).get("error").asText(), r.body()));

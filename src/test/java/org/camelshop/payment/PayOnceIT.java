@@ -11,19 +11,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camelshop.local.LocalStack;
 import org.camelshop.local.LocalStackExtension;
 import org.camelshop.local.RunningShop;
+import org.camelshop.testing.Concurrently;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,30 +40,6 @@ class PayOnceIT {
     PayOnceIT(RunningShop shop, LocalStack stack) {
         this.shop = shop;
         this.stack = stack;
-    }
-
-    /** Starts the requests at the same instant and returns their answers in order. */
-    @SafeVarargs
-    private static List<HttpResponse<String>> together(Supplier<HttpResponse<String>>... requests) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(requests.length);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<HttpResponse<String>>> answers = new ArrayList<>();
-            for (Supplier<HttpResponse<String>> request : requests) {
-                answers.add(pool.submit(() -> {
-                    start.await();
-                    return request.get();
-                }));
-            }
-            start.countDown();
-            List<HttpResponse<String>> responses = new ArrayList<>();
-            for (Future<HttpResponse<String>> answer : answers) {
-                responses.add(answer.get());
-            }
-            return responses;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     private String intentStatus(String intentId) {
@@ -156,10 +127,10 @@ class PayOnceIT {
         JsonNode paypal = checkout.paypalOrder(orderId);
         checkout.approve(paypal, null);
 
-        List<HttpResponse<String>> answers = together(() -> {
+        List<HttpResponse<String>> answers = Concurrently.run(List.of(() -> {
             assertEquals(200, checkout.browserConfirm(intent, "pm_card_visa").statusCode());
             return checkout.confirm(orderId, intent);
-        }, () -> checkout.capture(orderId, paypal));
+        }, () -> checkout.capture(orderId, paypal)));
 
         // whichever won, every payment taken beyond the first comes back in full
         JsonNode order = await().atMost(Duration.ofSeconds(60)).until(() -> checkout.order(orderId),
@@ -256,13 +227,7 @@ class PayOnceIT {
         checkout.payByCard(orderId);
         String admin = shop.loginAdmin();
         String key = "refund-" + UUID.randomUUID();
-        List<Supplier<HttpResponse<String>>> requests = new ArrayList<>();
-        for (int i = 0; i < copies; i++) {
-            requests.add(() -> refund(orderId, admin, key, "{\"amount_cents\":250}"));
-        }
-
-        @SuppressWarnings("unchecked")
-        List<HttpResponse<String>> answers = together(requests.toArray(new Supplier[0]));
+        List<HttpResponse<String>> answers = Concurrently.copies(copies, () -> refund(orderId, admin, key, "{\"amount_cents\":250}"));
 
         assertEquals(1, answers.stream().filter(r -> r.statusCode() == 200 && !r.headers().firstValue("Idempotent-Replayed").isPresent()).count());
         answers.stream().filter(r -> r.statusCode() != 200).forEach(r -> {

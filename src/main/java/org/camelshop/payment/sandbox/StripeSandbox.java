@@ -107,12 +107,8 @@ public final class StripeSandbox {
      * the browser with the publishable key and the intent's {@code client_secret}, as Stripe.js does.
      */
     public synchronized void confirmIntent(Exchange exchange, String id) {
-        if (refused(exchange, true)) {
-            return;
-        }
-        Optional<Map<String, Object>> found = store.get(KIND, id);
+        Optional<Map<String, Object>> found = intent(exchange, id, true);
         if (found.isEmpty()) {
-            missing(exchange, id);
             return;
         }
         Map<String, Object> intent = found.get();
@@ -159,12 +155,8 @@ public final class StripeSandbox {
      * already canceled one is refused with Stripe's error. Serialized with confirm, as Stripe makes them.
      */
     public synchronized void cancelIntent(Exchange exchange, String id) {
-        if (refused(exchange, false)) {
-            return;
-        }
-        Optional<Map<String, Object>> found = store.get(KIND, id);
+        Optional<Map<String, Object>> found = intent(exchange, id, false);
         if (found.isEmpty()) {
-            missing(exchange, id);
             return;
         }
         Map<String, Object> intent = found.get();
@@ -179,6 +171,18 @@ public final class StripeSandbox {
         intent.put("cancellation_reason", "requested_by_customer");
         store.put(KIND, id, intent);
         SandboxResponses.reply(exchange, 200, intent);
+    }
+
+    /** The PaymentIntent a call names, for a caller with the right key; empty once the refusal or 404 is answered. */
+    private Optional<Map<String, Object>> intent(Exchange exchange, String id, boolean publishableAllowed) {
+        if (refused(exchange, publishableAllowed)) {
+            return Optional.empty();
+        }
+        Optional<Map<String, Object>> found = store.get(KIND, id);
+        if (found.isEmpty()) {
+            missing(exchange, id);
+        }
+        return found;
     }
 
     /** {@code POST /sandbox/stripe/3ds/{id}}: the cardholder passes 3-D Secure (or fails it with {@code outcome=fail}). */
