@@ -38,13 +38,18 @@ public final class BucketProvisioner {
         for (String bucket : buckets) {
             if (!exists(bucket)) {
                 Region region = s3.serviceClientConfiguration().region();
-                s3.createBucket(r -> {
-                    r.bucket(bucket);
-                    if (!Region.US_EAST_1.equals(region)) {
-                        r.createBucketConfiguration(c -> c.locationConstraint(region.id()));
-                    }
-                });
-                changes.add("created bucket " + bucket);
+                try {
+                    s3.createBucket(r -> {
+                        r.bucket(bucket);
+                        if (!Region.US_EAST_1.equals(region)) {
+                            r.createBucketConfiguration(c -> c.locationConstraint(region.id()));
+                        }
+                    });
+                    changes.add("created bucket " + bucket);
+                } catch (software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException
+                        | software.amazon.awssdk.services.s3.model.BucketAlreadyExistsException e) {
+                    // another instance starting at the same moment created it first
+                }
             }
             optional(bucket, "public access block", notes, () -> {
                 if (!PRIVATE.equals(currentAccessBlock(bucket))) {
