@@ -16,14 +16,16 @@ import org.slf4j.LoggerFactory;
 /**
  * How queue consumers behave while SQS cannot be reached (every aws2-sqs consumer names this bean as its
  * {@code pollStrategy} and {@code exceptionHandler}): after a failed receive the next one waits
- * {@code base × 2^(failures-1)}, capped, and polls in between are skipped. One log line each time that wait changes and
- * one when polling works again, instead of a stack trace for every failed poll of every consumer.
+ * {@code base × 2^(failures-1)}, capped, and then one consumer of the queue probes while its siblings keep skipping, so
+ * an outage costs one failed receive per wait however many consumers a queue has. One log line each time that wait
+ * changes and one when polling works again, instead of a stack trace for every failed poll of every consumer.
  */
 public final class QueuePolling implements PollingConsumerPollStrategy, ExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(QueuePolling.class);
 
-    private record Backoff(int failures, long waitMillis, long nextPollAt) {
+    /** {@code nextPollAt} is pushed one wait ahead when a probe starts, so the siblings wait for its outcome. */
+    private record Backoff(int failures, long waitMillis, long failedAt, long nextPollAt) {
     }
 
     private final long baseMillis;
@@ -31,6 +33,7 @@ public final class QueuePolling implements PollingConsumerPollStrategy, Exceptio
     private final Clock clock;
     private final ShopMetrics metrics;
     private final Map<String, Backoff> backoffs = new ConcurrentHashMap<>();
+    private final Map<Consumer, Long> pollStartedAt = new ConcurrentHashMap<>();
 
     public QueuePolling(long baseMillis, long maxMillis, Clock clock, ShopMetrics metrics) {
         this.baseMillis = baseMillis;
@@ -41,37 +44,51 @@ public final class QueuePolling implements PollingConsumerPollStrategy, Exceptio
 
     @Override
     public boolean begin(Consumer consumer, Endpoint endpoint) {
-        Backoff backoff = backoffs.get(key(endpoint));
-        return backoff == null || clock.millis() >= backoff.nextPollAt();
+        long now = clock.millis();
+        boolean[] polls = {false};
+        backoffs.computeIfPresent(key(endpoint), (key, backoff) -> {
+            if (now < backoff.nextPollAt()) {
+                return backoff;
+            }
+            polls[0] = true;
+            return new Backoff(backoff.failures(), backoff.waitMillis(), backoff.failedAt(), now + backoff.waitMillis());
+        });
+        if (polls[0] || !backoffs.containsKey(key(endpoint))) {
+            pollStartedAt.put(consumer, now);
+            return true;
+        }
+        return false;
     }
 
     @Override
     public void commit(Consumer consumer, Endpoint endpoint, int polledMessages) {
+        Long started = pollStartedAt.remove(consumer);
         String key = key(endpoint);
         Backoff backoff = backoffs.get(key);
-        // before nextPollAt, a poll that succeeds began before the last failure (consumers poll concurrently): no proof yet
-        if (backoff == null || clock.millis() < backoff.nextPollAt()) {
+        // a poll that began before the last failure proves nothing: consumers poll concurrently
+        if (backoff == null || started == null || started <= backoff.failedAt()) {
             return;
         }
-        Backoff ended = backoffs.remove(key);
-        if (ended != null) {
-            LOG.info("Polling {} works again after {} failed polls", key, ended.failures());
+        if (backoffs.remove(key, backoff)) {
+            LOG.info("Polling {} works again after {} failed polls", key, backoff.failures());
         }
     }
 
     @Override
     public boolean rollback(Consumer consumer, Endpoint endpoint, int retryCounter, Exception cause) {
+        pollStartedAt.remove(consumer);
         if (consumer instanceof org.apache.camel.support.service.ServiceSupport service && service.isStoppingOrStopped()) {
             return false; // a poll cut short by a stop is no outage
         }
         String key = key(endpoint);
-        Backoff previous = backoffs.get(key);
-        int failures = previous == null ? 1 : previous.failures() + 1;
-        long wait = Math.min(maxMillis, baseMillis << Math.min(failures - 1, 30));
-        backoffs.put(key, new Backoff(failures, wait, clock.millis() + wait));
+        long now = clock.millis();
+        Backoff backoff = backoffs.merge(key, new Backoff(1, waitAfter(1), now, now + waitAfter(1)), (previous, first) -> {
+            int failures = previous.failures() + 1;
+            return new Backoff(failures, waitAfter(failures), now, now + waitAfter(failures));
+        });
         metrics.counter("shop_queue_poll_failures", "Failed receives from a queue (SQS unreachable)", "queue", key).increment();
-        if (previous == null || previous.waitMillis() != wait) {
-            LOG.warn("Polling {} failed {} time(s) in a row ({}); next poll in {} ms", key, failures, cause.getMessage(), wait);
+        if (backoff.failures() == 1 || backoff.waitMillis() != waitAfter(backoff.failures() - 1)) {
+            LOG.warn("Polling {} failed {} time(s) in a row ({}); next poll in {} ms", key, backoff.failures(), cause.getMessage(), backoff.waitMillis());
         }
         return false;
     }
@@ -94,6 +111,10 @@ public final class QueuePolling implements PollingConsumerPollStrategy, Exceptio
             return;
         }
         LOG.warn("{}: {}", message != null ? message : "Queue consumer failure", exception.toString());
+    }
+
+    private long waitAfter(int failures) {
+        return Math.min(maxMillis, baseMillis << Math.min(failures - 1, 30));
     }
 
     private static String key(Endpoint endpoint) {
