@@ -205,12 +205,64 @@ $('bulk-apply').addEventListener('click', async () => {
   await bulk(requests[action]);
 });
 
-/* ---- categories ---- */
+/* ---- categories: list with product counts, add, rename (products move along), delete once empty ---- */
+const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 async function renderCategories() {
-  categories = await api('/api/categories');
-  $('category-list').innerHTML = categories.map((c) => `<h2 style="font-size:1.1rem">${esc(c.name)} <span class="muted">(${c.count})</span></h2>
-    <ul>${c.subcategories.map((s) => `<li>${esc(s.name)} <span class="muted">(${s.count})</span></li>`).join('')}</ul>`).join('');
+  const { items } = await api('/api/admin/categories');
+  const list = $('category-list');
+  list.innerHTML = items.map((c) => `<li class="panel" data-category="${esc(c.name)}">
+      <h2>${esc(c.name)}</h2>
+      <p class="count">${plural(c.products, 'product')} <span class="muted">(${c.active} in the shop)</span></p>
+      <p class="muted">${c.subcategories.length ? esc(c.subcategories.join(', ')) : 'No subcategories'}</p>
+      <form class="rename-form toolbar">
+        <label>New name <input name="name" required maxlength="60" value="${esc(c.name)}" autocomplete="off" aria-label="New name for ${esc(c.name)}"></label>
+        <button type="submit" class="secondary">Rename</button>
+      </form>
+      <button type="button" class="danger delete-category">Delete</button>
+    </li>`).join('') || '<li class="muted">No categories yet: add the first one above.</li>';
+  list.removeAttribute('aria-busy');
 }
+async function loadCategoryOptions() {
+  categories = await api('/api/categories');
+  const options = categories.map((c) => `<option value="${esc(c.name)}">${esc(c.name)}</option>`).join('');
+  const chosen = $('admin-category').value;
+  $('admin-category').innerHTML = '<option value="">All</option>' + options;
+  $('admin-category').value = categories.some((c) => c.name === chosen) ? chosen : '';
+  $('pf-category').innerHTML = options;
+  $('move-category').innerHTML = options;
+  subOptions($('move-subcategory'), categories[0]?.name);
+}
+/** After a change: the list, the category menus of the other tabs and the products (a rename moved some). */
+async function categoriesChanged(message) {
+  say(message);
+  await Promise.all([renderCategories(), loadCategoryOptions(), loadProducts()]);
+}
+$('category-form').addEventListener('submit', async (e) => {
+  e.preventDefault();
+  const subcategories = $('cat-subs').value.split(',').map((s) => s.trim()).filter(Boolean);
+  try {
+    const created = await api('/api/admin/categories', { method: 'POST', body: { name: $('cat-name').value, subcategories } });
+    e.target.reset();
+    await categoriesChanged(`Category ${created.name} created.`);
+  } catch (err) { say(err.message, 'error'); }
+});
+$('category-list').addEventListener('submit', async (e) => {
+  e.preventDefault();
+  const name = e.target.closest('li').dataset.category;
+  try {
+    const r = await api('/api/admin/categories/' + encodeURIComponent(name), { method: 'PUT', body: { name: e.target.name.value } });
+    await categoriesChanged(`Category ${name} renamed to ${r.category.name}; ${plural(r.products_moved, 'product')} moved.`);
+  } catch (err) { say(err.message, 'error'); }
+});
+$('category-list').addEventListener('click', async (e) => {
+  if (!e.target.closest('button.delete-category')) return;
+  const name = e.target.closest('li').dataset.category;
+  if (!confirm(`Delete the category ${name}?`)) return;
+  try {
+    await api('/api/admin/categories/' + encodeURIComponent(name), { method: 'DELETE' });
+    await categoriesChanged(`Category ${name} deleted.`);
+  } catch (err) { say(err.message, 'error'); }
+});
 $('move-category').addEventListener('change', () => subOptions($('move-subcategory'), $('move-category').value));
 $('move-apply').addEventListener('click', () => bulk({ action: 'move', category: $('move-category').value, subcategory: $('move-subcategory').value || undefined }));
 
@@ -417,12 +469,5 @@ $('refresh-queues').addEventListener('click', () => loadQueues().catch((e) => sa
 
 siteHeader('admin');
 $('order-filter').innerHTML = '<option value="">All</option>' + Object.keys(NEXT).map((s) => `<option>${s}</option>`).join('');
-api('/api/categories').then((all) => {
-  categories = all;
-  const options = all.map((c) => `<option value="${esc(c.name)}">${esc(c.name)}</option>`).join('');
-  $('admin-category').innerHTML = '<option value="">All</option>' + options;
-  $('pf-category').innerHTML = options;
-  $('move-category').innerHTML = options;
-  subOptions($('move-subcategory'), all[0]?.name);
-}).catch(() => {});
+loadCategoryOptions().catch(() => {});
 loadProducts().catch((e) => say(e.message, 'error'));

@@ -121,8 +121,9 @@ export function siteHeader(active) {
   const link = (href, label, key) => `<a href="${href}"${active === key ? ' aria-current="page"' : ''}>${label}</a>`;
   header.innerHTML = `
     <a class="skip" href="#main">Skip to content</a>
-    <a class="brand" href="/shop.html">Camel Shop</a>
+    <a class="brand" href="/">Camel Shop</a>
     <nav aria-label="Main">
+      ${link('/', 'Home', 'home')}
       ${link('/shop.html', 'Shop', 'shop')}
       ${link('/cart.html', 'Cart (<span id="cart-count">0</span>)', 'cart')}
       ${link('/orders.html', 'Orders', 'orders')}
@@ -151,6 +152,29 @@ export async function addToCart(productId, quantity = 1, name = 'Item') {
     say(e.message, 'error');
     return false;
   }
+}
+
+/**
+ * A product card for a list of products (shop grid, home page shelves): picture, name, rating, price, stock, Add to cart
+ * and, where the page has a quick view, its button. {heading} is the card title's level under the list's own heading.
+ */
+export function productCard(p, { heading = 'h2', quick = true } = {}) {
+  const stock = p.in_stock ? (p.stock_quantity <= 5 && !p.digital_download ? `<span class="low-stock">Only ${p.stock_quantity} left</span>` : '<span class="in-stock">In stock</span>')
+    : '<span class="out-of-stock">Out of stock</span>';
+  return `<li class="card" data-product-id="${esc(p.product_id)}">
+    <img src="${esc(imageSrc(p.image_url, p.category))}" alt="${esc(p.name)}" width="320" height="240" loading="lazy" decoding="async">
+    <div>
+      <${heading}><a href="/product.html?id=${encodeURIComponent(p.product_id)}">${esc(p.name)}</a></${heading}>
+      <div class="muted">${esc(p.category)}${p.subcategory ? ' · ' + esc(p.subcategory) : ''}</div>
+      <div>${stars(p.rating)} <span class="muted">(${p.review_count || 0})</span></div>
+      <div class="price">${money(p.price)}</div>
+      <div>${stock}</div>
+    </div>
+    <div class="actions">
+      <button type="button" class="add" data-id="${esc(p.product_id)}" ${p.in_stock ? '' : 'disabled'} aria-label="Add ${esc(p.name)} to cart">Add to cart</button>
+      ${quick ? `<button type="button" class="secondary quick" data-id="${esc(p.product_id)}" aria-label="Quick view of ${esc(p.name)}">Quick view</button>` : ''}
+    </div>
+  </li>`;
 }
 
 export function stars(rating) {

@@ -1,5 +1,5 @@
 // shop.html: catalog with filters, search, sort, pagination, grid/list view and a quick view. State lives in the URL.
-import { api, esc, money, imageSrc, siteHeader, addToCart, say, stars, params } from './api.js';
+import { api, esc, money, imageSrc, siteHeader, addToCart, say, stars, params, productCard } from './api.js';
 
 const PAGE_SIZE = 24;
 const form = document.getElementById('filters');
@@ -42,24 +42,6 @@ function fillSubcategories(category) {
   subSelect.disabled = subs.length === 0;
 }
 
-function card(p) {
-  const stock = p.in_stock ? (p.stock_quantity <= 5 && !p.digital_download ? `<span class="low-stock">Only ${p.stock_quantity} left</span>` : '<span class="in-stock">In stock</span>')
-    : '<span class="out-of-stock">Out of stock</span>';
-  return `<li class="card" data-product-id="${esc(p.product_id)}">
-    <img src="${esc(imageSrc(p.image_url, p.category))}" alt="${esc(p.name)}" width="320" height="240" loading="lazy" decoding="async">
-    <div>
-      <h2><a href="/product.html?id=${encodeURIComponent(p.product_id)}">${esc(p.name)}</a></h2>
-      <div class="muted">${esc(p.category)}${p.subcategory ? ' · ' + esc(p.subcategory) : ''}</div>
-      <div>${stars(p.rating)} <span class="muted">(${p.review_count || 0})</span></div>
-      <div class="price">${money(p.price)}</div>
-      <div>${stock}</div>
-    </div>
-    <div class="actions">
-      <button type="button" class="add" data-id="${esc(p.product_id)}" ${p.in_stock ? '' : 'disabled'} aria-label="Add ${esc(p.name)} to cart">Add to cart</button>
-      <button type="button" class="secondary quick" data-id="${esc(p.product_id)}" aria-label="Quick view of ${esc(p.name)}">Quick view</button>
-    </div>
-  </li>`;
-}
 
 function renderPager(page, total) {
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
@@ -91,7 +73,7 @@ async function load() {
       setState({ ...s, page: pages });
       return;
     }
-    list.innerHTML = result.items.map(card).join('') || '<li class="muted">No products match these filters.</li>';
+    list.innerHTML = result.items.map((p) => productCard(p)).join('') || '<li class="muted">No products match these filters.</li>';
     count.textContent = `${result.total} product${result.total === 1 ? '' : 's'}`;
     renderPager(result.page, result.total);
   } catch (e) {

@@ -75,20 +75,20 @@ public final class ProductBulk {
     private void one(String id, Request r) {
         switch (r.action()) {
             case "delete" -> admin.delete(id);
-            case "feature", "unfeature" -> admin.change(id, input(null, null, null, "feature".equals(r.action()), null));
-            case "activate" -> admin.change(id, input(null, null, null, null, Product.ACTIVE));
-            case "draft", "archive" -> admin.change(id, input(null, null, null, null, "draft".equals(r.action()) ? "draft" : "archived"));
-            case "move" -> admin.change(id, input(null, r.category(), r.subcategory() == null || r.subcategory().isBlank() ? null : r.subcategory(), null, null));
+            case "feature", "unfeature" -> admin.change(id, input(null, "feature".equals(r.action()), null));
+            case "activate" -> admin.change(id, input(null, null, Product.ACTIVE));
+            case "draft", "archive" -> admin.change(id, input(null, null, "draft".equals(r.action()) ? "draft" : "archived"));
+            case "move" -> admin.change(id, ProductInput.moveTo(r.category(), r.subcategory() == null || r.subcategory().isBlank() ? null : r.subcategory()));
             case "price_percent" -> {
                 Product current = products.find(id).orElseThrow(() -> ApiException.notFound("Product " + id));
                 long price = Math.max(0, Math.round(current.price() * (100 + r.percent()) / 100.0));
-                admin.change(id, input(price, null, null, null, null));
+                admin.change(id, input(price, null, null));
             }
             default -> throw ApiException.invalidField("action", "must be one of " + ACTIONS);
         }
     }
 
-    private static ProductInput input(Long price, String category, String subcategory, Boolean featured, String status) {
-        return new ProductInput(null, null, price, category, subcategory, null, null, null, null, null, null, null, null, featured, status, null);
+    private static ProductInput input(Long price, Boolean featured, String status) {
+        return new ProductInput(null, null, price, null, null, null, null, null, null, null, null, null, null, featured, status, null);
     }
 }

@@ -27,21 +27,33 @@ public final class Catalog {
     }
 
     private final ProductRepository products;
+    private final Categories known;
 
-    public Catalog(ProductRepository products) {
+    public Catalog(ProductRepository products, Categories known) {
         this.products = products;
+        this.known = known;
     }
 
-    /** The seed's six categories in display order, each with its subcategories and active-product counts. */
+    /** The shop's categories in display order, each with its subcategories and active-product counts. */
     public List<Category> categories() {
         Map<String, Map<String, Long>> counts = products.countsByCategory();
         List<Category> categories = new ArrayList<>();
-        Categories.ALL.forEach((name, subcategories) -> {
-            Map<String, Long> perSub = counts.getOrDefault(name, Map.of());
-            List<Subcategory> subs = subcategories.stream().map(s -> new Subcategory(s, perSub.getOrDefault(s, 0L))).toList();
-            categories.add(new Category(name, perSub.values().stream().mapToLong(Long::longValue).sum(), subs));
+        known.all().forEach(category -> {
+            Map<String, Long> perSub = counts.getOrDefault(category.name(), Map.of());
+            List<Subcategory> subs = category.subcategories().stream().map(s -> new Subcategory(s, perSub.getOrDefault(s, 0L))).toList();
+            categories.add(new Category(category.name(), perSub.values().stream().mapToLong(Long::longValue).sum(), subs));
         });
         return categories;
+    }
+
+    /** The shop's product query from HTTP query parameters (Camel headers); a 400 names every invalid one. */
+    public ProductQuery query(Map<String, Object> parameters) {
+        return ProductQuery.fromParameters(parameters, known);
+    }
+
+    /** The admin's product query: as {@link #query}, plus {@code status}. */
+    public ProductQuery adminQuery(Map<String, Object> parameters) {
+        return ProductQuery.forAdmin(parameters, known);
     }
 
     public Shelf featured(String limit) {

@@ -40,6 +40,8 @@ public record Product(
         long cacheVersion) {
 
     public static final String ACTIVE = "active";
+    /** Soft-deleted: orders keep pointing at it, the shop and the admin list no longer show it. */
+    public static final String DELETED = "deleted";
 
     public Product withStatus(String newStatus) {
         return new Product(productId, name, description, price, category, subcategory, imageUrl, images, sku, stockQuantity,

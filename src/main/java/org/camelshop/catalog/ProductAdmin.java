@@ -18,15 +18,16 @@ import org.slf4j.LoggerFactory;
 public final class ProductAdmin {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProductAdmin.class);
-    private static final String DELETED = "deleted";
 
     private final ProductRepository products;
     private final ResponseCache cache;
     private final Clock clock;
     private final StockWatch watch;
+    private final Categories categories;
 
-    public ProductAdmin(ProductRepository products, ResponseCache cache, Clock clock, StockWatch watch) {
+    public ProductAdmin(ProductRepository products, ResponseCache cache, Clock clock, StockWatch watch, Categories categories) {
         this.products = products;
+        this.categories = categories;
         this.cache = cache;
         this.clock = clock;
         this.watch = watch;
@@ -41,7 +42,7 @@ public final class ProductAdmin {
         if (input.price() == null) {
             throw ApiException.invalidField("price", "is required");
         }
-        Product product = input.applyTo(blank);
+        Product product = input.applyTo(blank, categories);
         if (!products.claimSku(product.sku(), id)) {
             throw ApiException.conflict("sku_taken", "Another product already has SKU " + product.sku());
         }
@@ -59,7 +60,7 @@ public final class ProductAdmin {
     /** Applies the fields set in {@code input} to a product (also used by the admin's bulk actions). */
     public Product change(String productId, ProductInput input) {
         Product current = existing(productId);
-        Product changed = input.applyTo(current);
+        Product changed = input.applyTo(current, categories);
         changed = changed.withUpdatedAt(clock.instant().toString());
         boolean newSku = !changed.sku().equals(current.sku());
         if (newSku && !products.claimSku(changed.sku(), productId)) {
@@ -82,7 +83,7 @@ public final class ProductAdmin {
     /** Soft delete: orders keep pointing at the product, the shop stops showing it. */
     public void delete(String productId) {
         Product current = existing(productId);
-        Product deleted = current.withStatus(DELETED);
+        Product deleted = current.withStatus(Product.DELETED);
         if (!products.update(deleted, current.cacheVersion())) {
             throw ApiException.conflict("concurrent_update", "The product changed meanwhile; try again");
         }
@@ -92,7 +93,7 @@ public final class ProductAdmin {
 
     private Product existing(String productId) {
         return products.find(ProductQuery.validProductId(productId))
-                .filter(p -> !DELETED.equals(p.status()))
+                .filter(p -> !Product.DELETED.equals(p.status()))
                 .orElseThrow(() -> ApiException.notFound("Product " + productId));
     }
 }

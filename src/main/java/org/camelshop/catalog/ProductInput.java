@@ -40,14 +40,19 @@ public record ProductInput(
     private static final Pattern IMAGE = Pattern.compile("(/[\\w./-]{1,300})|(https://[\\w.-]+(:\\d+)?/[\\w./%-]{0,400})");
     private static final long MAX_PRICE = 100_000_000L;
 
+    /** An edit that only moves a product to another category (and subcategory, or keeps its own when null). */
+    public static ProductInput moveTo(String category, String subcategory) {
+        return new ProductInput(null, null, null, category, subcategory, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
     /** The product this input makes of {@code base} (a new product's defaults, or the stored one), validated. */
-    public Product applyTo(Product base) {
+    public Product applyTo(Product base, Categories categories) {
         Product merged = new Product(
                 base.productId(),
                 pick(name == null ? null : name.trim(), base.name()),
                 pick(description, base.description()),
                 pick(price, base.price()),
-                category == null ? base.category() : Categories.canonical(category).orElse(category),
+                category == null ? base.category() : categories.canonical(category).orElse(category),
                 pick(subcategory, base.subcategory()),
                 pick(imageUrl, base.imageUrl()),
                 pick(images, base.images()),
@@ -61,7 +66,7 @@ public record ProductInput(
                 pick(status, base.status()),
                 pick(tags, base.tags()),
                 base.createdAt(), base.updatedAt(), base.salesCount(), base.rating(), base.reviewCount(), base.cacheVersion());
-        validate(merged);
+        validate(merged, categories);
         return merged;
     }
 
@@ -69,14 +74,14 @@ public record ProductInput(
         return value != null ? value : fallback;
     }
 
-    private static void validate(Product p) {
+    private static void validate(Product p, Categories categories) {
         List<FieldProblem> problems = new ArrayList<>();
         check(problems, p.name() != null && !p.name().isBlank() && p.name().length() <= 200, "name", "must be 1 to 200 characters");
         check(problems, p.description() == null || p.description().length() <= 5000, "description", "must be at most 5000 characters");
         check(problems, p.price() >= 0 && p.price() <= MAX_PRICE, "price", "must be whole cents from 0 to " + MAX_PRICE);
-        boolean knownCategory = p.category() != null && Categories.ALL.containsKey(p.category());
-        check(problems, knownCategory, "category", "must be one of " + Categories.ALL.keySet());
-        check(problems, !knownCategory || p.subcategory() == null || Categories.isSubcategoryOf(p.category(), p.subcategory()),
+        boolean knownCategory = p.category() != null && categories.names().contains(p.category());
+        check(problems, knownCategory, "category", "must be one of " + categories.names());
+        check(problems, !knownCategory || p.subcategory() == null || categories.isSubcategoryOf(p.category(), p.subcategory()),
                 "subcategory", "must be a subcategory of the category");
         check(problems, p.sku() != null && SKU.matcher(p.sku()).matches(), "sku", "must be 1 to 64 letters, digits, '-' or '_'");
         check(problems, p.stockQuantity() >= 0 && p.stockQuantity() <= 1_000_000, "stock_quantity", "must be from 0 to 1000000");

@@ -42,23 +42,23 @@ public record ProductQuery(
     }
 
     /** Builds a query from HTTP query parameters (Camel headers); throws a 400 naming every invalid one. */
-    public static ProductQuery fromParameters(Map<String, Object> parameters) {
-        return parse(parameters, false);
+    public static ProductQuery fromParameters(Map<String, Object> parameters, Categories categories) {
+        return parse(parameters, false, categories);
     }
 
     /** The admin's product list: as {@link #fromParameters}, plus {@code status} (active, draft or archived). */
-    public static ProductQuery forAdmin(Map<String, Object> parameters) {
-        return parse(parameters, true);
+    public static ProductQuery forAdmin(Map<String, Object> parameters, Categories categories) {
+        return parse(parameters, true, categories);
     }
 
-    private static ProductQuery parse(Map<String, Object> parameters, boolean admin) {
+    private static ProductQuery parse(Map<String, Object> parameters, boolean admin, Categories categories) {
         Parser p = new Parser(parameters);
-        Optional<String> category = p.text("category").map(c -> Categories.canonical(c).orElseGet(() -> {
-            p.problem("category", "must be one of " + Categories.ALL.keySet());
+        Optional<String> category = p.text("category").map(c -> categories.canonical(c).orElseGet(() -> {
+            p.problem("category", "must be one of " + categories.names());
             return c;
         }));
         Optional<String> subcategory = p.text("subcategory");
-        if (category.isPresent() && subcategory.isPresent() && !Categories.isSubcategoryOf(category.get(), subcategory.get())) {
+        if (category.isPresent() && subcategory.isPresent() && !categories.isSubcategoryOf(category.get(), subcategory.get())) {
             p.problem("subcategory", "is not a subcategory of " + category.get());
         }
         List<String> terms = p.text("q").map(q -> {

@@ -199,15 +199,35 @@ public final class ProductRepository {
     /** Active products per category and subcategory. */
     public Map<String, Map<String, Long>> countsByCategory() {
         Map<String, Map<String, Long>> counts = new HashMap<>();
-        dynamoDb.scanPaginator(ScanRequest.builder().tableName(table)
-                        .filterExpression("#s = :active")
-                        .projectionExpression("category, subcategory")
-                        .expressionAttributeNames(Map.of("#s", "status"))
-                        .expressionAttributeValues(Map.of(":active", AttributeValue.fromS(Product.ACTIVE)))
-                        .build())
-                .items().forEach(item -> counts.computeIfAbsent(item.get("category").s(), c -> new HashMap<>())
+        byStatus("#s = :status", Product.ACTIVE, "category, subcategory")
+                .forEach(item -> counts.computeIfAbsent(item.get("category").s(), c -> new HashMap<>())
                         .merge(item.containsKey("subcategory") ? item.get("subcategory").s() : "", 1L, Long::sum));
         return counts;
+    }
+
+    /** Products of each category that are not deleted, whatever their status: what a category still holds. */
+    public Map<String, Long> inUseByCategory() {
+        Map<String, Long> counts = new HashMap<>();
+        byStatus("attribute_exists(category) AND #s <> :status", Product.DELETED, "category")
+                .forEach(item -> counts.merge(item.get("category").s(), 1L, Long::sum));
+        return counts;
+    }
+
+    /** A projected scan of the products whose status passes {@code filter} (naming {@code #s} and {@code :status}). */
+    private Stream<Map<String, AttributeValue>> byStatus(String filter, String status, String projection) {
+        return dynamoDb.scanPaginator(ScanRequest.builder().tableName(table)
+                        .filterExpression(filter)
+                        .projectionExpression(projection)
+                        .expressionAttributeNames(Map.of("#s", "status"))
+                        .expressionAttributeValues(Map.of(":status", AttributeValue.fromS(status)))
+                        .build())
+                .items().stream();
+    }
+
+    /** Ids of the products of a category that are not deleted (from {@code category-created_at-index}). */
+    public List<String> idsInCategory(String category) {
+        return queryIndex("category-created_at-index", "category", category).map(items::fromItem)
+                .filter(p -> !Product.DELETED.equals(p.status())).map(Product::productId).toList();
     }
 
     /**

@@ -108,7 +108,7 @@ public final class SampleCatalog {
         Random random = new Random(20261125L);
         List<Product> products = new ArrayList<>();
         int number = 0;
-        for (var category : Categories.ALL.entrySet()) {
+        for (var category : Categories.DEFAULTS.entrySet()) {
             for (Line line : LINES.get(category.getKey())) {
                 for (int i = 0; i < PER_SUBCATEGORY; i++) {
                     number++;

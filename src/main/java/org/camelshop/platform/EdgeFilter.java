@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
@@ -36,12 +37,14 @@ public final class EdgeFilter {
         this.managementToken = managementToken == null || managementToken.isBlank() ? null : managementToken.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Puts this filter in front of every other handler of the shop's HTTP server on {@code port}. */
-    public void install(int port) {
+    /** The router of the shop's HTTP server on {@code port} (it exists once the context has started). */
+    public static Router router(CamelContext context, int port) {
         VertxPlatformHttpRouter router = VertxPlatformHttpRouter.lookup(context, VertxPlatformHttpRouter.getRouterNameFromPort(port));
-        if (router == null) {
-            router = VertxPlatformHttpRouter.lookup(context);
-        }
+        return router != null ? router : VertxPlatformHttpRouter.lookup(context);
+    }
+
+    /** Puts this filter in front of every other handler of the router. */
+    public void install(Router router) {
         router.route().order(Integer.MIN_VALUE).handler(this::handle);
     }
 

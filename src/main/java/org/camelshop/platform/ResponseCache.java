@@ -163,14 +163,25 @@ public final class ResponseCache {
      * already saved: if Redis is unreachable this is logged, and cached copies expire with their TTL.
      */
     public void invalidateProduct(String productId) {
+        invalidate(productId, "Product " + productId);
+    }
+
+    /** Makes every cached list (products, categories, shelves) unreachable, on all instances: a category changed. */
+    public void invalidateLists() {
+        invalidate("", "The catalog");
+    }
+
+    private void invalidate(String productId, String what) {
         near.invalidate(productId);
         try {
             var commands = redis.sync();
-            commands.incr(CATALOG_VERSION + ":" + productId);
+            if (!productId.isEmpty()) {
+                commands.incr(CATALOG_VERSION + ":" + productId);
+            }
             commands.incr(CATALOG_VERSION);
             commands.publish(INVALIDATIONS, productId); // every instance's near cache, this one's again included
         } catch (RedisException e) {
-            LOG.error("Product {} changed but its cached copies could not be invalidated; they expire with their TTL", productId, e);
+            LOG.error("{} changed but its cached copies could not be invalidated; they expire with their TTL", what, e);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.camelshop.platform;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -7,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.vertx.ext.web.Router;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Registry;
@@ -25,6 +27,9 @@ import org.camelshop.account.Accounts;
 import org.camelshop.cart.CartRepository;
 import org.camelshop.cart.Carts;
 import org.camelshop.catalog.Catalog;
+import org.camelshop.catalog.Categories;
+import org.camelshop.catalog.CategoryAdmin;
+import org.camelshop.catalog.CategoryRepository;
 import org.camelshop.catalog.ProductAdmin;
 import org.camelshop.catalog.ProductItems;
 import org.camelshop.catalog.ProductRepository;
@@ -147,10 +152,14 @@ public class ShopConfiguration implements CamelConfiguration {
         ProductRepository products = new ProductRepository(aws.dynamoDb(), ResourcePlan.PRODUCTS, productItems);
         registry.bind("productItems", productItems);
         registry.bind("productRepository", products);
-        registry.bind("catalog", new Catalog(products));
+        CategoryRepository categoryRepository = new CategoryRepository(aws.dynamoDb(), ResourcePlan.CATEGORIES);
+        Categories categories = new Categories(() -> categoryRepository.allOrSeed(Categories.defaultList()),
+                Duration.ofSeconds(settings.getInt("shop.catalog.categories-cache-seconds", 10)), clock);
+        registry.bind("catalog", new Catalog(products, categories));
         StockEvents stockEvents = new StockEvents(context.createProducerTemplate(), clock, metrics);
-        ProductAdmin productAdmin = new ProductAdmin(products, cache, clock, stockEvents);
+        ProductAdmin productAdmin = new ProductAdmin(products, cache, clock, stockEvents, categories);
         registry.bind("productAdmin", productAdmin);
+        registry.bind("categoryAdmin", new CategoryAdmin(categoryRepository, categories, products, productAdmin, cache));
         registry.bind("productBulk", new ProductBulk(productAdmin, products));
         StockFlags stockFlags = new StockFlags(aws.dynamoDb(), ResourcePlan.PRODUCTS, productItems);
         registry.bind("stockFlags", stockFlags);
@@ -251,8 +260,13 @@ public class ShopConfiguration implements CamelConfiguration {
         EdgeFilter edge = new EdgeFilter(context, new EdgeFilter.Headers(settings.get("shop.security.page-csp"), settings.get("shop.security.other-csp"),
                 settings.get("shop.security.referrer-policy"), settings.get("shop.security.permissions-policy"),
                 settings.getInt("shop.security.hsts-seconds", 0)), settings.get("shop.management.token", ""));
+        NotFoundPage notFound = new NotFoundPage(Path.of(settings.get("camel.server.staticSourceDir", "web")));
         // the HTTP server exists once the context starts, before any route accepts a request
-        context.addStartupListener((started, alreadyStarted) -> edge.install(settings.getInt("camel.server.port", 8080)));
+        context.addStartupListener((started, alreadyStarted) -> {
+            Router router = EdgeFilter.router(context, settings.getInt("camel.server.port", 8080));
+            edge.install(router);
+            notFound.install(router);
+        });
 
         if (settings.getBoolean("shop.provision.on-start", false)) {
             try (AwsClients setup = AwsClients.forSetup(settings)) {

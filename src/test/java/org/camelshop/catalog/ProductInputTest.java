@@ -13,11 +13,12 @@ import org.junit.jupiter.api.Test;
 
 class ProductInputTest {
 
+    private static final Categories CATEGORIES = Categories.ofDefaults();
     private final Product existing = SampleCatalog.products().get(0);
 
     @Test
     void changesOnlyTheFieldsSentAndNormalisesCategoryAndSku() {
-        Product changed = Json.read("{\"price\":999,\"category\":\"BOOKS\",\"sku\":\" ab-1 \"}", ProductInput.class).applyTo(existing);
+        Product changed = Json.read("{\"price\":999,\"category\":\"BOOKS\",\"sku\":\" ab-1 \"}", ProductInput.class).applyTo(existing, CATEGORIES);
         assertEquals(999, changed.price());
         assertEquals("Books", changed.category());
         assertEquals("AB-1", changed.sku());
@@ -29,7 +30,7 @@ class ProductInputTest {
     @Test
     void serverOwnedFieldsAreNotEvenRead() {
         Product changed = Json.read("{\"sales_count\":1,\"rating\":5,\"review_count\":9,\"cache_version\":99,\"product_id\":\"x\"}",
-                ProductInput.class).applyTo(existing);
+                ProductInput.class).applyTo(existing, CATEGORIES);
         assertEquals(existing, changed);
     }
 
@@ -37,7 +38,7 @@ class ProductInputTest {
     void reportsEveryInvalidField() {
         ProductInput input = Json.read("{\"name\":\" \",\"price\":-1,\"subcategory\":\"Mugs\",\"stock_quantity\":-1,"
                 + "\"images\":[\"ftp://x\"],\"tags\":[\"\"],\"status\":\"gone\",\"dimensions\":{\"length\":-2}}", ProductInput.class);
-        ApiException error = assertThrows(ApiException.class, () -> input.applyTo(existing));
+        ApiException error = assertThrows(ApiException.class, () -> input.applyTo(existing, CATEGORIES));
         assertEquals(Set.of("name", "price", "subcategory", "stock_quantity", "images", "tags", "status", "dimensions"),
                 error.details().stream().map(ApiException.FieldProblem::field).collect(Collectors.toSet()));
     }
@@ -45,7 +46,7 @@ class ProductInputTest {
     @Test
     void acceptsSitePathsAndHttpsImagesOnly() {
         assertEquals(List.of("/images/a.png", "https://cdn.example.com/a.png"),
-                Json.read("{\"images\":[\"/images/a.png\",\"https://cdn.example.com/a.png\"]}", ProductInput.class).applyTo(existing).images());
-        assertThrows(ApiException.class, () -> Json.read("{\"image_url\":\"http://insecure.example.com/a.png\"}", ProductInput.class).applyTo(existing));
+                Json.read("{\"images\":[\"/images/a.png\",\"https://cdn.example.com/a.png\"]}", ProductInput.class).applyTo(existing, CATEGORIES).images());
+        assertThrows(ApiException.class, () -> Json.read("{\"image_url\":\"http://insecure.example.com/a.png\"}", ProductInput.class).applyTo(existing, CATEGORIES));
     }
 }

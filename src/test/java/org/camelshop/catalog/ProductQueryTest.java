@@ -24,7 +24,7 @@ class ProductQueryTest {
         for (int i = 0; i < keyValues.length; i += 2) {
             parameters.put(keyValues[i], keyValues[i + 1]);
         }
-        return ProductQuery.fromParameters(parameters);
+        return ProductQuery.fromParameters(parameters, Categories.ofDefaults());
     }
 
     @Test
@@ -83,7 +83,7 @@ class ProductQueryTest {
 
     @Test
     void rejectsRepeatedParameter() {
-        ApiException error = assertThrows(ApiException.class, () -> ProductQuery.fromParameters(Map.of("page", List.of("1", "2"))));
+        ApiException error = assertThrows(ApiException.class, () -> ProductQuery.fromParameters(Map.of("page", List.of("1", "2")), Categories.ofDefaults()));
         assertEquals("page", error.details().get(0).field());
     }
 

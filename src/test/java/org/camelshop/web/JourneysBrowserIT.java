@@ -300,7 +300,8 @@ class JourneysBrowserIT {
 
     /**
      * An admin ships a paid order with tracking and refunds $1.00 of it, then the rest, from the orders tab (whose status
-     * menu offers possible moves only); drafts a product and puts it back; creates a discount code; hides a spam review.
+     * menu offers possible moves only); drafts a product and puts it back; adds, fills, renames and deletes a category;
+     * creates a discount code; hides a spam review.
      */
     @Test
     void anAdminRefundsPartThenAllOfAPaidOrder() {
@@ -355,6 +356,8 @@ class JourneysBrowserIT {
         assertEquals(200, shop.get("/api/products/" + productId).statusCode(), "restored to the shop");
         browser.screenshot("journey-admin-restored");
 
+        manageCategories(tag, productId);
+
         browser.click("#tab-codes");
         String code = "SPRING" + tag.substring(0, 4).toUpperCase();
         browser.type("#dc-code", code);
@@ -379,6 +382,79 @@ class JourneysBrowserIT {
         browser.waitForText("#review-rows", "Publish again");
         assertEquals(0, json(shop.get("/api/reviews/" + productId)).get("items").size(), "the hidden review left the product page");
         browser.screenshot("journey-admin-review-hidden");
+    }
+
+    /**
+     * The categories tab: adds a category (desktop), moves the product into it with the tab's Move, is told why the
+     * category cannot be deleted while the product is in it; on a phone renames it (the product moves along) and,
+     * once the product is back in Merchandise, deletes it.
+     */
+    private void manageCategories(String tag, String productId) {
+        String gifts = "Gifts " + tag;
+        browser.click("#tab-categories");
+        browser.type("#cat-name", gifts);
+        browser.type("#cat-subs", "Cards, Candles");
+        browser.click("#cat-create");
+        browser.waitForText("#status", "Category " + gifts + " created");
+        assertTrue(categoryCard(gifts).getText().contains("0 products"), categoryCard(gifts).getText());
+        assertTrue(categoryCard(gifts).getText().contains("Cards, Candles"));
+        assertEquals(409, shop.call("POST", "/api/admin/categories", "{\"name\":\"" + gifts.toUpperCase() + "\"}", shop.loginAdmin()).statusCode(),
+                "one category per name, whatever the case");
+        assertEquals(409, shop.call("PUT", "/api/admin/categories/Books", "{\"name\":\"" + gifts + "\"}", shop.loginAdmin()).statusCode(),
+                "no rename onto another category");
+
+        browser.click("#tab-products");
+        new Select(browser.find("#admin-status")).selectByValue("active");
+        browser.type("#admin-q", tag);
+        browser.click("#product-search button[type=submit]");
+        browser.waitUntil(d -> d.findElements(By.cssSelector("#product-rows tr[data-product-id]")).size() == 1);
+        browser.waitUntil(d -> {
+            d.findElement(By.cssSelector("#product-rows input.pick")).click();
+            return true;
+        });
+        browser.waitForText("#selected-count", "1 selected");
+        browser.click("#tab-categories");
+        new Select(browser.find("#move-category")).selectByValue(gifts);
+        browser.click("#move-apply");
+        browser.waitForText("#status", "1 product changed");
+        assertEquals(gifts, json(shop.get("/api/products/" + productId)).get("category").asText());
+
+        browser.click("#tab-categories");
+        browser.waitUntil(d -> categoryCard(gifts).getText().contains("1 product (1 in the shop)"));
+        categoryCard(gifts).findElement(By.cssSelector("button.delete-category")).click();
+        browser.driver().switchTo().alert().accept();
+        browser.waitForText("#status", "1 product is still in " + gifts);
+        assertEquals("error", browser.find("#status").getAttribute("data-kind"));
+        browser.screenshot("journey-admin-category-in-use");
+
+        String presents = "Presents " + tag;
+        browser.width(390, 844);
+        try {
+            WebElement rename = categoryCard(gifts).findElement(By.cssSelector(".rename-form input[name=name]"));
+            rename.clear();
+            rename.sendKeys(presents);
+            categoryCard(gifts).findElement(By.cssSelector(".rename-form button")).click();
+            browser.waitForText("#status", "Category " + gifts + " renamed to " + presents + "; 1 product moved");
+            assertEquals(presents, json(shop.get("/api/products/" + productId)).get("category").asText(), "the product moved along");
+            categoryCard(presents);
+            assertNoSidewaysScroll("the categories tab at phone width");
+            browser.screenshot("journey-admin-categories-phone");
+
+            assertEquals(200, shop.call("PUT", "/api/products/" + productId, "{\"category\":\"Merchandise\"}", shop.loginAdmin()).statusCode());
+            browser.click("#tab-categories");
+            browser.waitUntil(d -> categoryCard(presents).getText().contains("0 products"));
+            categoryCard(presents).findElement(By.cssSelector("button.delete-category")).click();
+            browser.driver().switchTo().alert().accept();
+            browser.waitForText("#status", "Category " + presents + " deleted");
+            browser.waitUntil(d -> d.findElements(By.cssSelector("#category-list li[data-category='" + presents + "']")).isEmpty());
+        } finally {
+            browser.desktop();
+        }
+    }
+
+    private WebElement categoryCard(String name) {
+        return browser.waitUntil(d -> d.findElements(By.cssSelector("#category-list li[data-category]")).stream()
+                .filter(li -> name.equals(li.getAttribute("data-category"))).findFirst().orElse(null));
     }
 
     /** On the products tab: search the tag among products of a status, pick the one found, apply the bulk action. */

@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -387,6 +388,69 @@ class StorefrontBrowserIT {
         browser.cache(true);
         Files.writeString(Path.of("target", "page-metrics.txt"), report);
         System.out.println(report);
+    }
+
+    /**
+     * A visitor's first page, at desktop and phone width: the featured products and the bestsellers by name, in the
+     * order the API gives them, every category with its count, no skeleton left; typing in the search box suggests
+     * products and a suggestion leads to its product page. An address with no page answers the shop's 404 page.
+     */
+    @Test
+    @Order(7)
+    void homePageShowsFeaturedBestsellersCategoriesAndSuggestsProducts() {
+        List<String> featured = names(json(shop.get("/api/featured?limit=8")).get("items"));
+        List<String> bestsellers = names(json(shop.get("/api/bestsellers?limit=8")).get("items"));
+        assertFalse(featured.isEmpty() || bestsellers.isEmpty(), "the sample catalog has featured products and sales");
+        List<String> categories = new ArrayList<>();
+        json(shop.get("/api/categories")).forEach(c -> categories.add(c.get("name").asText() + "\n" + c.get("count").asLong() + " products"));
+        JsonNode suggested = json(shop.get("/api/products?q=Commentary&page_size=6")).get("items");
+        JsonNode wanted = suggested.get(suggested.size() - 1); // not simply the first suggestion
+
+        browser.resetStorage();
+        for (int[] size : new int[][] {{1366, 900}, {390, 844}}) {
+            String name = size[0] < 600 ? "phone" : "desktop";
+            browser.width(size[0], size[1]);
+            try {
+                browser.open("/");
+                assertEquals(featured, texts("#featured li.card h3"), "featured products at " + name + " width");
+                assertEquals(bestsellers, texts("#bestsellers li.card h3"), "bestsellers at " + name + " width");
+                assertEquals(categories, texts("#categories li a").stream().map(t -> t.replaceAll("\\s*\\n\\s*", "\n")).toList());
+                assertTrue(browser.all(".skeleton").isEmpty(), "no skeleton left once loaded");
+                long overflow = (Long) browser.js("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+                assertTrue(overflow <= 0, "the home page scrolls sideways by " + overflow + " px at " + name + " width");
+                assertEquals(List.of(), unlabelled());
+                browser.screenshot("home-" + name);
+
+                browser.type("#home-q", "Commentary");
+                WebElement suggestion = browser.waitUntil(d -> d.findElements(By.cssSelector("#suggestions a")).stream()
+                        .filter(a -> a.getText().equals(wanted.get("name").asText()) && a.isDisplayed()).findFirst().orElse(null));
+                browser.screenshot("home-" + name + "-suggestions");
+                suggestion.click();
+                browser.waitUntil(d -> d.getCurrentUrl().contains("/product.html?id=" + wanted.get("product_id").asText()));
+                browser.waitLoaded();
+                assertEquals(wanted.get("name").asText(), browser.find("#name").getText());
+            } finally {
+                browser.desktop();
+            }
+        }
+
+        browser.open("/no-such-page/here");
+        assertEquals("Page not found", browser.find("h1").getText());
+        browser.screenshot("not-found");
+        HttpResponse<String> missing = shop.get("/no-such-page");
+        assertEquals(404, missing.statusCode());
+        assertTrue(missing.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        assertEquals(200, shop.get("/favicon.ico").statusCode(), "browsers that ask for /favicon.ico get one");
+    }
+
+    private List<String> texts(String css) {
+        return browser.all(css).stream().map(WebElement::getText).toList();
+    }
+
+    private static List<String> names(JsonNode items) {
+        List<String> names = new ArrayList<>();
+        items.forEach(i -> names.add(i.get("name").asText()));
+        return names;
     }
 
     /** Visible form fields with no accessible name and images with no alt attribute, by id or tag. */

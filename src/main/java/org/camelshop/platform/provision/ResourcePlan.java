@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Every queue and table the shop needs, as the seed plan lists them (plus {@code Users} and {@code DiscountCodes}).
+ * Every queue and table the shop needs, as the seed plan lists them (plus {@code Users}, {@code DiscountCodes} and {@code Categories}).
  * Boolean seed attributes that key an index ({@code featured}, {@code sent}) are stored as the string "true"
  * and left out when false, which makes those indexes sparse: DynamoDB cannot index a BOOL.
  */
@@ -28,6 +28,8 @@ public final class ResourcePlan {
     public static final String WATCH_LIST = "WatchList";
     public static final String USERS = "Users";
     public static final String DISCOUNT_CODES = "DiscountCodes";
+    /** The shop's product categories (admins manage them; six to start with). */
+    public static final String CATEGORIES = "Categories";
     /** Webhook events already processed, while Redis (which normally remembers them) is down. */
     public static final String WEBHOOK_EVENTS = "WebhookEvents";
     /** Claims of scheduled runs, one per job and slot, so that of N instances one works (ScheduledRuns). */
@@ -73,6 +75,7 @@ public final class ResourcePlan {
                     .index(Index.of("email-index", string("email")))
                     .build(),
             table(DISCOUNT_CODES, string("code")).build(),
+            table(CATEGORIES, string("name")).build(),
             table(WEBHOOK_EVENTS, string("event_id")).ttl("expires_at").build(),
             table(SCHEDULED_RUNS, string("run_id")).ttl("expires_at").build());
 
