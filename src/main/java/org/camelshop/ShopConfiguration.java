@@ -1,4 +1,4 @@
-package org.camelshop.platform;
+package org.camelshop;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -62,10 +62,34 @@ import org.camelshop.order.OrderAdmin;
 import org.camelshop.order.OrderProcessor;
 import org.camelshop.order.OrderRepository;
 import org.camelshop.order.OrderAccessTokens;
+import org.camelshop.order.OrderMails;
 import org.camelshop.order.Orders;
 import org.camelshop.order.PurchaseHistory;
 import org.camelshop.order.UnqueuedOrders;
 import org.camelshop.payment.PaymentWiring;
+import org.camelshop.platform.ApiErrors;
+import org.camelshop.platform.AwsClients;
+import org.camelshop.platform.CatchAllLast;
+import org.camelshop.platform.ClientAddresses;
+import org.camelshop.platform.DeadLetters;
+import org.camelshop.platform.EdgeFilter;
+import org.camelshop.platform.HealthProbes;
+import org.camelshop.platform.HttpResponses;
+import org.camelshop.platform.IdempotencyKeys;
+import org.camelshop.platform.Identity;
+import org.camelshop.platform.NotFoundPage;
+import org.camelshop.platform.QueueHeaderFilter;
+import org.camelshop.platform.QueuePolling;
+import org.camelshop.platform.RateLimiter;
+import org.camelshop.platform.RedisConnection;
+import org.camelshop.platform.RequestChecks;
+import org.camelshop.platform.ResponseCache;
+import org.camelshop.platform.ResponseHeaderFilter;
+import org.camelshop.platform.ScheduledFailures;
+import org.camelshop.platform.ScheduledRuns;
+import org.camelshop.platform.Sessions;
+import org.camelshop.platform.ShopMetrics;
+import org.camelshop.platform.ShopSettings;
 import org.camelshop.platform.provision.BucketProvisioner;
 import org.camelshop.platform.provision.Provisioner;
 import org.camelshop.platform.provision.ResourcePlan;
@@ -222,8 +246,8 @@ public class ShopConfiguration implements CamelConfiguration {
         PreferencesRepository preferenceRows = new PreferencesRepository(aws.dynamoDb(), ResourcePlan.EMAIL_PREFERENCES);
         Preferences preferences = new Preferences(preferenceRows, accountRepository,
                 new UnsubscribeTokens(settings.get("shop.marketing.link-secret")), shopUrl, clock);
-        registry.bind("mailer", new Mailer(orderRepository, new MarketingMails(marketingRecords, preferences, products, shopUrl, clock),
-                new MailTemplates(), settings.get("shop.mail.from"), shopUrl, orderAccessTokens, settings.getInt("shop.order.reservation-minutes", 30), clock));
+        registry.bind("mailer", new Mailer(new OrderMails(orderRepository, orderAccessTokens, shopUrl, settings.getInt("shop.order.reservation-minutes", 30), clock),
+                new MarketingMails(marketingRecords, preferences, products, shopUrl, clock), new MailTemplates(), settings.get("shop.mail.from"), shopUrl));
 
         ProductViews productViews = new ProductViews(aws.dynamoDb(), ResourcePlan.PRODUCT_VIEWS);
         Watchlist watchlist = new Watchlist(aws.dynamoDb(), ResourcePlan.WATCH_LIST, products, clock);
@@ -256,7 +280,7 @@ public class ShopConfiguration implements CamelConfiguration {
         registry.bind("paymentSwitch", new PaymentSwitch(settings.getBoolean("shop.payments.enabled", true),
                 settings.getInt("shop.payments.disabled-retry-after-seconds", 300)));
 
-        bindHealthChecks(registry, aws, redis, metrics);
+        HealthProbes.bind(registry, aws, redis, metrics, ResourcePlan.QUEUES.get(0).name(), ResourcePlan.PRODUCTS);
         EdgeFilter edge = new EdgeFilter(context, new EdgeFilter.Headers(settings.get("shop.security.page-csp"), settings.get("shop.security.other-csp"),
                 settings.get("shop.security.referrer-policy"), settings.get("shop.security.permissions-policy"),
                 settings.getInt("shop.security.hsts-seconds", 0)), settings.get("shop.management.token", ""));
@@ -347,17 +371,5 @@ public class ShopConfiguration implements CamelConfiguration {
                             settings.getInt(prefix + "window-seconds", 60), RateLimiter.scopes(settings.get(prefix + "scope", "client")),
                             Arrays.stream(settings.get(prefix + "matches").split(",")).map(String::trim).toList());
                 }).toList();
-    }
-
-    /** Only DynamoDB is critical: without it nothing can be sold; without the others the shop degrades (see docs/operations.md). */
-    private static void bindHealthChecks(Registry registry, AwsClients aws, RedisConnection redis, ShopMetrics metrics) {
-        String probeQueue = ResourcePlan.QUEUES.get(0).name();
-        registry.bind("sqs-health", new DependencyHealthCheck("sqs", false,
-                () -> aws.sqs().getQueueUrl(r -> r.queueName(probeQueue).overrideConfiguration(HealthProbes.TIMEOUT)), metrics));
-        registry.bind("dynamodb-health", new DependencyHealthCheck("dynamodb", true,
-                () -> aws.dynamoDb().describeTable(r -> r.tableName(ResourcePlan.PRODUCTS).overrideConfiguration(HealthProbes.TIMEOUT)), metrics));
-        registry.bind("ses-health", new DependencyHealthCheck("ses", false,
-                () -> aws.sesV2().getAccount(r -> r.overrideConfiguration(HealthProbes.TIMEOUT)), metrics));
-        registry.bind("redis-health", new DependencyHealthCheck("redis", false, () -> redis.sync().ping(), metrics));
     }
 }
