@@ -297,6 +297,8 @@ public class ShopConfiguration implements CamelConfiguration {
                 new Provisioner(setup.sqs(), setup.dynamoDb()).apply(ResourcePlan.QUEUES, ResourcePlan.TABLES);
                 provisionBuckets(setup, settings);
             }
+            // a new shop's six categories, written with its tables; without provisioning the first read writes them
+            categoryRepository.allOrSeed(Categories.defaultList());
         }
         if (settings.getBoolean("shop.sample-catalog.load", false)) {
             new SampleCatalogLoader(products).loadIfEmpty();

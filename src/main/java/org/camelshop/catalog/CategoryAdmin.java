@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import org.apache.camel.Exchange;
 import org.camelshop.catalog.Categories.Category;
+import org.camelshop.catalog.ProductRepository.CategoryCount;
 import org.camelshop.platform.ApiException;
 import org.camelshop.platform.Json;
 import org.camelshop.platform.ResponseCache;
@@ -51,12 +52,12 @@ public final class CategoryAdmin {
     }
 
     public Map<String, List<CategoryUse>> list() {
-        Map<String, Long> inUse = products.inUseByCategory();
-        Map<String, Map<String, Long>> active = products.countsByCategory();
+        Map<String, CategoryCount> counts = products.countsPerCategory();
         categories.forget();
-        List<CategoryUse> all = categories.all().stream().map(c -> new CategoryUse(c.name(), c.subcategories(),
-                inUse.getOrDefault(c.name(), 0L), active.getOrDefault(c.name(), Map.of()).values().stream().mapToLong(Long::longValue).sum()))
-                .toList();
+        List<CategoryUse> all = categories.all().stream().map(c -> {
+            CategoryCount count = counts.getOrDefault(c.name(), new CategoryCount(0, 0));
+            return new CategoryUse(c.name(), c.subcategories(), count.products(), count.active());
+        }).toList();
         return Map.of("items", all);
     }
 
@@ -112,7 +113,7 @@ public final class CategoryAdmin {
         if (categories.all().size() == 1) {
             throw ApiException.conflict("last_category", "A shop needs at least one category: add another before deleting " + category.name());
         }
-        long inUse = products.inUseByCategory().getOrDefault(category.name(), 0L);
+        long inUse = products.idsInCategory(category.name()).size();
         if (inUse > 0) {
             throw ApiException.conflict("category_in_use", inUse + " product" + (inUse == 1 ? " is" : "s are") + " still in " + category.name()
                     + ": move " + (inUse == 1 ? "it" : "them") + " to another category (Products tab, bulk Move) or delete "

@@ -205,11 +205,18 @@ public final class ProductRepository {
         return counts;
     }
 
-    /** Products of each category that are not deleted, whatever their status: what a category still holds. */
-    public Map<String, Long> inUseByCategory() {
-        Map<String, Long> counts = new HashMap<>();
-        byStatus("attribute_exists(category) AND #s <> :status", Product.DELETED, "category")
-                .forEach(item -> counts.merge(item.get("category").s(), 1L, Long::sum));
+    /** What a category holds: its products that are not deleted, whatever their status, and how many are active. */
+    public record CategoryCount(long products, long active) {
+    }
+
+    /** Per category, its products that are not deleted and the active ones among them (one projected scan). */
+    public Map<String, CategoryCount> countsPerCategory() {
+        Map<String, CategoryCount> counts = new HashMap<>();
+        byStatus("attribute_exists(category) AND #s <> :status", Product.DELETED, "category, #s").forEach(item -> {
+            long active = Product.ACTIVE.equals(item.get("status").s()) ? 1 : 0;
+            counts.merge(item.get("category").s(), new CategoryCount(1, active),
+                    (a, b) -> new CategoryCount(a.products() + b.products(), a.active() + b.active()));
+        });
         return counts;
     }
 
