@@ -250,7 +250,7 @@ $('category-list').addEventListener('submit', async (e) => {
   e.preventDefault();
   const name = e.target.closest('li').dataset.category;
   try {
-    const r = await api('/api/admin/categories/' + encodeURIComponent(name), { method: 'PUT', body: { name: e.target.name.value } });
+    const r = await api('/api/admin/categories?' + new URLSearchParams({ name }), { method: 'PUT', body: { name: e.target.name.value } });
     await categoriesChanged(`Category ${name} renamed to ${r.category.name}; ${plural(r.products_moved, 'product')} moved.`);
   } catch (err) { say(err.message, 'error'); }
 });
@@ -259,7 +259,7 @@ $('category-list').addEventListener('click', async (e) => {
   const name = e.target.closest('li').dataset.category;
   if (!confirm(`Delete the category ${name}?`)) return;
   try {
-    await api('/api/admin/categories/' + encodeURIComponent(name), { method: 'DELETE' });
+    await api('/api/admin/categories?' + new URLSearchParams({ name }), { method: 'DELETE' });
     await categoriesChanged(`Category ${name} deleted.`);
   } catch (err) { say(err.message, 'error'); }
 });

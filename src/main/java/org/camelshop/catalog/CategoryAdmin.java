@@ -83,7 +83,7 @@ public final class CategoryAdmin {
     public Map<String, Object> rename(String currentName, Exchange exchange) {
         String name = validName(Json.body(exchange, CategoryInput.class).name());
         categories.forget();
-        Category current = categories.find(currentName).orElseThrow(() -> ApiException.notFound("Category " + currentName));
+        Category current = existing(currentName);
         if (name.equals(current.name())) {
             return Map.of("category", current, "products_moved", 0);
         }
@@ -109,7 +109,7 @@ public final class CategoryAdmin {
     /** Deletes an empty category; while products are in it the answer is 409 saying how many. */
     public void delete(String name) {
         categories.forget();
-        Category category = categories.find(name).orElseThrow(() -> ApiException.notFound("Category " + name));
+        Category category = existing(name);
         if (categories.all().size() == 1) {
             throw ApiException.conflict("last_category", "A shop needs at least one category: add another before deleting " + category.name());
         }
@@ -122,6 +122,14 @@ public final class CategoryAdmin {
         repository.delete(category.name());
         changed();
         LOG.info("Category {} deleted", category.name());
+    }
+
+    /** The category named by the {@code name} query parameter: 400 without one, 404 for an unknown one. */
+    private Category existing(String name) {
+        if (name == null || name.isBlank()) {
+            throw ApiException.invalidField("name", "is required: the category's current name as a query parameter");
+        }
+        return categories.find(name).orElseThrow(() -> ApiException.notFound("Category " + name));
     }
 
     /** A product edit can meet a concurrent one (stock reserved meanwhile): read it again and retry a few times. */

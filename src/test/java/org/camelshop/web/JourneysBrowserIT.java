@@ -409,7 +409,7 @@ class JourneysBrowserIT {
         assertTrue(categoryCard(gifts).getText().contains("Cards, Candles"));
         assertEquals(409, shop.call("POST", "/api/admin/categories", "{\"name\":\"" + gifts.toUpperCase() + "\"}", shop.loginAdmin()).statusCode(),
                 "one category per name, whatever the case");
-        assertEquals(409, shop.call("PUT", "/api/admin/categories/Books", "{\"name\":\"" + gifts + "\"}", shop.loginAdmin()).statusCode(),
+        assertEquals(409, shop.call("PUT", "/api/admin/categories?name=Books", "{\"name\":\"" + gifts + "\"}", shop.loginAdmin()).statusCode(),
                 "no rename onto another category");
 
         browser.click("#tab-products");
@@ -428,12 +428,14 @@ class JourneysBrowserIT {
         browser.waitForText("#status", "1 product changed");
         assertEquals(gifts, json(shop.get("/api/products/" + productId)).get("category").asText());
 
+        HttpResponse<String> inUse = shop.call("DELETE", "/api/admin/categories?name=" + gifts.replace(" ", "%20"), null, shop.loginAdmin());
+        assertEquals(409, inUse.statusCode(), inUse.body());
         browser.click("#tab-categories");
         browser.waitUntil(d -> categoryCard(gifts).getText().contains("1 product (1 in the shop)"));
         categoryCard(gifts).findElement(By.cssSelector("button.delete-category")).click();
         browser.driver().switchTo().alert().accept();
-        browser.waitForText("#status", "1 product is still in " + gifts);
-        assertEquals("error", browser.find("#status").getAttribute("data-kind"));
+        browser.waitUntil(d -> "error".equals(d.findElement(By.id("status")).getAttribute("data-kind")));
+        assertTrue(browser.find("#status").getText().contains("1 product is still in " + gifts), browser.find("#status").getText());
         browser.screenshot("journey-admin-category-in-use");
 
         String presents = "Presents " + tag;
