@@ -69,10 +69,8 @@ public class InventoryRouteTest {
     void startRoutes() throws Exception {
         route = RouteUnderTest.start(Map.of(
                         "publish-stock-event", advice -> advice.weaveByToUri("aws2-sqs:*").replace().to("mock:inventory-queue"),
-                        "inventory-updater", advice -> {
-                            advice.replaceFromWith("direct:inventory-update-queue");
-                            advice.weaveByToUri("direct:notify-restock").replace().to("mock:notify-restock");
-                        }),
+                        "inventory-updater", advice -> advice.replaceFromWith("direct:inventory-update-queue"),
+                        "update-inventory", advice -> advice.weaveByToUri("direct:notify-restock").replace().to("mock:notify-restock")),
                 Map.of("shop.queue.inventory", "inventory-update-queue", "shop.queue.inventory-consumers", "1",
                         "shop.queue.inventory-visibility-seconds", "60"),
                 Map.of("inventory", inventory, "stockFlags", flags, "deadLetters", deadLetters),

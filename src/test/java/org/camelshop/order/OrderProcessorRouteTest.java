@@ -67,10 +67,8 @@ class OrderProcessorRouteTest {
     @BeforeEach
     void startRoute() throws Exception {
         route = RouteUnderTest.start(Map.of(
-                        "order-processor", advice -> {
-                            advice.replaceFromWith("direct:order-processing-queue");
-                            advice.weaveByToUri("aws2-sqs:*").replace().to("mock:email-queue");
-                        },
+                        "order-processor", advice -> advice.replaceFromWith("direct:order-processing-queue"),
+                        "process-order", advice -> advice.weaveByToUri("aws2-sqs:*").replace().to("mock:email-queue"),
                         "publish-stock-event", advice -> advice.weaveByToUri("aws2-sqs:*").replace().to("mock:inventory-queue"),
                         "inventory-updater", advice -> advice.replaceFromWith("direct:inventory-update-queue")),
                 Map.of("shop.queue.orders", "order-processing-queue", "shop.queue.email", "email-notification-queue",
