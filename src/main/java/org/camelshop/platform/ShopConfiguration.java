@@ -178,7 +178,9 @@ public class ShopConfiguration implements CamelConfiguration {
                 Duration.ofMillis(settings.getInt("shop.idempotency.wait-ms", 2000)));
         registry.bind("idempotencyKeys", idempotencyKeys);
         OrderRepository orderRepository = new OrderRepository(aws.dynamoDb(), ResourcePlan.ORDERS);
-        Inventory inventory = new Inventory(aws.dynamoDb(), ResourcePlan.PRODUCTS, productItems, cache, stockEvents);
+        Inventory inventory = new Inventory(aws.dynamoDb(), ResourcePlan.PRODUCTS, productItems, cache, stockEvents,
+                ResourcePlan.STOCK_RESERVATIONS, clock, Duration.ofSeconds(settings.getInt("shop.inventory.lease-seconds", 10)),
+                Duration.ofDays(settings.getInt("shop.inventory.keep-finished-days", 7)));
         MarketingRecords marketingRecords = new MarketingRecords(aws.dynamoDb(), ResourcePlan.MARKETING_QUEUE);
         Conversions conversions = new Conversions(marketingRecords, Duration.ofDays(settings.getInt("shop.marketing.attribution-days", 7)));
         // a cancelled order gives back its discount code's use and the conversion it counted as
