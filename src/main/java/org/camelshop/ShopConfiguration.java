@@ -271,7 +271,9 @@ public class ShopConfiguration implements CamelConfiguration {
 
     private void orders() {
         orderRepository = new OrderRepository(aws.dynamoDb(), ResourcePlan.ORDERS);
-        inventory = new Inventory(aws.dynamoDb(), ResourcePlan.PRODUCTS, productItems, cache, stockEvents);
+        inventory = new Inventory(aws.dynamoDb(), ResourcePlan.PRODUCTS, productItems, cache, stockEvents,
+                ResourcePlan.STOCK_RESERVATIONS, clock, Duration.ofSeconds(settings.getInt("shop.inventory.lease-seconds")),
+                Duration.ofDays(settings.getInt("shop.inventory.keep-finished-days")));
         marketingRecords = new MarketingRecords(aws.dynamoDb(), ResourcePlan.MARKETING_QUEUE);
         conversions = new Conversions(marketingRecords, Duration.ofDays(settings.getInt("shop.marketing.attribution-days")));
         CancellationWatch cancelled = cancellationWatch();
