@@ -32,6 +32,8 @@ public final class ResourcePlan {
     public static final String WEBHOOK_EVENTS = "WebhookEvents";
     /** Claims of scheduled runs, one per job and slot, so that of N instances one works (ScheduledRuns). */
     public static final String SCHEDULED_RUNS = "ScheduledRuns";
+    /** Which order line holds how much of which product's stock, one item each, so products do not grow (Inventory). */
+    public static final String STOCK_RESERVATIONS = "StockReservations";
 
     public static final List<QueueSpec> QUEUES = List.of(
             new QueueSpec("order-processing-queue", Duration.ofMinutes(5)),
@@ -74,7 +76,8 @@ public final class ResourcePlan {
                     .build(),
             table(DISCOUNT_CODES, string("code")).build(),
             table(WEBHOOK_EVENTS, string("event_id")).ttl("expires_at").build(),
-            table(SCHEDULED_RUNS, string("run_id")).ttl("expires_at").build());
+            table(SCHEDULED_RUNS, string("run_id")).ttl("expires_at").build(),
+            table(STOCK_RESERVATIONS, string("reservation_id")).ttl("expires_at").build());
 
     private ResourcePlan() {
     }
