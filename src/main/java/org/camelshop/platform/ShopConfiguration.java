@@ -110,6 +110,14 @@ public class ShopConfiguration implements CamelConfiguration {
         registry.bind("sqsPollingClient", aws.sqsPolling());
         // a stop must not wait out the consumers' long polls (up to 20 s): closing their client ends them at once
         context.getManagementStrategy().addEventNotifier(new org.apache.camel.support.SimpleEventNotifierSupport() {
+            {
+                // only the context's own events: a notifier open to exchange events makes Camel emit them for every step
+                setIgnoreExchangeEvents(true);
+                setIgnoreStepEvents(true);
+                setIgnoreRouteEvents(true);
+                setIgnoreServiceEvents(true);
+            }
+
             @Override
             public void notify(org.apache.camel.spi.CamelEvent event) {
                 if (event instanceof org.apache.camel.spi.CamelEvent.CamelContextStoppingEvent) {
