@@ -223,6 +223,9 @@ public class ShopConfiguration implements CamelConfiguration {
         PreferencesRepository preferenceRows = new PreferencesRepository(aws.dynamoDb(), ResourcePlan.EMAIL_PREFERENCES);
         Preferences preferences = new Preferences(preferenceRows, accountRepository,
                 new UnsubscribeTokens(settings.get("shop.marketing.link-secret")), shopUrl, clock);
+        // the SES calls the breaker times (email.yaml): a thread per email consumer, reused, instead of one per mail
+        registry.bind("sesSendExecutor", context.getExecutorServiceManager().newFixedThreadPool(this, "ses-send",
+                settings.getInt("shop.queue.email-consumers", 8)));
         registry.bind("mailer", new Mailer(orderRepository, new MarketingMails(marketingRecords, preferences, products, shopUrl, clock),
                 new MailTemplates(), settings.get("shop.mail.from"), shopUrl, orderAccessTokens, settings.getInt("shop.order.reservation-minutes", 30), clock));
 
