@@ -9,7 +9,6 @@ import java.util.Optional;
 
 import org.camelshop.catalog.ProductItems;
 import org.camelshop.catalog.StockWatch;
-import org.camelshop.order.Order;
 import org.camelshop.platform.ResponseCache;
 import org.camelshop.pricing.Quote.PricedLine;
 import org.slf4j.Logger;
@@ -61,17 +60,17 @@ public final class Inventory {
      * those a copy of this call took: two deliveries of one order message may run at once). Digital downloads are not
      * counted. Safe to repeat for the same order.
      */
-    public boolean reserve(Order order) {
+    public boolean reserve(String orderId, String orderNumber, List<PricedLine> lines) {
         List<Integer> taken = new ArrayList<>();
-        for (int index = 0; index < order.items().size(); index++) {
-            PricedLine line = order.items().get(index);
+        for (int index = 0; index < lines.size(); index++) {
+            PricedLine line = lines.get(index);
             if (line.digitalDownload()) {
                 continue;
             }
-            Take take = take(line, reservationId(order, index));
+            Take take = take(line, reservationId(orderId, index));
             if (take == Take.SHORT) {
-                taken.forEach(i -> putBack(order.items().get(i), reservationId(order, i)));
-                LOG.info("Order {} short of {}: stock returned for {} line(s)", order.orderNumber(), line.productId(), taken.size());
+                taken.forEach(i -> putBack(lines.get(i), reservationId(orderId, i)));
+                LOG.info("Order {} short of {}: stock returned for {} line(s)", orderNumber, line.productId(), taken.size());
                 return false;
             }
             if (take == Take.TAKEN) {
@@ -82,11 +81,11 @@ public final class Inventory {
     }
 
     /** Returns the stock of every shipped line that is still reserved (cancel, unpaid timeout). Safe to repeat. */
-    public void release(Order order) {
-        for (int index = 0; index < order.items().size(); index++) {
-            PricedLine line = order.items().get(index);
+    public void release(String orderId, List<PricedLine> lines) {
+        for (int index = 0; index < lines.size(); index++) {
+            PricedLine line = lines.get(index);
             if (!line.digitalDownload()) {
-                putBack(line, reservationId(order, index));
+                putBack(line, reservationId(orderId, index));
             }
         }
     }
@@ -95,10 +94,10 @@ public final class Inventory {
      * Marks the order's reservations shipped once its goods have left: their stock will never come back, and the
      * records expire. Until then they make {@link #release} exact and repeatable.
      */
-    public void settle(Order order) {
-        for (int index = 0; index < order.items().size(); index++) {
-            if (!order.items().get(index).digitalDownload()) {
-                records.shipped(reservationId(order, index));
+    public void settle(String orderId, List<PricedLine> lines) {
+        for (int index = 0; index < lines.size(); index++) {
+            if (!lines.get(index).digitalDownload()) {
+                records.shipped(reservationId(orderId, index));
             }
         }
     }
@@ -188,8 +187,8 @@ public final class Inventory {
         return new IllegalStateException("reservation " + reservation + " is being moved by another caller; retry after its lease");
     }
 
-    private static String reservationId(Order order, int line) {
-        return order.orderId() + ":" + line;
+    private static String reservationId(String orderId, int line) {
+        return orderId + ":" + line;
     }
 
     private static AttributeValue number(long value) {

@@ -20,7 +20,7 @@ import org.camelshop.catalog.Product;
 import org.camelshop.catalog.ProductRepository;
 import org.camelshop.inventory.StockFlags;
 import org.camelshop.order.Order;
-import org.camelshop.order.OrderProcessor.MailRequest;
+import org.camelshop.mail.MailRequest;
 import org.camelshop.order.OrderRepository;
 import org.camelshop.order.OrderStatus;
 import org.camelshop.pricing.DiscountCode;

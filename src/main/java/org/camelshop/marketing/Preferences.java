@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import org.apache.camel.Exchange;
 import org.camelshop.account.AccountRepository;
-import org.camelshop.order.OrderProcessor;
+import org.camelshop.mail.MailRequest;
 import org.camelshop.platform.SessionUser;
 import org.camelshop.platform.ApiException;
 import org.camelshop.platform.Identity;
@@ -71,7 +71,7 @@ public final class Preferences {
         changed = changed.touched(clock.instant().toString());
         repository.save(changed);
         if (requested != null && requested.equals(pending)) {
-            exchange.setProperty(CONFIRMATION_PROPERTY, OrderProcessor.MailRequest.confirmation(pending, shopUrl
+            exchange.setProperty(CONFIRMATION_PROPERTY, MailRequest.confirmation(pending, shopUrl
                     + "/api/preferences/confirm-email?token=" + tokens.issueAddressConfirmation(current.userId(), pending,
                     clock.instant().plus(CONFIRMATION_VALID))));
         }

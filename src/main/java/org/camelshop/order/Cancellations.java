@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.camelshop.inventory.Inventory;
+import org.camelshop.mail.MailRequest;
 import org.camelshop.platform.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,13 +61,13 @@ public final class Cancellations {
         return orders.all(Optional.of(OrderStatus.AWAITING_PAYMENT))
                 .filter(order -> order.reservedUntil() != null && Instant.parse(order.reservedUntil()).isBefore(now))
                 .filter(order -> cancel(order, PAYMENT_TIMEOUT))
-                .map(order -> OrderProcessor.MailRequest.about("order_cancelled", order))
+                .map(order -> MailRequest.aboutOrder("order_cancelled", order.userEmail(), order.orderId()))
                 .toList();
     }
 
     /** The mail request for a cancellation. */
     public String cancellationMail(Order order) {
-        return OrderProcessor.MailRequest.about("order_cancelled", order);
+        return MailRequest.aboutOrder("order_cancelled", order.userEmail(), order.orderId());
     }
 
     private boolean cancel(Order order, String reason) {
@@ -76,7 +77,7 @@ public final class Cancellations {
                 "cancelled_at", AttributeValue.fromS(clock.instant().toString())));
         if (won) {
             if (!OrderStatus.PENDING.equals(order.orderStatus())) {
-                inventory.release(order);
+                inventory.release(order.orderId(), order.items());
             }
             watch.cancelled(order);
             LOG.info("Order {} cancelled ({})", order.orderNumber(), reason);

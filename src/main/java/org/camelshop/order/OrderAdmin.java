@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import org.apache.camel.Exchange;
 import org.camelshop.inventory.Inventory;
+import org.camelshop.mail.MailRequest;
 import org.camelshop.platform.ApiException;
 import org.camelshop.platform.Json;
 import org.camelshop.platform.Page;
@@ -81,9 +82,9 @@ public final class OrderAdmin {
             throw ApiException.conflict("concurrent_update", "The order changed meanwhile; reload it and try again");
         }
         if (OrderStatus.SHIPPED.equals(change.orderStatus())) {
-            inventory.settle(order);
+            inventory.settle(order.orderId(), order.items());
         } else if (OrderStatus.CANCELLED.equals(change.orderStatus()) && !OrderStatus.PENDING.equals(order.orderStatus())) {
-            inventory.release(order);
+            inventory.release(order.orderId(), order.items());
         }
         if (OrderStatus.CANCELLED.equals(change.orderStatus())) {
             watch.cancelled(order);
@@ -97,10 +98,10 @@ public final class OrderAdmin {
      */
     public String changeMail(Order order) {
         if (OrderStatus.CANCELLED.equals(order.orderStatus())) {
-            return OrderProcessor.MailRequest.about("order_cancelled", order);
+            return MailRequest.aboutOrder("order_cancelled", order.userEmail(), order.orderId());
         }
         boolean left = OrderStatus.SHIPPED.equals(order.orderStatus()) || OrderStatus.DELIVERED.equals(order.orderStatus());
-        return left && order.trackingNumber() != null ? OrderProcessor.MailRequest.about("order_shipped", order) : null;
+        return left && order.trackingNumber() != null ? MailRequest.aboutOrder("order_shipped", order.userEmail(), order.orderId()) : null;
     }
 
     public Order track(Exchange exchange, String orderId) {

@@ -4,10 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import org.camelshop.inventory.Inventory;
+import org.camelshop.mail.MailRequest;
 import org.camelshop.platform.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,34 +18,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * second effect.
  */
 public final class OrderProcessor {
-
-    /**
-     * What email-notification-queue carries: which mail, to whom, and what it is about — an order (transactional) or
-     * a MarketingQueue record (marketing mail, which honours the recipient's preferences when it is sent).
-     */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record MailRequest(String template, String to, String orderId, String dedupKey, String marketingId, String link) {
-
-        public MailRequest(String template, String to, String orderId, String dedupKey, String marketingId) {
-            this(template, to, orderId, dedupKey, marketingId, null);
-        }
-
-        /** The request, as queue message, for the mail that asks the owner of a new address to confirm it. */
-        public static String confirmation(String to, String link) {
-            return Json.write(new MailRequest("email_confirm", to, null, null, null, link));
-        }
-
-        /** The request, as queue message, for one mail of this template about the order (sent once per order). */
-        public static String about(String template, Order order) {
-            return Json.write(new MailRequest(template, order.userEmail(), order.orderId(), order.orderId() + ":" + template, null));
-        }
-
-        /** The request, as queue message, for the marketing mail of one MarketingQueue record. */
-        public static String marketing(String template, String to, String marketingId) {
-            return Json.write(new MailRequest(template, to, null, marketingId, marketingId));
-        }
-    }
 
     private static final Logger LOG = LoggerFactory.getLogger(OrderProcessor.class);
     private final OrderRepository orders;
@@ -86,12 +56,12 @@ public final class OrderProcessor {
             if (orders.update(order, OrderStatus.PENDING, Map.of("order_status", AttributeValue.fromS(OrderStatus.AWAITING_PAYMENT),
                     "reserved_until", AttributeValue.fromS(until)))) {
                 LOG.info("Order {} reserved until {}, awaiting payment", order.orderNumber(), until);
-                return MailRequest.about("order_received", order);
+                return MailRequest.aboutOrder("order_received", order.userEmail(), order.orderId());
             }
             // a copy of this message got there first: its reservation is this one, and stays
             if (orders.find(order.orderId()).map(now -> OrderStatus.CANCELLED.equals(now.orderStatus())).orElse(false)) {
                 // cancelled while we reserved: the cancellation saw it pending and returned nothing, so we do
-                inventory.release(order);
+                inventory.release(order.orderId(), order.items());
             }
             return null;
         }
@@ -99,7 +69,7 @@ public final class OrderProcessor {
                 "cancel_reason", AttributeValue.fromS("out_of_stock")))) {
             LOG.info("Order {} cancelled: out of stock", order.orderNumber());
             watch.cancelled(order);
-            return MailRequest.about("order_cancelled", order);
+            return MailRequest.aboutOrder("order_cancelled", order.userEmail(), order.orderId());
         }
         return null;
     }

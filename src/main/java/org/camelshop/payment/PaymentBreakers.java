@@ -9,7 +9,6 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.micrometer.core.instrument.Gauge;
 import org.apache.camel.Exchange;
-import org.apache.camel.model.Resilience4jConfigurationDefinition;
 import org.apache.camel.util.ObjectHelper;
 import org.apache.camel.spi.Registry;
 import org.camelshop.platform.ApiException;
@@ -20,8 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One resilience4j circuit breaker per payment provider, shared by every circuitBreaker EIP that calls it (payment API,
- * payment processor, refunds): the EIPs name {@code stripe-breaker} / {@code paypal-breaker} as their configuration, which
- * points at the shared breaker. Settings are the shop's (shop.breaker.*): a time-based window of 60 s that opens at 50 %
+ * payment processor, refunds): the EIPs name {@code stripe-breaker} / {@code paypal-breaker} as their configuration
+ * (routes/payment-providers.yaml), which points at the shared breaker. Settings are the shop's (shop.breaker.*): a time-based window of 60 s that opens at 50 %
  * failures once it holds 5 calls, 30 s call timeout, half-open after 60 s. A refusal by the provider (an ApiException:
  * declined, not approved, over-refund) is an answer, not an outage, and is not counted. Each trip is logged and counted;
  * the state is a gauge and a detail of the readiness report.
@@ -55,22 +54,12 @@ public final class PaymentBreakers {
     }
 
     /**
-     * Binds each breaker and the EIP configuration that uses it ({@code <provider>-breaker}): throw at once while open
-     * (the API turns that into a 503 with Retry-After), time out after shop.breaker.call-timeout-ms.
+     * Binds each breaker as {@code <provider>CircuitBreaker}, the breaker that the EIP configuration {@code
+     * <provider>-breaker} (routes/payment-providers.yaml: timeout, throw while open) points at.
      */
     public void bind(Registry registry, ShopSettings settings, ShopMetrics metrics) {
-        int timeoutMs = settings.getInt("shop.breaker.call-timeout-ms", 30_000);
         breakers.forEach((provider, breaker) -> {
             registry.bind(provider + "CircuitBreaker", breaker);
-            Resilience4jConfigurationDefinition eip = new Resilience4jConfigurationDefinition();
-            eip.setCircuitBreaker(provider + "CircuitBreaker");
-            eip.setTimeoutEnabled("true");
-            eip.setTimeoutDuration(Integer.toString(timeoutMs));
-            eip.setThrowExceptionWhenHalfOpenOrOpenState("true");
-            // a refusal (4xx) goes straight to the caller instead of the fallback
-            eip.setIgnoreExceptions(List.of(ApiException.class.getName()));
-            registry.bind(provider + "-breaker", eip);
-
             breaker.getEventPublisher().onStateTransition(event -> {
                 CircuitBreaker.State to = event.getStateTransition().getToState();
                 if (to == CircuitBreaker.State.OPEN) {

@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.apache.camel.Exchange;
 import org.camelshop.order.Order;
-import org.camelshop.order.OrderProcessor.MailRequest;
+import org.camelshop.mail.MailRequest;
 import org.camelshop.order.OrderStatus;
 import org.camelshop.platform.Json;
 import org.camelshop.platform.ShopMetrics;
@@ -86,7 +86,7 @@ public final class PaymentProcessor {
                 metrics.counter("shop_payments_confirmed_total", "Orders confirmed by a payment", "provider", check.provider()).increment();
                 payments.countSales(order);
                 exchange.setProperty(CANCEL_PROPERTY, otherIntents(payments.find(order.orderId()).orElseThrow(), check));
-                return MailRequest.about("order_confirmed", order);
+                return MailRequest.aboutOrder("order_confirmed", order.userEmail(), order.orderId());
             }
             default -> {
                 LOG.info("Order {}: payment {} not final yet ({})", order.orderNumber(), check.reference(), check.outcome());

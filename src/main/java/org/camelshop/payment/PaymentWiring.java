@@ -2,16 +2,11 @@ package org.camelshop.payment;
 
 import java.time.Clock;
 
-import com.stripe.Stripe;
 import org.apache.camel.spi.Registry;
 import org.camelshop.catalog.ProductItems;
 import org.camelshop.inventory.Inventory;
 import org.camelshop.order.OrderRepository;
 import org.camelshop.order.Orders;
-import org.camelshop.payment.sandbox.PayPalSandbox;
-import org.camelshop.payment.sandbox.SandboxControl;
-import org.camelshop.payment.sandbox.SandboxStore;
-import org.camelshop.payment.sandbox.StripeSandbox;
 import org.camelshop.platform.IdempotencyKeys;
 import org.camelshop.platform.RedisConnection;
 import org.camelshop.platform.ResponseCache;
@@ -22,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** Binds the payment beans the routes call by name (payments.yaml, payment-processor.yaml, payment-sandbox.yaml). */
+/** Binds the payment beans the routes call by name (payments.yaml, payment-processor.yaml). */
 public final class PaymentWiring {
 
     private static final Logger LOG = LoggerFactory.getLogger(PaymentWiring.class);
@@ -49,16 +44,6 @@ public final class PaymentWiring {
         registry.bind("paymentProcessor", new PaymentProcessor(orderPayments, metrics));
         registry.bind("webhooks", new Webhooks(redis, dynamoDb, settings, metrics, clock));
         registry.bind("refunds", new Refunds(orderPayments, inventory, idempotencyKeys));
-
-        // the sandbox's beans always exist (its routes are always loaded) but answer 404 unless it is active
-        SandboxStore store = new SandboxStore(redis);
-        String base = settings.sandboxBaseUrl();
-        registry.bind("stripeSandbox", new StripeSandbox(settings.stripe().sandbox(), store, settings.stripe().secretKey(),
-                settings.stripe().publishableKey(), settings.stripe().webhookSecret(), base, base + "/api/payment/webhook/stripe",
-                Stripe.API_VERSION, clock));
-        registry.bind("paypalSandbox", new PayPalSandbox(settings.paypal().sandbox(), store, settings.paypal().clientId(),
-                settings.paypal().clientSecret(), settings.paypal().webhookId(), base, base + "/api/payment/webhook/paypal", clock));
-        registry.bind("sandboxControl", new SandboxControl(settings.sandboxActive(), store));
     }
 
     private static String describe(boolean enabled, boolean sandbox) {

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import org.apache.camel.Exchange;
 import org.camelshop.inventory.Inventory;
 import org.camelshop.order.Order;
-import org.camelshop.order.OrderProcessor.MailRequest;
+import org.camelshop.mail.MailRequest;
 import org.camelshop.order.OrderStatus;
 import org.camelshop.platform.ApiException;
 import org.camelshop.platform.IdempotencyKeys;
@@ -130,7 +130,7 @@ public final class Refunds {
             return null; // recorded by an earlier attempt, whose mail is on its way
         }
         if (OrderStatus.REFUNDED.equals(after.orderStatus()) && OrderStatus.goodsStillHere(before.get().orderStatus())) {
-            inventory.release(after);
+            inventory.release(after.orderId(), after.items());
         }
         LOG.info("Order {}: {} cents refunded through {} ({}), {} of {} in total", after.orderNumber(), refund.amount(), plan.provider(),
                 refund.id(), after.refundedCents(), after.amountPaid());

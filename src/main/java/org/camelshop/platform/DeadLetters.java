@@ -70,7 +70,7 @@ public final class DeadLetters {
 
     /**
      * Whether the message was handed over in process rather than received from SQS (queues switched off, see
-     * {@code org.camelshop.ops.InProcessQueues}): its failure belongs to the sender, there is nothing to retry or copy.
+     * {@code shop.queues.enabled=false}): its failure belongs to the sender, there is nothing to retry or copy.
      */
     public boolean isInProcess(Exchange exchange) {
         return exchange.getMessage().getHeader("CamelAwsSqsReceiptHandle") == null;

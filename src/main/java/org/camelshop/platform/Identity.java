@@ -8,9 +8,9 @@ import io.lettuce.core.RedisException;
 import org.apache.camel.Exchange;
 
 /**
- * Who is calling. {@link #resolve} runs before every API route (routes/api-platform.yaml) and remembers the user of
- * a valid {@code Authorization: Bearer} token as {@code shopUser}; routes that need one call {@link #requireUser}
- * or {@link #requireAdmin}.
+ * Who is calling. {@link #resolve} runs before every API route (routes/platform.yaml) and remembers the user of
+ * a valid {@code Authorization: Bearer} token as {@code shopUser}; routes that need one call {@link #requireUser}; admin
+ * operations say so in their REST DSL security, checked by {@link #requireDeclaredRole}.
  */
 public final class Identity {
 
@@ -60,6 +60,17 @@ public final class Identity {
     /** A 401 unless the caller is logged in; the user is then {@code ${exchangeProperty.shopUser}}. */
     public void requireUser(Exchange exchange) {
         user(exchange);
+    }
+
+    /**
+     * The guard every API request passes (routes/platform.yaml): an operation whose REST DSL declares the {@code admin}
+     * scope (on the operation, or for its whole rest group) is for administrators only. So the published contract and
+     * the check cannot disagree, and no route repeats it.
+     */
+    public void requireDeclaredRole(Exchange exchange) {
+        if (DeclaredSecurity.of(exchange).stream().anyMatch(DeclaredSecurity::isAdmin)) {
+            requireAdmin(exchange);
+        }
     }
 
     /** A 401 unless logged in, a 403 unless an admin. */

@@ -73,25 +73,25 @@ class InventoryIT {
     void theProductItemStaysTheSameSizeHoweverManyOrdersReserveIt() {
         String product = product(1_000);
         List<Order> orders = IntStream.range(0, 40).mapToObj(i -> order(product, 1)).toList();
-        assertTrue(inventory.reserve(orders.get(0)));
+        assertTrue(reserve(orders.get(0)));
         Map<String, AttributeValue> afterOne = stored(product);
 
-        orders.subList(1, orders.size()).forEach(order -> assertTrue(inventory.reserve(order)));
+        orders.subList(1, orders.size()).forEach(order -> assertTrue(reserve(order)));
         Map<String, AttributeValue> afterForty = stored(product);
         assertEquals(960, stock(afterForty));
         assertEquals(without(afterOne, "stock_quantity", "cache_version"), without(afterForty, "stock_quantity", "cache_version"),
                 "nothing but the stock and its version changed: no per-order attribute on the product");
         assertEquals(ids(orders), StoredReservations.held(aws, product), "one record per order line, outside the product");
 
-        orders.forEach(order -> assertTrue(inventory.reserve(order), "a redelivered order is already reserved"));
+        orders.forEach(order -> assertTrue(reserve(order), "a redelivered order is already reserved"));
         assertEquals(960, stock(stored(product)), "and takes nothing again");
 
         List<Order> cancelled = orders.subList(0, 10);
         List<Order> shipped = orders.subList(10, 20);
-        cancelled.forEach(inventory::release);
-        cancelled.forEach(inventory::release);
-        shipped.forEach(inventory::settle);
-        shipped.forEach(inventory::release);
+        cancelled.forEach(this::release);
+        cancelled.forEach(this::release);
+        shipped.forEach(this::settle);
+        shipped.forEach(this::release);
         assertEquals(970, stock(stored(product)), "each cancelled order gave its piece back once; shipped ones gave nothing");
         assertEquals(ids(cancelled), StoredReservations.of(aws, product, "returned"));
         assertEquals(ids(shipped), StoredReservations.of(aws, product, "shipped"));
@@ -114,8 +114,8 @@ class InventoryIT {
                 .expressionAttributeValues(Map.of(":q", AttributeValue.fromN("2"), ":r", AttributeValue.fromSs(List.of(tookStock.orderId() + ":0")))));
         abandonedClaim(tookNothing, 3);
 
-        assertTrue(inventory.reserve(tookStock));
-        assertTrue(inventory.reserve(tookNothing));
+        assertTrue(reserve(tookStock));
+        assertTrue(reserve(tookNothing));
         Map<String, AttributeValue> item = stored(product);
         assertEquals(10 - 2 - 3, stock(item), "each order's stock taken exactly once");
         assertFalse(item.containsKey("reservations_taking") && !item.get("reservations_taking").ss().isEmpty(), "no marker left");
@@ -123,7 +123,7 @@ class InventoryIT {
 
         Order anotherAbandoned = order(product, 1);
         abandonedClaim(anotherAbandoned, 1);
-        inventory.release(anotherAbandoned);
+        release(anotherAbandoned);
         assertEquals(5, stock(stored(product)), "a dead take that never took the stock gives nothing back");
     }
 
@@ -133,7 +133,7 @@ class InventoryIT {
         Order order = order(product, 1);
         Map<String, AttributeValue> claim = claim(order, 1, System.currentTimeMillis() + 60_000);
         aws.dynamoDb().putItem(r -> r.tableName(ResourcePlan.STOCK_RESERVATIONS).item(claim));
-        assertThrows(IllegalStateException.class, () -> inventory.reserve(order), "retried later, not decided now");
+        assertThrows(IllegalStateException.class, () -> reserve(order), "retried later, not decided now");
         assertEquals(10, stock(stored(product)));
     }
 
@@ -184,5 +184,17 @@ class InventoryIT {
 
     private static Set<String> ids(List<Order> orders) {
         return orders.stream().map(order -> order.orderId() + ":0").collect(Collectors.toSet());
+    }
+
+    private boolean reserve(Order order) {
+        return inventory.reserve(order.orderId(), order.orderNumber(), order.items());
+    }
+
+    private void release(Order order) {
+        inventory.release(order.orderId(), order.items());
+    }
+
+    private void settle(Order order) {
+        inventory.settle(order.orderId(), order.items());
     }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.mock.MockEndpoint;
+import org.camelshop.pricing.Quote.PricedLine;
 import org.camelshop.testing.RecordingDeadLetters;
 import org.camelshop.testing.RouteUnderTest;
 import org.junit.jupiter.api.AfterEach;
@@ -43,13 +44,21 @@ public class InventoryRouteTest {
         }
     }
 
+    /** What the reserve route reads from its body: the order's id, number and lines (the real body is an Order). */
+    public record OrderToReserve(String orderId, String orderNumber, List<PricedLine> items) {
+    }
+
     /** Stands in for Inventory: every order is in stock. */
     public static final class AmpleInventory {
-        public boolean reserve(String order) {
+        final List<String> reserved = new ArrayList<>();
+
+        public boolean reserve(String orderId, String orderNumber, List<PricedLine> items) {
+            reserved.add(orderId + " " + orderNumber + " " + items.size());
             return true;
         }
     }
 
+    private final AmpleInventory inventory = new AmpleInventory();
     private final RecordingFlags flags = new RecordingFlags();
     private final RecordingDeadLetters deadLetters = new RecordingDeadLetters();
     private RouteUnderTest route;
@@ -60,13 +69,11 @@ public class InventoryRouteTest {
     void startRoutes() throws Exception {
         route = RouteUnderTest.start(Map.of(
                         "publish-stock-event", advice -> advice.weaveByToUri("aws2-sqs:*").replace().to("mock:inventory-queue"),
-                        "inventory-updater", advice -> {
-                            advice.replaceFromWith("direct:inventory-update-queue");
-                            advice.weaveByToUri("direct:notify-restock").replace().to("mock:notify-restock");
-                        }),
+                        "inventory-updater", advice -> advice.replaceFromWith("direct:inventory-update-queue"),
+                        "update-inventory", advice -> advice.weaveByToUri("direct:notify-restock").replace().to("mock:notify-restock")),
                 Map.of("shop.queue.inventory", "inventory-update-queue", "shop.queue.inventory-consumers", "1",
                         "shop.queue.inventory-visibility-seconds", "60"),
-                Map.of("inventory", new AmpleInventory(), "stockFlags", flags, "deadLetters", deadLetters),
+                Map.of("inventory", inventory, "stockFlags", flags, "deadLetters", deadLetters),
                 "queue-consumers.yaml", "background.yaml", "inventory.yaml");
         producer = route.producer();
         inventoryQueue = route.mock("mock:inventory-queue");
@@ -89,9 +96,10 @@ public class InventoryRouteTest {
 
     @Test
     void theReserveRouteAnswersInAHeader() {
-        Exchange result = producer.request("direct:reserve-stock", e -> e.getMessage().setBody("order-1"));
+        Exchange result = producer.request("direct:reserve-stock", e -> e.getMessage().setBody(new OrderToReserve("o-1", "ORD-1", List.of())));
 
         assertEquals(Boolean.TRUE, result.getMessage().getHeader("ShopStockReserved"));
+        assertEquals(List.of("o-1 ORD-1 0"), inventory.reserved);
     }
 
     @Test

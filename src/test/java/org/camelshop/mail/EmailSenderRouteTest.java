@@ -52,16 +52,14 @@ class EmailSenderRouteTest {
 
     @BeforeEach
     void startRoute() throws Exception {
-        route = RouteUnderTest.start("email-sender",
+        route = RouteUnderTest.start(
+                Map.of("email-sender", advice -> advice.replaceFromWith("direct:email-notification-queue"),
+                        "send-email", advice -> advice.weaveByToUri("aws2-ses:*").replace().to("mock:ses")),
                 Map.of("shop.queue.email", "email-notification-queue", "shop.queue.email-consumers", "1", "shop.queue.email-visibility-seconds", "60",
                         "shop.mail.from", "shop@example.com", "shop.breaker.window-seconds", "60", "shop.breaker.minimum-calls", "5",
                         "shop.breaker.failure-rate-percent", "50", "shop.breaker.open-seconds", "60", "shop.breaker.call-timeout-ms", "30000"),
                 Map.of("mailer", mailer, "deadLetters", deadLetters, "sesSendExecutor", sesSends),
-                advice -> {
-                    advice.replaceFromWith("direct:email-notification-queue");
-                    advice.weaveByToUri("aws2-ses:*").replace().to("mock:ses");
-                },
-                "queue-consumers.yaml", "email.yaml");
+                "queue-consumers.yaml", "background.yaml", "email.yaml");
         emailQueue = route.producer();
         ses = route.mock("mock:ses");
     }

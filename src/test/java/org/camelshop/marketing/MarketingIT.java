@@ -30,7 +30,7 @@ import org.apache.camel.builder.NotifyBuilder;
 import org.camelshop.local.LocalStack;
 import org.camelshop.local.LocalStackExtension;
 import org.camelshop.local.RunningShop;
-import org.camelshop.order.OrderProcessor;
+import org.camelshop.mail.MailRequest;
 import org.camelshop.platform.Json;
 import org.camelshop.platform.provision.ResourcePlan;
 import org.camelshop.tracking.TrackingEvent;
@@ -86,7 +86,7 @@ class MarketingIT {
     }
 
     private MarketingRecord record(String request) {
-        String id = Json.read(request, OrderProcessor.MailRequest.class).marketingId();
+        String id = Json.read(request, MailRequest.class).marketingId();
         var item = stack.awsClients().dynamoDb().getItem(r -> r.tableName(ResourcePlan.MARKETING_QUEUE).consistentRead(true)
                 .key(Map.of("queue_id", AttributeValue.fromS(id)))).item();
         return org.camelshop.platform.DynamoItems.fromItem(item, MarketingRecord.class);
@@ -338,7 +338,7 @@ class MarketingIT {
         assertEquals(0, rows(leaver.userId(), productId), "a late event does not bring the history back");
 
         // an order mail queued before the deletion and sent after it: not sent to the old address
-        String lateMail = Json.write(new OrderProcessor.MailRequest("order_shipped", leaver.email(), receipt.get("order_id").asText(),
+        String lateMail = Json.write(new MailRequest("order_shipped", leaver.email(), receipt.get("order_id").asText(),
                 receipt.get("order_id").asText() + ":late-" + UUID.randomUUID(), null));
         String mailMd5 = HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(lateMail.getBytes(StandardCharsets.UTF_8)));
         NotifyBuilder mailed = new NotifyBuilder(shop.camelContext()).fromRoute("email-sender")

@@ -11,6 +11,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.camelshop.inventory.InventoryRouteTest;
+import org.camelshop.inventory.InventoryRouteTest.OrderToReserve;
+import org.camelshop.pricing.Quote.PricedLine;
 import org.camelshop.testing.RecordingDeadLetters;
 import org.camelshop.testing.RouteUnderTest;
 import org.junit.jupiter.api.AfterEach;
@@ -26,20 +28,20 @@ class OrderProcessorRouteTest {
 
     /** Stands in for OrderProcessor: answers from a script and records what the route passed on. */
     public static final class ScriptedProcessor {
-        String pending = "order-1";
+        OrderToReserve pending = new OrderToReserve("order-1", "ORD-1", List.of());
         String answer;
         RuntimeException failure;
         final List<String> outcomes = new ArrayList<>();
 
-        public String pendingOrder(String message) {
+        public OrderToReserve pendingOrder(String message) {
             if (failure != null) {
                 throw failure;
             }
             return pending;
         }
 
-        public String afterReservation(String order, boolean reserved) {
-            outcomes.add(order + (reserved ? " reserved" : " short"));
+        public String afterReservation(OrderToReserve order, boolean reserved) {
+            outcomes.add(order.orderId() + (reserved ? " reserved" : " short"));
             return answer;
         }
     }
@@ -49,8 +51,8 @@ class OrderProcessorRouteTest {
         boolean inStock = true;
         final List<String> reserved = new ArrayList<>();
 
-        public boolean reserve(String order) {
-            reserved.add(order);
+        public boolean reserve(String orderId, String orderNumber, List<PricedLine> items) {
+            reserved.add(orderId);
             return inStock;
         }
     }
@@ -65,10 +67,8 @@ class OrderProcessorRouteTest {
     @BeforeEach
     void startRoute() throws Exception {
         route = RouteUnderTest.start(Map.of(
-                        "order-processor", advice -> {
-                            advice.replaceFromWith("direct:order-processing-queue");
-                            advice.weaveByToUri("aws2-sqs:*").replace().to("mock:email-queue");
-                        },
+                        "order-processor", advice -> advice.replaceFromWith("direct:order-processing-queue"),
+                        "process-order", advice -> advice.weaveByToUri("aws2-sqs:*").replace().to("mock:email-queue"),
                         "publish-stock-event", advice -> advice.weaveByToUri("aws2-sqs:*").replace().to("mock:inventory-queue"),
                         "inventory-updater", advice -> advice.replaceFromWith("direct:inventory-update-queue")),
                 Map.of("shop.queue.orders", "order-processing-queue", "shop.queue.email", "email-notification-queue",

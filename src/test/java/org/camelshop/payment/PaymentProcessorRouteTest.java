@@ -115,18 +115,17 @@ class PaymentProcessorRouteTest {
         breakers.bind(registry, settings, new ShopMetrics(new DefaultCamelContext()));
         Map<String, Object> beans = new HashMap<>(Map.of("paymentProcessor", processor, "stripeGateway", stripe, "paypalGateway", paypal,
                 "paymentBreakers", breakers, "deadLetters", deadLetters));
-        for (String name : List.of("stripeCircuitBreaker", "paypalCircuitBreaker", "stripe-breaker", "paypal-breaker")) {
+        for (String name : List.of("stripeCircuitBreaker", "paypalCircuitBreaker")) {
             beans.put(name, registry.lookupByName(name));
         }
-        route = RouteUnderTest.start("payment-processor",
+        route = RouteUnderTest.start(
+                Map.of("payment-processor", advice -> advice.replaceFromWith("direct:payment-processing-queue"),
+                        "process-payment", advice -> advice.weaveByToUri("aws2-sqs:*").replace().to("mock:email-queue")),
                 Map.of("shop.queue.payments", "payment-processing-queue", "shop.queue.email", "email-notification-queue",
-                        "shop.queue.payments-consumers", "1", "shop.queue.payments-visibility-seconds", "300"),
+                        "shop.queue.payments-consumers", "1", "shop.queue.payments-visibility-seconds", "300",
+                        "shop.breaker.call-timeout-ms", "30000"),
                 beans,
-                advice -> {
-                    advice.replaceFromWith("direct:payment-processing-queue");
-                    advice.weaveByToUri("aws2-sqs:*").replace().to("mock:email-queue");
-                },
-                "queue-consumers.yaml", "payment-processor.yaml");
+                "queue-consumers.yaml", "background.yaml", "payment-processor.yaml", "payment-providers.yaml");
         queue = route.producer();
         emailQueue = route.mock("mock:email-queue");
     }

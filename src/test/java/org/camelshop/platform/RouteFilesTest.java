@@ -18,13 +18,15 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Guards for route files: every id (route, REST verb, route configuration, EIP) is unique across all files — a REST
+ * Guards for route files: every id (route, templated route, REST verb, route configuration, EIP) is unique across all files — a REST
  * verb and a route sharing an id silently replace one another — and every file is listed in routesIncludePattern.
  */
 class RouteFilesTest {
 
     private static final Path ROUTES = Path.of("src/main/resources/routes");
     private static final Pattern ID = Pattern.compile("^\\s*-?\\s*id: (\\S+)\\s*$");
+    /** The id of a route made from a template (templatedRoute), written as a block or inline. */
+    private static final Pattern TEMPLATED_ID = Pattern.compile("\\brouteId: ([^,}\\s]+)");
 
     @Test
     void everyIdIsUniqueAcrossTheRouteFiles() throws IOException {
@@ -34,8 +36,10 @@ class RouteFilesTest {
                 List<String> lines = Files.readAllLines(file);
                 for (int i = 0; i < lines.size(); i++) {
                     Matcher id = ID.matcher(lines.get(i));
-                    if (id.matches()) {
-                        places.computeIfAbsent(id.group(1), k -> new ArrayList<>()).add(file.getFileName() + ":" + (i + 1));
+                    Matcher templated = TEMPLATED_ID.matcher(lines.get(i));
+                    String found = id.matches() ? id.group(1) : templated.find() ? templated.group(1) : null;
+                    if (found != null) {
+                        places.computeIfAbsent(found, k -> new ArrayList<>()).add(file.getFileName() + ":" + (i + 1));
                     }
                 }
             }

@@ -1,0 +1,63 @@
+package org.camelshop.platform;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.component.platform.http.PlatformHttpEndpoint;
+import org.apache.camel.component.rest.RestEndpoint;
+import org.apache.camel.model.Model;
+import org.apache.camel.model.rest.RestDefinition;
+import org.apache.camel.model.rest.SecurityDefinition;
+import org.apache.camel.model.rest.VerbDefinition;
+
+/**
+ * The security a REST operation declares in the REST DSL ({@code security} on the verb, else its rest group's
+ * {@code securityRequirements}), found from the endpoint the request came in on: its HTTP method and path template.
+ * The same declarations make the OpenAPI document's security.
+ */
+final class DeclaredSecurity {
+
+    static final String ADMIN_SCOPE = "admin";
+
+    private DeclaredSecurity() {
+    }
+
+    static List<SecurityDefinition> of(Exchange exchange) {
+        String method;
+        String path;
+        // the REST verb's route starts from platform-http (inlined) or rest: (not inlined); both know the path template
+        if (exchange.getFromEndpoint() instanceof PlatformHttpEndpoint http) {
+            method = http.getHttpMethodRestrict();
+            path = http.getPath();
+        } else if (exchange.getFromEndpoint() instanceof RestEndpoint rest) {
+            method = rest.getMethod();
+            path = join(rest.getPath(), rest.getUriTemplate());
+        } else {
+            return List.of();
+        }
+        if (method == null) {
+            return List.of();
+        }
+        Model model = exchange.getContext().getCamelContextExtension().getContextPlugin(Model.class);
+        for (RestDefinition rest : model.getRestDefinitions()) {
+            for (VerbDefinition verb : rest.getVerbs()) {
+                if (List.of(method.toLowerCase(Locale.ROOT).split(",")).contains(verb.asVerb()) && join(rest.getPath(), verb.getPath()).equals(join(path, null))) {
+                    return verb.getSecurity() != null && !verb.getSecurity().isEmpty() ? verb.getSecurity()
+                            : rest.getSecurityRequirements() == null ? List.of() : rest.getSecurityRequirements();
+                }
+            }
+        }
+        return List.of();
+    }
+
+    static boolean isAdmin(SecurityDefinition requirement) {
+        return requirement.getScopes() != null && List.of(requirement.getScopes().split("\\s*,\\s*")).contains(ADMIN_SCOPE);
+    }
+
+    private static String join(String base, String path) {
+        String joined = (base == null ? "" : base) + "/" + (path == null ? "" : path);
+        joined = joined.replaceAll("/+", "/");
+        return joined.length() > 1 && joined.endsWith("/") ? joined.substring(0, joined.length() - 1) : joined;
+    }
+}
