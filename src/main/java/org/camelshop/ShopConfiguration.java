@@ -192,6 +192,14 @@ public class ShopConfiguration implements CamelConfiguration {
         // a stop must not wait out the consumers' long polls (up to 20 s): closing their client ends them at once
         AwsClients clients = aws;
         context.getManagementStrategy().addEventNotifier(new org.apache.camel.support.SimpleEventNotifierSupport() {
+            {
+                // only the context's own events: a notifier open to exchange events makes Camel emit them for every step
+                setIgnoreExchangeEvents(true);
+                setIgnoreStepEvents(true);
+                setIgnoreRouteEvents(true);
+                setIgnoreServiceEvents(true);
+            }
+
             @Override
             public void notify(org.apache.camel.spi.CamelEvent event) {
                 if (event instanceof org.apache.camel.spi.CamelEvent.CamelContextStoppingEvent) {
@@ -310,6 +318,9 @@ public class ShopConfiguration implements CamelConfiguration {
     }
 
     private void mail() {
+        // the SES calls the breaker times (email.yaml): a thread per email consumer, reused, instead of one per mail
+        registry.bind("sesSendExecutor", context.getExecutorServiceManager().newFixedThreadPool(this, "ses-send",
+                settings.getInt("shop.queue.email-consumers")));
         preferenceRows = new PreferencesRepository(aws.dynamoDb(), ResourcePlan.EMAIL_PREFERENCES);
         preferences = new Preferences(preferenceRows, accountRepository,
                 new UnsubscribeTokens(settings.get("shop.marketing.link-secret")), shopUrl, clock);
