@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import io.vertx.ext.web.Router;
 import org.apache.camel.CamelConfiguration;
@@ -120,29 +121,96 @@ public class ShopConfiguration implements CamelConfiguration {
             "bestsellers", new ResponseCache.Policy(900, 900, false),
             "reviews", new ResponseCache.Policy(300, 900, true));
 
+    // created once per start, in the order configure() calls the sections; later sections use earlier beans
+    private CamelContext context;
+    private ShopSettings settings;
+    private Registry registry;
+    private final Clock clock = Clock.systemUTC();
+    private ShopMetrics metrics;
+    private AwsClients aws;
+    private RedisConnection redis;
+    private Sessions sessions;
+    private ResponseCache cache;
+    private IdempotencyKeys idempotencyKeys;
+    private String shopUrl;
+    private ProductItems productItems;
+    private ProductRepository products;
+    private ProductAdmin productAdmin;
+    private CategoryRepository categoryRepository;
+    private StockEvents stockEvents;
+    private StockFlags stockFlags;
+    private AccountRepository accountRepository;
+    private Accounts accounts;
+    private ReviewRepository reviewRepository;
+    private DiscountCodeRepository discountCodeRepository;
+    private DiscountCodes discountCodes;
+    private Pricing pricing;
+    private CartRepository cartRepository;
+    private Carts carts;
+    private OrderRepository orderRepository;
+    private Inventory inventory;
+    private Orders orders;
+    private OrderAccessTokens orderAccessTokens;
+    private MarketingRecords marketingRecords;
+    private Conversions conversions;
+    private Preferences preferences;
+    private PreferencesRepository preferenceRows;
+    private ProductViews productViews;
+    private Watchlist watchlist;
+
     @Override
     public void configure(CamelContext context) throws Exception {
-        ShopSettings settings = ShopSettings.of(context);
-        Registry registry = context.getRegistry();
-        Clock clock = Clock.systemUTC();
+        this.context = context;
+        settings = ShopSettings.of(context);
+        registry = context.getRegistry();
+        platform();
+        catalog();
+        accountsAndReviews();
+        cartAndPricing();
+        orders();
+        mail();
+        marketingAndTracking();
+        PaymentWiring.bind(registry, settings, metrics, redis, aws.dynamoDb(), orderRepository, orders, inventory, productItems, cache,
+                idempotencyKeys, clock);
+        adminAndOperations();
+        bindProductFiles();
+        edge();
+        setUpLocalResources();
+        // after the administrator check, so a bare aws start names the most important missing setting first
+        registry.bind("downloads", new Downloads(settings.get("shop.downloads.secret"),
+                Duration.ofMinutes(settings.getInt("shop.downloads.link-minutes")), clock, products, orderRepository,
+                new DownloadCounts(aws.dynamoDb(), ResourcePlan.ORDERS),
+                new GoodsLinks(aws.s3Presigner(), settings.get("shop.s3.goods-bucket"), Duration.ofSeconds(settings.getInt("shop.downloads.presign-seconds")))));
+    }
 
-        ShopMetrics metrics = new ShopMetrics(context);
+    /** Clients, Redis, sessions, caches, rate limits, error answers: what every flow relies on. */
+    private void platform() throws Exception {
+        metrics = new ShopMetrics(context);
         context.getManagementStrategy().addEventNotifier(new HttpMetrics(metrics));
         context.getManagementStrategy().addEventNotifier(new CatchAllLast(context, "api-not-found"));
-        if (!settings.getBoolean("shop.queues.enabled", true)) {
+        if (!settings.getBoolean("shop.queues.enabled")) {
             context.getCamelContextExtension().registerEndpointCallback(new InProcessQueues(context));
         }
 
-        AwsClients aws = new AwsClients(settings);
+        aws = new AwsClients(settings);
         context.addService(aws, true, true);
         registry.bind("sqsClient", aws.sqs());
         registry.bind("sqsPollingClient", aws.sqsPolling());
         // a stop must not wait out the consumers' long polls (up to 20 s): closing their client ends them at once
+        AwsClients clients = aws;
         context.getManagementStrategy().addEventNotifier(new org.apache.camel.support.SimpleEventNotifierSupport() {
+            {
+                // only the context's own events: a notifier open to exchange events makes Camel emit them for every step
+                setIgnoreExchangeEvents(true);
+                setIgnoreStepEvents(true);
+                setIgnoreRouteEvents(true);
+                setIgnoreServiceEvents(true);
+            }
+
             @Override
             public void notify(org.apache.camel.spi.CamelEvent event) {
                 if (event instanceof org.apache.camel.spi.CamelEvent.CamelContextStoppingEvent) {
-                    aws.sqsPolling().close();
+                    clients.sqsPolling().close();
                 }
             }
         });
@@ -150,72 +218,103 @@ public class ShopConfiguration implements CamelConfiguration {
         registry.bind("sesClient", aws.ses());
         registry.bind("s3Client", aws.s3());
 
-        RedisConnection redis = new RedisConnection(settings.get("shop.redis.url"),
-                Duration.ofMillis(settings.getInt("shop.redis.timeout-ms", 1000)));
+        redis = new RedisConnection(settings.get("shop.redis.url"), Duration.ofMillis(settings.getInt("shop.redis.timeout-ms")));
         context.addService(redis, true, true);
 
-        Sessions sessions = new Sessions(redis, Duration.ofHours(settings.getInt("shop.sessions.ttl-hours", 24)));
-        ResponseCache cache = new ResponseCache(redis, cachePolicies(settings), settings.getBoolean("shop.cache.enabled", true), metrics,
-                Duration.ofSeconds(settings.getInt("shop.cache.near-ttl-seconds", 30)));
-        registry.bind("apiErrors", new ApiErrors(settings.getInt("shop.errors.retry-after-seconds", 5), metrics));
+        sessions = new Sessions(redis, Duration.ofHours(settings.getInt("shop.sessions.ttl-hours")));
+        cache = new ResponseCache(redis, cachePolicies(settings), settings.getBoolean("shop.cache.enabled"), metrics,
+                Duration.ofSeconds(settings.getInt("shop.cache.near-ttl-seconds")));
+        registry.bind("apiErrors", new ApiErrors(settings.getInt("shop.errors.retry-after-seconds"), metrics));
         registry.bind("requestChecks", new RequestChecks());
-        registry.bind("queuePolling", new QueuePolling(settings.getInt("shop.queue.poll-backoff-base-ms", 1000),
-                settings.getInt("shop.queue.poll-backoff-max-ms", 60_000), clock, metrics));
+        registry.bind("queuePolling", new QueuePolling(settings.getInt("shop.queue.poll-backoff-base-ms"),
+                settings.getInt("shop.queue.poll-backoff-max-ms"), clock, metrics));
         registry.bind("scheduledFailures", new ScheduledFailures(metrics));
         registry.bind("http", new HttpResponses());
         registry.bind("identity", new Identity(sessions));
-        registry.bind("rateLimiter", new RateLimiter(redis, rateLimitPolicies(settings), settings.get("shop.rate-limit.namespace", "shop"),
+        registry.bind("rateLimiter", new RateLimiter(redis, rateLimitPolicies(settings), settings.get("shop.rate-limit.namespace"),
                 ClientAddresses.trusting(settings.get("shop.http.trusted-proxies", "")), metrics));
         registry.bind("responseCache", cache);
         registry.bind("scheduledRuns", new ScheduledRuns(aws.dynamoDb(), ResourcePlan.SCHEDULED_RUNS,
                 java.lang.management.ManagementFactory.getRuntimeMXBean().getName(), metrics, clock));
         registry.bind("responseHeaderFilter", new ResponseHeaderFilter());
         QueueHeaderFilter.applyToEveryQueueEndpoint(context);
+        idempotencyKeys = new IdempotencyKeys(redis, Duration.ofHours(settings.getInt("shop.idempotency.ttl-hours")),
+                Duration.ofSeconds(settings.getInt("shop.idempotency.lease-seconds")),
+                Duration.ofMillis(settings.getInt("shop.idempotency.wait-ms")));
+        registry.bind("idempotencyKeys", idempotencyKeys);
+        registry.bind("deadLetters", new DeadLetters(aws.sqs(), ResourcePlan.MAX_RECEIVES_BEFORE_DLQ,
+                settings.getInt("shop.queue.retry-base-seconds"), settings.getInt("shop.breaker.open-seconds"), metrics));
+        // links in mail: SHOP_PUBLIC_URL, else the address this shop listens on
+        shopUrl = settings.find("shop.public-url").map(u -> u.replaceAll("/+$", ""))
+                .orElse("http://localhost:" + settings.get("camel.server.port"));
+    }
 
-        ProductItems productItems = new ProductItems();
-        ProductRepository products = new ProductRepository(aws.dynamoDb(), ResourcePlan.PRODUCTS, productItems);
+    private void catalog() {
+        productItems = new ProductItems();
+        products = new ProductRepository(aws.dynamoDb(), ResourcePlan.PRODUCTS, productItems);
         registry.bind("productItems", productItems);
         registry.bind("productRepository", products);
-        CategoryRepository categoryRepository = new CategoryRepository(aws.dynamoDb(), ResourcePlan.CATEGORIES);
+        categoryRepository = new CategoryRepository(aws.dynamoDb(), ResourcePlan.CATEGORIES);
         Categories categories = new Categories(() -> categoryRepository.allOrSeed(Categories.defaultList()),
                 Duration.ofSeconds(settings.getInt("shop.catalog.categories-cache-seconds", 10)), clock);
         registry.bind("catalog", new Catalog(products, categories));
-        StockEvents stockEvents = new StockEvents(context.createProducerTemplate(), clock, metrics);
-        ProductAdmin productAdmin = new ProductAdmin(products, cache, clock, stockEvents, categories);
+        stockEvents = new StockEvents(context.createProducerTemplate(), clock, metrics);
+        productAdmin = new ProductAdmin(products, cache, clock, stockEvents, categories);
         registry.bind("productAdmin", productAdmin);
         registry.bind("categoryAdmin", new CategoryAdmin(categoryRepository, categories, products, productAdmin, cache));
         registry.bind("productBulk", new ProductBulk(productAdmin, products));
-        StockFlags stockFlags = new StockFlags(aws.dynamoDb(), ResourcePlan.PRODUCTS, productItems);
+        stockFlags = new StockFlags(aws.dynamoDb(), ResourcePlan.PRODUCTS, productItems);
         registry.bind("stockFlags", stockFlags);
+    }
 
-        AccountRepository accountRepository = new AccountRepository(aws.dynamoDb(), ResourcePlan.USERS);
-        Accounts accounts = new Accounts(accountRepository, sessions, clock);
+    private void accountsAndReviews() {
+        accountRepository = new AccountRepository(aws.dynamoDb(), ResourcePlan.USERS);
+        accounts = new Accounts(accountRepository, sessions, clock);
         registry.bind("accounts", accounts);
-        ReviewRepository reviewRepository = new ReviewRepository(aws.dynamoDb(), ResourcePlan.REVIEWS);
+        reviewRepository = new ReviewRepository(aws.dynamoDb(), ResourcePlan.REVIEWS);
         registry.bind("reviews", new Reviews(reviewRepository, products,
                 new PurchaseHistory(aws.dynamoDb(), ResourcePlan.ORDERS), cache, clock));
+    }
 
-        DiscountCodeRepository discountCodeRepository = new DiscountCodeRepository(aws.dynamoDb(), ResourcePlan.DISCOUNT_CODES);
-        DiscountCodes discountCodes = new DiscountCodes(discountCodeRepository, clock);
-        Pricing pricing = new Pricing(pricingRules(settings));
+    private void cartAndPricing() {
+        discountCodeRepository = new DiscountCodeRepository(aws.dynamoDb(), ResourcePlan.DISCOUNT_CODES);
+        discountCodes = new DiscountCodes(discountCodeRepository, clock);
+        pricing = new Pricing(pricingRules(settings));
         registry.bind("discountCodes", discountCodes);
         registry.bind("pricing", pricing);
-        CartRepository cartRepository = new CartRepository(aws.dynamoDb(), ResourcePlan.CART, redis,
-                Duration.ofMinutes(settings.getInt("shop.cart.cache-ttl-minutes", 30)));
-        Carts carts = new Carts(cartRepository,
-                products, pricing, discountCodes, clock, Duration.ofDays(settings.getInt("shop.cart.ttl-days", 30)),
-                settings.get("shop.currency", "usd"));
+        cartRepository = new CartRepository(aws.dynamoDb(), ResourcePlan.CART, redis,
+                Duration.ofMinutes(settings.getInt("shop.cart.cache-ttl-minutes")));
+        carts = new Carts(cartRepository, products, pricing, discountCodes, clock, Duration.ofDays(settings.getInt("shop.cart.ttl-days")),
+                settings.get("shop.currency"));
         registry.bind("carts", carts);
-        IdempotencyKeys idempotencyKeys = new IdempotencyKeys(redis, Duration.ofHours(settings.getInt("shop.idempotency.ttl-hours", 24)),
-                Duration.ofSeconds(settings.getInt("shop.idempotency.lease-seconds", 60)),
-                Duration.ofMillis(settings.getInt("shop.idempotency.wait-ms", 2000)));
-        registry.bind("idempotencyKeys", idempotencyKeys);
-        OrderRepository orderRepository = new OrderRepository(aws.dynamoDb(), ResourcePlan.ORDERS);
-        Inventory inventory = new Inventory(aws.dynamoDb(), ResourcePlan.PRODUCTS, productItems, cache, stockEvents);
-        MarketingRecords marketingRecords = new MarketingRecords(aws.dynamoDb(), ResourcePlan.MARKETING_QUEUE);
-        Conversions conversions = new Conversions(marketingRecords, Duration.ofDays(settings.getInt("shop.marketing.attribution-days", 7)));
-        // a cancelled order gives back its discount code's use and the conversion it counted as
-        CancellationWatch cancelled = order -> {
+    }
+
+    private void orders() {
+        orderRepository = new OrderRepository(aws.dynamoDb(), ResourcePlan.ORDERS);
+        inventory = new Inventory(aws.dynamoDb(), ResourcePlan.PRODUCTS, productItems, cache, stockEvents,
+                ResourcePlan.STOCK_RESERVATIONS, clock, Duration.ofSeconds(settings.getInt("shop.inventory.lease-seconds")),
+                Duration.ofDays(settings.getInt("shop.inventory.keep-finished-days")));
+        marketingRecords = new MarketingRecords(aws.dynamoDb(), ResourcePlan.MARKETING_QUEUE);
+        conversions = new Conversions(marketingRecords, Duration.ofDays(settings.getInt("shop.marketing.attribution-days")));
+        CancellationWatch cancelled = cancellationWatch();
+        Cancellations cancellations = new Cancellations(orderRepository, inventory, cancelled, clock);
+        registry.bind("inventory", inventory);
+        registry.bind("cancellations", cancellations);
+        registry.bind("orderAdmin", new OrderAdmin(orderRepository, inventory, cancelled, clock));
+        // a guest's order token is derived from the order id, so the order mail can carry it too
+        orderAccessTokens = new OrderAccessTokens(settings.get("shop.downloads.secret", ""));
+        orders = new Orders(orderRepository, carts, pricing, discountCodes,
+                discountCodeRepository, idempotencyKeys, cancellations, orderAccessTokens, clock);
+        registry.bind("orders", orders);
+        registry.bind("orderProcessor", new OrderProcessor(orderRepository, inventory, cancelled, clock,
+                Duration.ofMinutes(settings.getInt("shop.order.reservation-minutes"))));
+        registry.bind("unqueuedOrders", new UnqueuedOrders(orderRepository, clock,
+                Duration.ofSeconds(settings.getInt("shop.order.requeue-grace-seconds"))));
+    }
+
+    /** A cancelled order gives back its discount code's use and the conversion it counted as (pricing and marketing). */
+    private CancellationWatch cancellationWatch() {
+        return order -> {
             try {
                 if (order.discountCode() != null) {
                     discountCodeRepository.release(order.discountCode(), order.isGuestOrder() ? order.userEmail() : order.userId(), order.orderId());
@@ -227,32 +326,26 @@ public class ShopConfiguration implements CamelConfiguration {
                         order.orderNumber(), e.toString());
             }
         };
-        Cancellations cancellations = new Cancellations(orderRepository, inventory, cancelled, clock);
-        registry.bind("inventory", inventory);
-        registry.bind("cancellations", cancellations);
-        registry.bind("orderAdmin", new OrderAdmin(orderRepository, inventory, cancelled, clock));
-        // a guest's order token is derived from the order id, so the order mail can carry it too
-        OrderAccessTokens orderAccessTokens = new OrderAccessTokens(settings.get("shop.downloads.secret", ""));
-        Orders orders = new Orders(orderRepository, carts, pricing, discountCodes,
-                discountCodeRepository, idempotencyKeys, cancellations, orderAccessTokens, clock);
-        registry.bind("orders", orders);
-        registry.bind("orderProcessor", new OrderProcessor(orderRepository, inventory, cancelled, clock,
-                Duration.ofMinutes(settings.getInt("shop.order.reservation-minutes", 30))));
-        registry.bind("unqueuedOrders", new UnqueuedOrders(orderRepository, clock,
-                Duration.ofSeconds(settings.getInt("shop.order.requeue-grace-seconds", 30))));
-        // links in mail: SHOP_PUBLIC_URL, else the address this shop listens on
-        String shopUrl = settings.find("shop.public-url").map(u -> u.replaceAll("/+$", ""))
-                .orElse("http://localhost:" + settings.get("camel.server.port", "8080"));
-        PreferencesRepository preferenceRows = new PreferencesRepository(aws.dynamoDb(), ResourcePlan.EMAIL_PREFERENCES);
-        Preferences preferences = new Preferences(preferenceRows, accountRepository,
-                new UnsubscribeTokens(settings.get("shop.marketing.link-secret")), shopUrl, clock);
-        registry.bind("mailer", new Mailer(new OrderMails(orderRepository, orderAccessTokens, shopUrl, settings.getInt("shop.order.reservation-minutes", 30), clock),
-                new MarketingMails(marketingRecords, preferences, products, shopUrl, clock), new MailTemplates(), settings.get("shop.mail.from"), shopUrl));
+    }
 
-        ProductViews productViews = new ProductViews(aws.dynamoDb(), ResourcePlan.PRODUCT_VIEWS);
-        Watchlist watchlist = new Watchlist(aws.dynamoDb(), ResourcePlan.WATCH_LIST, products, clock);
+    private void mail() {
+        // the SES calls the breaker times (email.yaml): a thread per email consumer, reused, instead of one per mail
+        registry.bind("sesSendExecutor", context.getExecutorServiceManager().newFixedThreadPool(this, "ses-send",
+                settings.getInt("shop.queue.email-consumers")));
+        preferenceRows = new PreferencesRepository(aws.dynamoDb(), ResourcePlan.EMAIL_PREFERENCES);
+        preferences = new Preferences(preferenceRows, accountRepository,
+                new UnsubscribeTokens(settings.get("shop.marketing.link-secret")), shopUrl, clock);
+        registry.bind("mailer", new Mailer(
+                new OrderMails(orderRepository, orderAccessTokens, shopUrl, settings.getInt("shop.order.reservation-minutes"), clock),
+                new MarketingMails(marketingRecords, preferences, products, shopUrl, clock), new MailTemplates(), settings.get("shop.mail.from"),
+                shopUrl));
+    }
+
+    private void marketingAndTracking() {
+        productViews = new ProductViews(aws.dynamoDb(), ResourcePlan.PRODUCT_VIEWS);
+        watchlist = new Watchlist(aws.dynamoDb(), ResourcePlan.WATCH_LIST, products, clock);
         Recommendations recommendations = new Recommendations(productViews, products, redis,
-                Duration.ofMinutes(settings.getInt("shop.recommendations.cache-minutes", 60)), clock);
+                Duration.ofMinutes(settings.getInt("shop.recommendations.cache-minutes")), clock);
         registry.bind("tracking", new Tracking(clock, metrics));
         registry.bind("trackingRecorder", new TrackingRecorder(productViews, products, orderRepository, accountRepository));
         registry.bind("watchlist", watchlist);
@@ -265,33 +358,38 @@ public class ShopConfiguration implements CamelConfiguration {
         registry.bind("engagement", new Engagement(marketingRecords, shopUrl));
         registry.bind("personalData", new PersonalData(accountRepository, sessions, cartRepository, orderRepository, reviewRepository,
                 productViews, watchlist, preferences, preferenceRows, marketingRecords, clock));
-        registry.bind("deadLetters", new DeadLetters(aws.sqs(), ResourcePlan.MAX_RECEIVES_BEFORE_DLQ,
-                settings.getInt("shop.queue.retry-base-seconds", 10), settings.getInt("shop.breaker.open-seconds", 60), metrics));
+    }
 
-        PaymentWiring.bind(registry, settings, metrics, redis, aws.dynamoDb(), orderRepository, orders, inventory, productItems, cache,
-                idempotencyKeys, clock);
-        registry.bind("invoices", new Invoices(settings.get("shop.name", "Camel Shop")));
+    private void adminAndOperations() {
+        registry.bind("invoices", new Invoices(settings.get("shop.name")));
         registry.bind("orderExport", new OrderExport(orderRepository));
         registry.bind("salesAnalytics", new SalesAnalytics(orderRepository, products, clock));
         registry.bind("deadLetterAdmin", new DeadLetterAdmin(aws.sqs(), ResourcePlan.QUEUES));
-        bindProductFiles(registry, settings, aws, products, productAdmin, clock);
         registry.bind("queueDepths", new QueueDepths(aws.sqs(), ResourcePlan.QUEUES, metrics));
         registry.bind("featureFlags", new FeatureFlags(featurePercentages(settings)));
-        registry.bind("paymentSwitch", new PaymentSwitch(settings.getBoolean("shop.payments.enabled", true),
-                settings.getInt("shop.payments.disabled-retry-after-seconds", 300)));
-
+        registry.bind("paymentSwitch", new PaymentSwitch(settings.getBoolean("shop.payments.enabled"),
+                settings.getInt("shop.payments.disabled-retry-after-seconds")));
         HealthProbes.bind(registry, aws, redis, metrics, ResourcePlan.QUEUES.get(0).name(), ResourcePlan.PRODUCTS);
+    }
+
+    /** Security headers and the management token, installed on the HTTP server once the context has created it. */
+    private void edge() throws Exception {
         EdgeFilter edge = new EdgeFilter(context, new EdgeFilter.Headers(settings.get("shop.security.page-csp"), settings.get("shop.security.other-csp"),
                 settings.get("shop.security.referrer-policy"), settings.get("shop.security.permissions-policy"),
-                settings.getInt("shop.security.hsts-seconds", 0)), settings.get("shop.management.token", ""));
+                settings.getInt("shop.security.hsts-seconds")), settings.get("shop.management.token", ""), List.of(
+                new EdgeFilter.Upload(Pattern.compile("/api/admin/images"), settings.getInt("shop.images.max-mb") * 1024L * 1024),
+                new EdgeFilter.Upload(Pattern.compile("/api/admin/products/[^/]+/file"), settings.getInt("shop.files.max-mb") * 1024L * 1024)));
         NotFoundPage notFound = new NotFoundPage(Path.of(settings.get("camel.server.staticSourceDir", "web")));
         // the HTTP server exists once the context starts, before any route accepts a request
         context.addStartupListener((started, alreadyStarted) -> {
-            Router router = EdgeFilter.router(context, settings.getInt("camel.server.port", 8080));
+            Router router = EdgeFilter.router(context, settings.getInt("camel.server.port"));
             edge.install(router);
             notFound.install(router);
         });
+    }
 
+    /** Local mode provisions its queues, tables and buckets and loads the sample catalog before any route starts. */
+    private void setUpLocalResources() throws Exception {
         if (settings.getBoolean("shop.provision.on-start", false)) {
             try (AwsClients setup = AwsClients.forSetup(settings)) {
                 new Provisioner(setup.sqs(), setup.dynamoDb()).apply(ResourcePlan.QUEUES, ResourcePlan.TABLES);
@@ -306,11 +404,6 @@ public class ShopConfiguration implements CamelConfiguration {
         if (settings.getBoolean("shop.accounts.bootstrap", true)) {
             new AccountBootstrap(accounts).ensureConfiguredAccounts(settings);
         }
-        // after the administrator check, so a bare aws start names the most important missing setting first
-        registry.bind("downloads", new Downloads(settings.get("shop.downloads.secret"),
-                Duration.ofMinutes(settings.getInt("shop.downloads.link-minutes", 15)), clock, products, orderRepository,
-                new DownloadCounts(aws.dynamoDb(), ResourcePlan.ORDERS),
-                new GoodsLinks(aws.s3Presigner(), settings.get("shop.s3.goods-bucket"), Duration.ofSeconds(settings.getInt("shop.downloads.presign-seconds", 300)))));
     }
 
     /** The shop can browse and sell without S3 (uploads answer 503 meanwhile), so an unreachable S3 does not stop the start. */
@@ -323,17 +416,16 @@ public class ShopConfiguration implements CamelConfiguration {
     }
 
     /** Images and digital goods in S3 (routes/product-files.yaml). */
-    private static void bindProductFiles(Registry registry, ShopSettings settings, AwsClients aws, ProductRepository products,
-            ProductAdmin productAdmin, Clock clock) {
+    private void bindProductFiles() {
         String imagesBucket = settings.get("shop.s3.images-bucket");
         String goodsBucket = settings.get("shop.s3.goods-bucket");
-        String imageBaseUrl = settings.get("shop.images.base-url", "/images/uploads/");
+        String imageBaseUrl = settings.get("shop.images.base-url");
         registry.bind("productFiles", new ProductFiles(products, productAdmin, aws.s3(), imagesBucket, imageBaseUrl,
-                settings.getInt("shop.images.max-mb", 5) * 1024L * 1024L, settings.getInt("shop.files.max-mb", 100) * 1024L * 1024L,
-                settings.getInt("shop.files.retry-after-seconds", 30)));
+                settings.getInt("shop.images.max-mb") * 1024L * 1024L, settings.getInt("shop.files.max-mb") * 1024L * 1024L,
+                settings.getInt("shop.files.retry-after-seconds")));
         registry.bind("sampleFiles", new SampleFiles(aws.s3(), goodsBucket, imagesBucket));
         registry.bind("fileSweep", new FileSweep(aws.s3(), products, imagesBucket, goodsBucket,
-                Duration.ofHours(settings.getInt("shop.files.orphan-grace-hours", 24)), clock));
+                Duration.ofHours(settings.getInt("shop.files.orphan-grace-hours")), clock));
     }
 
     private static Map<String, ResponseCache.Policy> cachePolicies(ShopSettings settings) {
@@ -359,9 +451,9 @@ public class ShopConfiguration implements CamelConfiguration {
         Arrays.stream(settings.get("shop.tax.rates", "").split(",")).map(String::trim).filter(r -> r.contains(":")).forEach(rate ->
                 rates.put(rate.substring(0, rate.indexOf(':')).trim().toUpperCase(java.util.Locale.ROOT),
                         Integer.parseInt(rate.substring(rate.indexOf(':') + 1).trim())));
-        return new Pricing.Rules(rates, settings.getInt("shop.tax.default-basis-points", 0),
-                settings.getInt("shop.shipping.flat-cents", 599), settings.getInt("shop.shipping.free-from-cents", 5000),
-                settings.get("shop.currency", "usd"));
+        return new Pricing.Rules(rates, settings.getInt("shop.tax.default-basis-points"),
+                settings.getInt("shop.shipping.flat-cents"), settings.getInt("shop.shipping.free-from-cents"),
+                settings.get("shop.currency"));
     }
 
     /** {@code shop.rate-limit.policies} names them in matching order; each has limit, window, scope and matches. */

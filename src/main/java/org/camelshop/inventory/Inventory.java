@@ -1,8 +1,11 @@
 package org.camelshop.inventory;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.camelshop.catalog.ProductItems;
 import org.camelshop.catalog.StockWatch;
@@ -17,27 +20,36 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * Stock changes, each one conditional write on the product: a line is taken only while {@code stock_quantity >= qty},
- * so concurrent buyers can never oversell. Each take records its reservation id ({@code <order>:<line>}) in the same
- * write, so a redelivered order message can never take a line twice; putting back removes it again. No
- * transactions needed, which dynalite lacks and which would not make this any safer on DynamoDB. A product running
- * out or coming back is told to the {@link StockWatch} (inventory-update-queue).
+ * so concurrent buyers can never oversell. Which reservations ({@code <order>:<line>}) hold stock lives in their own
+ * items ({@link ReservationRecords}), not in the product, so a bestseller's item does not grow with its orders.
+ * DynamoDB transactions would tie the record to the stock write, but the local emulator (dynalite) has none, so a
+ * move is done in steps that any later caller can finish: claim the record (a short lease), write the stock together
+ * with an in-flight marker on the product (only while that one move is under way), record the outcome, drop the
+ * marker. A caller that dies between steps leaves the marker, which tells its successor whether the stock moved.
+ * A product running out or coming back is told to the {@link StockWatch} (inventory-update-queue).
  */
 public final class Inventory {
 
     private static final Logger LOG = LoggerFactory.getLogger(Inventory.class);
+    /** Product attributes naming the takes and returns in flight (empty between moves). */
+    private static final String TAKING = "reservations_taking";
+    private static final String RETURNING = "reservations_returning";
 
     private final DynamoDbClient dynamoDb;
     private final String table;
     private final ProductItems items;
     private final ResponseCache cache;
     private final StockWatch watch;
+    private final ReservationRecords records;
 
-    public Inventory(DynamoDbClient dynamoDb, String table, ProductItems items, ResponseCache cache, StockWatch watch) {
+    public Inventory(DynamoDbClient dynamoDb, String table, ProductItems items, ResponseCache cache, StockWatch watch,
+            String reservationTable, Clock clock, Duration lease, Duration keepFinished) {
         this.dynamoDb = dynamoDb;
         this.table = table;
         this.items = items;
         this.cache = cache;
         this.watch = watch;
+        this.records = new ReservationRecords(dynamoDb, reservationTable, clock, lease, keepFinished);
     }
 
     /** What one line's take did: took the stock now, found it taken for this order already, or found too little. */
@@ -78,60 +90,101 @@ public final class Inventory {
         }
     }
 
-    private Take take(PricedLine line, String reservation) {
-        try {
-            var after = dynamoDb.updateItem(r -> r.tableName(table).key(items.keyOf(line.productId()))
-                    .updateExpression("SET stock_quantity = stock_quantity - :q, cache_version = cache_version + :one ADD reservations :r")
-                    .conditionExpression("stock_quantity >= :q AND #status = :active AND NOT contains(reservations, :rid)")
-                    .expressionAttributeNames(Map.of("#status", "status"))
-                    .expressionAttributeValues(Map.of(":q", number(line.quantity()), ":one", number(1), ":active", AttributeValue.fromS("active"),
-                            ":r", AttributeValue.fromSs(List.of(reservation)), ":rid", AttributeValue.fromS(reservation)))
-                    .returnValues(ReturnValue.UPDATED_NEW)).attributes();
-            cache.invalidateProduct(line.productId());
-            int stock = Integer.parseInt(after.get("stock_quantity").n());
-            watch.changed(line.productId(), stock + line.quantity(), stock);
-            return Take.TAKEN;
-        } catch (ConditionalCheckFailedException e) {
-            return alreadyReserved(line.productId(), reservation) ? Take.ALREADY_TAKEN : Take.SHORT;
-        }
-    }
-
-    private void putBack(PricedLine line, String reservation) {
-        try {
-            var after = dynamoDb.updateItem(r -> r.tableName(table).key(items.keyOf(line.productId()))
-                    .updateExpression("SET stock_quantity = stock_quantity + :q, cache_version = cache_version + :one DELETE reservations :r")
-                    .conditionExpression("contains(reservations, :rid)")
-                    .expressionAttributeValues(Map.of(":q", number(line.quantity()), ":one", number(1),
-                            ":r", AttributeValue.fromSs(List.of(reservation)), ":rid", AttributeValue.fromS(reservation)))
-                    .returnValues(ReturnValue.UPDATED_NEW)).attributes();
-            cache.invalidateProduct(line.productId());
-            int stock = Integer.parseInt(after.get("stock_quantity").n());
-            watch.changed(line.productId(), stock - line.quantity(), stock);
-        } catch (ConditionalCheckFailedException e) {
-            // not reserved (any more): nothing to put back
-        }
-    }
-
     /**
-     * Forgets the order's reservation ids once its goods have left (shipped): their stock will never come back, and
-     * products should not collect ids. Until then the ids make {@link #release} exact and repeatable.
+     * Marks the order's reservations shipped once its goods have left: their stock will never come back, and the
+     * records expire. Until then they make {@link #release} exact and repeatable.
      */
     public void settle(String orderId, List<PricedLine> lines) {
         for (int index = 0; index < lines.size(); index++) {
-            PricedLine line = lines.get(index);
-            if (!line.digitalDownload()) {
-                String reservation = reservationId(orderId, index);
-                dynamoDb.updateItem(r -> r.tableName(table).key(items.keyOf(line.productId()))
-                        .updateExpression("DELETE reservations :r")
-                        .expressionAttributeValues(Map.of(":r", AttributeValue.fromSs(List.of(reservation)))));
+            if (!lines.get(index).digitalDownload()) {
+                records.shipped(reservationId(orderId, index));
             }
         }
     }
 
-    private boolean alreadyReserved(String productId, String reservation) {
+    private Take take(PricedLine line, String reservation) {
+        String owner = ReservationRecords.newOwner();
+        if (!records.claimTake(reservation, line.productId(), line.quantity(), owner)) {
+            ReservationRecords.Stored stored = records.read(reservation).orElseThrow(() -> busy(reservation));
+            if (stored.leasedElsewhere()) {
+                throw busy(reservation);
+            }
+            return Take.ALREADY_TAKEN;
+        }
+        try {
+            var after = dynamoDb.updateItem(r -> r.tableName(table).key(items.keyOf(line.productId()))
+                    .updateExpression("SET stock_quantity = stock_quantity - :q, cache_version = cache_version + :one ADD #taking :r DELETE #returning :r")
+                    .conditionExpression("stock_quantity >= :q AND #status = :active AND NOT contains(#taking, :rid)")
+                    .expressionAttributeNames(Map.of("#status", "status", "#taking", TAKING, "#returning", RETURNING))
+                    .expressionAttributeValues(Map.of(":q", number(line.quantity()), ":one", number(1), ":active", AttributeValue.fromS("active"),
+                            ":r", AttributeValue.fromSs(List.of(reservation)), ":rid", AttributeValue.fromS(reservation)))
+                    .returnValues(ReturnValue.UPDATED_NEW)).attributes();
+            stockChanged(line.productId(), after, line.quantity());
+        } catch (ConditionalCheckFailedException e) {
+            if (!inFlight(line.productId(), TAKING, reservation)) {
+                records.drop(reservation, owner);
+                return Take.SHORT;
+            }
+            // a caller that died after taking the stock: the take is ours to finish
+        }
+        records.held(reservation);
+        forget(line.productId(), TAKING, reservation);
+        return Take.TAKEN;
+    }
+
+    private void putBack(PricedLine line, String reservation) {
+        String owner = ReservationRecords.newOwner();
+        Optional<String> claimed = records.claimReturn(reservation, owner);
+        if (claimed.isEmpty()) {
+            if (records.read(reservation).map(ReservationRecords.Stored::leasedElsewhere).orElse(false)) {
+                throw busy(reservation);
+            }
+            return; // not reserved (any more): nothing to put back
+        }
+        boolean taken = !ReservationRecords.TAKING.equals(claimed.get()) || inFlight(line.productId(), TAKING, reservation);
+        if (taken) {
+            try {
+                var after = dynamoDb.updateItem(r -> r.tableName(table).key(items.keyOf(line.productId()))
+                        .updateExpression("SET stock_quantity = stock_quantity + :q, cache_version = cache_version + :one ADD #returning :r DELETE #taking :r")
+                        .conditionExpression("NOT contains(#returning, :rid)")
+                        .expressionAttributeNames(Map.of("#taking", TAKING, "#returning", RETURNING))
+                        .expressionAttributeValues(Map.of(":q", number(line.quantity()), ":one", number(1),
+                                ":r", AttributeValue.fromSs(List.of(reservation)), ":rid", AttributeValue.fromS(reservation)))
+                        .returnValues(ReturnValue.UPDATED_NEW)).attributes();
+                stockChanged(line.productId(), after, -line.quantity());
+            } catch (ConditionalCheckFailedException e) {
+                // a caller that died after putting it back: only the record is left to finish
+            }
+        }
+        records.returned(reservation);
+        if (taken) {
+            forget(line.productId(), RETURNING, reservation);
+        }
+    }
+
+    private void stockChanged(String productId, Map<String, AttributeValue> after, int taken) {
+        cache.invalidateProduct(productId);
+        int stock = Integer.parseInt(after.get("stock_quantity").n());
+        watch.changed(productId, stock + taken, stock);
+    }
+
+    /** Whether the product still carries the in-flight marker of this reservation's move. */
+    private boolean inFlight(String productId, String marker, String reservation) {
         var item = dynamoDb.getItem(r -> r.tableName(table).consistentRead(true).key(items.keyOf(productId))
-                .projectionExpression("reservations")).item();
-        return item.containsKey("reservations") && item.get("reservations").ss().contains(reservation);
+                .projectionExpression("#m").expressionAttributeNames(Map.of("#m", marker))).item();
+        return item.containsKey(marker) && item.get(marker).ss().contains(reservation);
+    }
+
+    /** Drops the in-flight marker once the record says how the move ended. */
+    private void forget(String productId, String marker, String reservation) {
+        dynamoDb.updateItem(r -> r.tableName(table).key(items.keyOf(productId))
+                .updateExpression("DELETE #m :r").expressionAttributeNames(Map.of("#m", marker))
+                .expressionAttributeValues(Map.of(":r", AttributeValue.fromSs(List.of(reservation)))));
+    }
+
+    /** Another delivery is moving this reservation right now (or died doing so less than a lease ago): try later. */
+    private static IllegalStateException busy(String reservation) {
+        return new IllegalStateException("reservation " + reservation + " is being moved by another caller; retry after its lease");
     }
 
     private static String reservationId(String orderId, int line) {

@@ -28,7 +28,7 @@ public record PaymentSettings(Stripe stripe, PayPal paypal, String sandboxBaseUr
     static final String SANDBOX_PAYPAL_WEBHOOK_ID = "WH-CAMELSHOP-SANDBOX";
 
     public static PaymentSettings from(ShopSettings settings) {
-        boolean sandboxAllowed = settings.getBoolean("shop.payments.sandbox.allowed", false);
+        boolean sandboxAllowed = settings.getBoolean("shop.payments.sandbox.allowed");
         String sandboxBase = settings.get("shop.payments.sandbox.base-url", "http://127.0.0.1:8080");
         String webhookSecret = settings.get("shop.payments.sandbox.stripe-webhook-secret", "whsec_camelshop_sandbox");
 
@@ -42,10 +42,10 @@ public record PaymentSettings(Stripe stripe, PayPal paypal, String sandboxBaseUr
         Optional<String> paypalId = settings.find("shop.payments.paypal.client-id");
         PayPal paypal = paypalId.isPresent()
                 ? new PayPal(true, false, paypalId.get(), settings.get("shop.payments.paypal.client-secret", ""),
-                        settings.get("shop.payments.paypal.webhook-id", ""), settings.get("shop.payments.paypal.environment", "production"), null)
+                        settings.get("shop.payments.paypal.webhook-id", ""), settings.get("shop.payments.paypal.environment"), null)
                 : new PayPal(sandboxAllowed, sandboxAllowed, SANDBOX_PAYPAL_CLIENT, SANDBOX_PAYPAL_SECRET, SANDBOX_PAYPAL_WEBHOOK_ID, "sandbox",
                         sandboxBase + "/sandbox/paypal");
-        return new PaymentSettings(stripe, paypal, sandboxBase, settings.getInt("shop.payments.webhook-tolerance-seconds", 300));
+        return new PaymentSettings(stripe, paypal, sandboxBase, settings.getInt("shop.payments.webhook-tolerance-seconds"));
     }
 
     /** Whether the built-in sandbox answers for at least one provider. */

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * A failure the caller should see as a JSON error: {@code {"error", "message", "details"}} with an HTTP status
- * (and headers such as {@code Retry-After}). Thrown by beans; turned into the response by routes/errors.yaml.
+ * (and headers such as {@code Retry-After}). Thrown by beans; turned into the response by the shared error handling of the REST routes (routes/platform.yaml).
  */
 public class ApiException extends RuntimeException {
 

@@ -32,6 +32,17 @@ public final class ShopSettings {
         return find(key).orElseThrow(() -> new IllegalStateException("missing required property " + key));
     }
 
+    /** A number whose default is in application.properties: no second default here. */
+    public int getInt(String key) {
+        return Integer.parseInt(get(key));
+    }
+
+    /** A switch whose default is in application.properties: no second default here. */
+    public boolean getBoolean(String key) {
+        return Boolean.parseBoolean(get(key));
+    }
+
+    /** For a setting that may be absent or empty (optional, or read by a tool that runs without application.properties). */
     public String get(String key, String fallback) {
         return find(key).orElse(fallback);
     }

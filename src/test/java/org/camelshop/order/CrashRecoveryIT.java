@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -30,6 +29,7 @@ import org.camelshop.local.ShopProcess;
 import org.camelshop.local.StackPorts;
 import org.camelshop.platform.AwsClients;
 import org.camelshop.platform.provision.ResourcePlan;
+import org.camelshop.testing.StoredReservations;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -85,8 +85,7 @@ class CrashRecoveryIT {
                 Map<String, AttributeValue> product = aws.dynamoDb().getItem(r -> r.tableName(ResourcePlan.PRODUCTS).consistentRead(true)
                         .key(Map.of("product_id", AttributeValue.fromS(productId)))).item();
                 assertEquals(STOCK - orders.size(), Integer.parseInt(product.get("stock_quantity").n()), "each order took its piece once");
-                Set<String> reservations = Optional.ofNullable(product.get("reservations")).map(r -> Set.copyOf(r.ss())).orElse(Set.of());
-                assertEquals(stored.stream().map(id -> id + ":0").collect(Collectors.toSet()), reservations,
+                assertEquals(stored.stream().map(id -> id + ":0").collect(Collectors.toSet()), StoredReservations.held(aws, productId),
                         "one reservation per stored order, and no other");
             }
         }

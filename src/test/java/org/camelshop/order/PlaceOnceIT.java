@@ -22,6 +22,7 @@ import org.camelshop.local.LocalStackExtension;
 import org.camelshop.local.RunningShop;
 import org.camelshop.platform.provision.ResourcePlan;
 import org.camelshop.testing.Concurrently;
+import org.camelshop.testing.StoredReservations;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -81,20 +82,16 @@ class PlaceOnceIT {
         assertEquals(200, added.statusCode(), added.body());
     }
 
-    /** The product as stored (not as cached): its stock, and the reservations taken from it (order id : line). */
-    private Map<String, AttributeValue> stored(String productId) {
+    /** The product as stored (not as cached) has given this much stock, and to the one order (order id : line). */
+    private void assertReservedOnce(String productId, int stockLeft, String orderId) {
         try (var aws = stack.awsClients()) {
-            return aws.dynamoDb().getItem(r -> r.tableName(ResourcePlan.PRODUCTS).consistentRead(true)
+            Map<String, AttributeValue> product = aws.dynamoDb().getItem(r -> r.tableName(ResourcePlan.PRODUCTS).consistentRead(true)
                     .key(Map.of("product_id", AttributeValue.fromS(productId)))).item();
+            assertEquals(stockLeft, Integer.parseInt(product.get("stock_quantity").n()), "stock taken once");
+            assertEquals(Set.of(orderId + ":0"), StoredReservations.held(aws, productId), "one reservation, by the one order");
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private void assertReservedOnce(String productId, int stockLeft, String orderId) {
-        Map<String, AttributeValue> product = stored(productId);
-        assertEquals(stockLeft, Integer.parseInt(product.get("stock_quantity").n()), "stock taken once");
-        assertEquals(List.of(orderId + ":0"), product.get("reservations").ss(), "one reservation, by the one order");
     }
 
     private static Set<String> orderIds(List<HttpResponse<String>> responses) {

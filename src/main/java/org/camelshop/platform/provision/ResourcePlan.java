@@ -34,6 +34,8 @@ public final class ResourcePlan {
     public static final String WEBHOOK_EVENTS = "WebhookEvents";
     /** Claims of scheduled runs, one per job and slot, so that of N instances one works (ScheduledRuns). */
     public static final String SCHEDULED_RUNS = "ScheduledRuns";
+    /** Which order line holds how much of which product's stock, one item each, so products do not grow (Inventory). */
+    public static final String STOCK_RESERVATIONS = "StockReservations";
 
     public static final List<QueueSpec> QUEUES = List.of(
             new QueueSpec("order-processing-queue", Duration.ofMinutes(5)),
@@ -77,7 +79,8 @@ public final class ResourcePlan {
             table(DISCOUNT_CODES, string("code")).build(),
             table(CATEGORIES, string("name")).build(),
             table(WEBHOOK_EVENTS, string("event_id")).ttl("expires_at").build(),
-            table(SCHEDULED_RUNS, string("run_id")).ttl("expires_at").build());
+            table(SCHEDULED_RUNS, string("run_id")).ttl("expires_at").build(),
+            table(STOCK_RESERVATIONS, string("reservation_id")).ttl("expires_at").build());
 
     private ResourcePlan() {
     }
