@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -364,7 +365,9 @@ public class ShopConfiguration implements CamelConfiguration {
     private void edge() throws Exception {
         EdgeFilter edge = new EdgeFilter(context, new EdgeFilter.Headers(settings.get("shop.security.page-csp"), settings.get("shop.security.other-csp"),
                 settings.get("shop.security.referrer-policy"), settings.get("shop.security.permissions-policy"),
-                settings.getInt("shop.security.hsts-seconds")), settings.get("shop.management.token", ""));
+                settings.getInt("shop.security.hsts-seconds")), settings.get("shop.management.token", ""), List.of(
+                new EdgeFilter.Upload(Pattern.compile("/api/admin/images"), settings.getInt("shop.images.max-mb") * 1024L * 1024),
+                new EdgeFilter.Upload(Pattern.compile("/api/admin/products/[^/]+/file"), settings.getInt("shop.files.max-mb") * 1024L * 1024)));
         // the HTTP server exists once the context starts, before any route accepts a request
         context.addStartupListener((started, alreadyStarted) -> edge.install(settings.getInt("camel.server.port")));
     }

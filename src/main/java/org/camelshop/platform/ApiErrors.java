@@ -1,6 +1,5 @@
 package org.camelshop.platform;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,17 +27,13 @@ public final class ApiErrors {
         // bean expressions wrap what they throw; the ApiException may be a cause further down
         ApiException api = ObjectHelper.getException(ApiException.class, caught);
         ApiException error = api != null ? api : unexpected(exchange, caught);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", error.code());
-        body.put("message", error.getMessage());
-        body.put("details", error.details());
         releaseIdempotencyKey(exchange);
         var message = exchange.getMessage();
         message.removeHeaders("*", "CamelHttp*");
         error.headers().forEach(message::setHeader);
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, error.status());
         message.setHeader(Exchange.CONTENT_TYPE, Json.CONTENT_TYPE);
-        message.setBody(Json.write(body));
+        message.setBody(Json.write(ErrorBody.of(error)));
     }
 
     /** A request that failed before writing anything frees its Idempotency-Key, so the client may retry it. */
