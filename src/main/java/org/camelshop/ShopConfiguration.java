@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -191,6 +192,14 @@ public class ShopConfiguration implements CamelConfiguration {
         // a stop must not wait out the consumers' long polls (up to 20 s): closing their client ends them at once
         AwsClients clients = aws;
         context.getManagementStrategy().addEventNotifier(new org.apache.camel.support.SimpleEventNotifierSupport() {
+            {
+                // only the context's own events: a notifier open to exchange events makes Camel emit them for every step
+                setIgnoreExchangeEvents(true);
+                setIgnoreStepEvents(true);
+                setIgnoreRouteEvents(true);
+                setIgnoreServiceEvents(true);
+            }
+
             @Override
             public void notify(org.apache.camel.spi.CamelEvent event) {
                 if (event instanceof org.apache.camel.spi.CamelEvent.CamelContextStoppingEvent) {
@@ -309,6 +318,9 @@ public class ShopConfiguration implements CamelConfiguration {
     }
 
     private void mail() {
+        // the SES calls the breaker times (email.yaml): a thread per email consumer, reused, instead of one per mail
+        registry.bind("sesSendExecutor", context.getExecutorServiceManager().newFixedThreadPool(this, "ses-send",
+                settings.getInt("shop.queue.email-consumers")));
         preferenceRows = new PreferencesRepository(aws.dynamoDb(), ResourcePlan.EMAIL_PREFERENCES);
         preferences = new Preferences(preferenceRows, accountRepository,
                 new UnsubscribeTokens(settings.get("shop.marketing.link-secret")), shopUrl, clock);
@@ -353,7 +365,9 @@ public class ShopConfiguration implements CamelConfiguration {
     private void edge() throws Exception {
         EdgeFilter edge = new EdgeFilter(context, new EdgeFilter.Headers(settings.get("shop.security.page-csp"), settings.get("shop.security.other-csp"),
                 settings.get("shop.security.referrer-policy"), settings.get("shop.security.permissions-policy"),
-                settings.getInt("shop.security.hsts-seconds")), settings.get("shop.management.token", ""));
+                settings.getInt("shop.security.hsts-seconds")), settings.get("shop.management.token", ""), List.of(
+                new EdgeFilter.Upload(Pattern.compile("/api/admin/images"), settings.getInt("shop.images.max-mb") * 1024L * 1024),
+                new EdgeFilter.Upload(Pattern.compile("/api/admin/products/[^/]+/file"), settings.getInt("shop.files.max-mb") * 1024L * 1024)));
         // the HTTP server exists once the context starts, before any route accepts a request
         context.addStartupListener((started, alreadyStarted) -> edge.install(settings.getInt("camel.server.port")));
     }

@@ -4,7 +4,9 @@ import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 
@@ -46,20 +48,17 @@ class ArchitectureTest {
             "mail.Mailer", "payment.PaymentProcessor", "files.SampleFiles",
             // producers: publish to a route from a bean
             "inventory.StockEvents",
-            // the payment sandbox: stands in for the providers' HTTP APIs, so it speaks HTTP like they do
-            "payment.sandbox.StripeSandbox", "payment.sandbox.PayPalSandbox",
-            "payment.sandbox.SandboxControl", "payment.sandbox.SandboxResponses",
-            "payment.sandbox.SandboxConfiguration", "payment.sandbox.FormBody",
             // Camel extensions: endpoint strategy, event notifier, circuit breakers, health check, bean wiring
             "ops.InProcessQueues", "ops.HttpMetrics", "payment.PaymentBreakers",
             "payment.BreakerHealthCheck", "payment.PaymentWiring");
 
     /** The production classes only (target/classes), read straight from their folder: no class path scan. */
     private static JavaClasses production;
+    private static Path classes;
 
     @BeforeAll
     static void importProductionClasses() throws Exception {
-        Path classes = Path.of(ShopApplication.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        classes = Path.of(ShopApplication.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         production = new ClassFileImporter().importPath(classes);
     }
 
@@ -90,5 +89,11 @@ class ArchitectureTest {
                 .and(not(NAMED_ADAPTER))
                 .should().dependOnClassesThat().resideInAPackage("org.apache.camel..")
                 .because("a domain bean takes values and returns values; the route passes ${body} and headers").check(production);
+    }
+
+    @Test
+    void thePaymentSandboxIsNotInTheProductionJar() {
+        noClasses().should().resideInAPackage("org.camelshop.payment.sandbox..").check(production);
+        assertFalse(Files.exists(classes.resolve("routes/payment-sandbox.yaml")), "the sandbox's routes are a test resource");
     }
 }

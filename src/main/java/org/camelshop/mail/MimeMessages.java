@@ -17,6 +17,12 @@ import jakarta.mail.internet.MimeMultipart;
  */
 final class MimeMessages {
 
+    static {
+        // Jakarta Mail looks its StreamProvider up for every body part and encoder; without this name that is a
+        // ServiceLoader scan of every jar on the class path, several times per mail
+        System.getProperties().putIfAbsent("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
+    }
+
     private static final Session SESSION = Session.getInstance(new Properties());
 
     private MimeMessages() {

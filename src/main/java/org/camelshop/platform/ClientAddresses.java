@@ -21,6 +21,8 @@ import org.apache.camel.Exchange;
  */
 public final class ClientAddresses {
 
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    private static final Pattern IPV6 = Pattern.compile("[0-9a-f:.]+");
     private static final Pattern FORWARDED_FOR = Pattern.compile("(?i)for=\"?\\[?([^\\]\";,]+)\\]?(?::\\d+)?\"?");
 
     /** A block of addresses, {@code 10.0.0.0/8} or {@code ::1/128}. */
@@ -138,8 +140,9 @@ public final class ClientAddresses {
             return null;
         }
         String candidate = text.trim().toLowerCase(Locale.ROOT);
-        boolean ipv4 = candidate.matches("\\d{1,3}(\\.\\d{1,3}){3}");
-        boolean ipv6 = candidate.contains(":") && candidate.matches("[0-9a-f:.]+");
+        // compiled once: String.matches compiles its pattern on every call, twice per request behind a proxy
+        boolean ipv4 = IPV4.matcher(candidate).matches();
+        boolean ipv6 = candidate.contains(":") && IPV6.matcher(candidate).matches();
         if (!ipv4 && !ipv6) {
             return null;
         }

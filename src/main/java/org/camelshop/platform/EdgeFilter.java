@@ -3,7 +3,9 @@ package org.camelshop.platform;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
@@ -16,7 +18,9 @@ import org.apache.camel.health.HealthCheckHelper;
 /**
  * The first handler of every HTTP request, pages, API and /observe alike. It adds the security headers to every
  * response, and keeps operations detail private: /observe/metrics and the health detail (hosts, error texts) need
- * {@code Authorization: Bearer <shop.management.token>}; without it the health probes answer only UP or DOWN.
+ * {@code Authorization: Bearer <shop.management.token>}; without it the health probes answer only UP or DOWN. It refuses
+ * a body above its path's limit before the server buffers it: the server must accept one product file (100 MB), but a
+ * JSON request has no business beyond 64 KB.
  */
 public final class EdgeFilter {
 
@@ -24,15 +28,21 @@ public final class EdgeFilter {
     public record Headers(String pageCsp, String otherCsp, String referrerPolicy, String permissionsPolicy, int hstsSeconds) {
     }
 
+    /** Paths (regular expressions) allowed a larger body than {@link Json#MAX_BODY_BYTES}: the uploads. */
+    public record Upload(Pattern path, long maxBytes) {
+    }
+
     private static final String OBSERVE = "/observe";
     private static final String HEALTH = "/observe/health";
     private final CamelContext context;
     private final Headers headers;
     private final byte[] managementToken;
+    private final List<Upload> uploads;
 
-    public EdgeFilter(CamelContext context, Headers headers, String managementToken) {
+    public EdgeFilter(CamelContext context, Headers headers, String managementToken, List<Upload> uploads) {
         this.context = context;
         this.headers = headers;
+        this.uploads = List.copyOf(uploads);
         this.managementToken = managementToken == null || managementToken.isBlank() ? null : managementToken.getBytes(StandardCharsets.UTF_8);
     }
 
@@ -48,7 +58,16 @@ public final class EdgeFilter {
     void handle(RoutingContext request) {
         request.addHeadersEndHandler(ignored -> secure(request));
         String path = request.normalizedPath();
-        if (!path.startsWith(OBSERVE) || isManager(request)) {
+        long maxBytes = uploads.stream().filter(upload -> upload.path().matcher(path).matches()).mapToLong(Upload::maxBytes)
+                .findFirst().orElse(Json.MAX_BODY_BYTES);
+        String length = request.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null && isLongerThan(length, maxBytes)) {
+            refuse(request, 413, "payload_too_large", "Request body must be at most " + maxBytes + " bytes");
+        } else if (length == null // HTTP/1.1 chunked, as proxies send; an HTTP/2 body of unknown size meets the server's cap
+                && request.request().headers().contains(HttpHeaders.TRANSFER_ENCODING, "chunked", true)
+                && maxBytes == Json.MAX_BODY_BYTES) {
+            refuse(request, 411, "length_required", "Send the body with a Content-Length");
+        } else if (!path.startsWith(OBSERVE) || isManager(request)) {
             request.next();
         } else if (path.equals(HEALTH) || path.startsWith(HEALTH + "/")) {
             publicHealth(request, path);
@@ -57,6 +76,21 @@ public final class EdgeFilter {
                     .putHeader(HttpHeaders.CONTENT_TYPE, Json.CONTENT_TYPE)
                     .end("{\"error\":\"unauthorized\",\"message\":\"Operations endpoints need the management token\",\"details\":[]}");
         }
+    }
+
+    private static boolean isLongerThan(String contentLength, long maxBytes) {
+        try {
+            return Long.parseLong(contentLength.trim()) > maxBytes;
+        } catch (NumberFormatException e) {
+            return false; // the HTTP server itself refuses a malformed length
+        }
+    }
+
+    /** Answers before the body is read; the connection closes, so the unread body is never buffered. */
+    private static void refuse(RoutingContext request, int status, String error, String message) {
+        request.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Json.CONTENT_TYPE)
+                .putHeader(HttpHeaders.CONNECTION, "close")
+                .end("{\"error\":\"" + error + "\",\"message\":\"" + message + "\",\"details\":[]}");
     }
 
     private void secure(RoutingContext request) {

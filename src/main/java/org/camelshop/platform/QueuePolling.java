@@ -34,6 +34,7 @@ public final class QueuePolling implements PollingConsumerPollStrategy, Exceptio
     private final ShopMetrics metrics;
     private final Map<String, Backoff> backoffs = new ConcurrentHashMap<>();
     private final Map<Consumer, Long> pollStartedAt = new ConcurrentHashMap<>();
+    private final Map<Endpoint, String> keys = new ConcurrentHashMap<>();
 
     public QueuePolling(long baseMillis, long maxMillis, Clock clock, ShopMetrics metrics) {
         this.baseMillis = baseMillis;
@@ -117,9 +118,12 @@ public final class QueuePolling implements PollingConsumerPollStrategy, Exceptio
         return Math.min(maxMillis, baseMillis << Math.min(failures - 1, 30));
     }
 
-    private static String key(Endpoint endpoint) {
-        String uri = URISupport.sanitizeUri(endpoint.getEndpointUri());
-        int query = uri.indexOf('?');
-        return query > 0 ? uri.substring(0, query) : uri;
+    /** The queue's URI without options; kept per endpoint, as sanitizing a URI is regex work and every poll asks. */
+    private String key(Endpoint endpoint) {
+        return keys.computeIfAbsent(endpoint, e -> {
+            String uri = URISupport.sanitizeUri(e.getEndpointUri());
+            int query = uri.indexOf('?');
+            return query > 0 ? uri.substring(0, query) : uri;
+        });
     }
 }

@@ -44,11 +44,19 @@ public final class RateLimiter {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(RateLimiter.class);
-    // window starts with the first request: INCR, and set the expiry when the counter is new
+    // each counter's window starts with its first request: INCR, and set the expiry when the counter is new. The
+    // policy's counters (one per scope) in one round trip, {count, ms left} per key, up to the first one over the
+    // limit: a refused request is not counted against the scopes after it
     private static final String COUNT = """
-            local count = redis.call('INCR', KEYS[1])
-            if count == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
-            return {count, redis.call('PTTL', KEYS[1])}""";
+            local result = {}
+            for i, key in ipairs(KEYS) do
+              local count = redis.call('INCR', key)
+              if count == 1 then redis.call('PEXPIRE', key, ARGV[1]) end
+              result[2 * i - 1] = count
+              result[2 * i] = redis.call('PTTL', key)
+              if count > tonumber(ARGV[2]) then return result end
+            end
+            return result""";
 
     private final RedisConnection redis;
     private final List<Policy> policies;
@@ -71,30 +79,46 @@ public final class RateLimiter {
         String method = message.getHeader(Exchange.HTTP_METHOD, "GET", String.class);
         String path = message.getHeader(Exchange.HTTP_PATH, "", String.class);
         Optional<Policy> policy = policies.stream().filter(p -> p.covers(method, path)).findFirst();
-        if (policy.isPresent()) {
-            for (Scope scope : policy.get().scopes()) {
-                subject(exchange, scope).ifPresent(subject -> apply(exchange, policy.get(), subject));
-            }
+        if (policy.isEmpty()) {
+            return;
+        }
+        String[] keys = policy.get().scopes().stream().map(scope -> subject(exchange, scope)).flatMap(Optional::stream)
+                .map(subject -> "ratelimit:" + namespace + ":" + policy.get().name() + ":" + subject).toArray(String[]::new);
+        if (keys.length == 0) {
+            return;
+        }
+        List<Object> counted = count(policy.get(), keys);
+        for (int i = 0; i < counted.size() / 2; i++) {
+            apply(exchange, policy.get(), keys[i], (Long) counted.get(2 * i), (Long) counted.get(2 * i + 1));
         }
     }
 
-    private void apply(Exchange exchange, Policy policy, String subject) {
-        String key = "ratelimit:" + namespace + ":" + policy.name() + ":" + subject;
-        List<Object> result;
+    private List<Object> count(Policy policy, String[] keys) {
+        long windowMillis = policy.windowSeconds() * 1000L;
         try {
-            result = redis.script(COUNT, ScriptOutputType.MULTI, new String[] {key}, Long.toString(policy.windowSeconds() * 1000L));
+            return redis.script(COUNT, ScriptOutputType.MULTI, keys, Long.toString(windowMillis), Integer.toString(policy.limit()));
         } catch (RedisException e) {
             metrics.counter("shop_rate_limit_local", "Requests counted by this instance alone because Redis was unreachable",
                     "policy", policy.name()).increment();
-            result = local.count(key, policy.windowSeconds() * 1000L);
+            List<Object> counted = new java.util.ArrayList<>();
+            for (String key : keys) {
+                List<Object> one = local.count(key, windowMillis);
+                counted.addAll(one);
+                if ((Long) one.get(0) > policy.limit()) {
+                    break;
+                }
+            }
+            return counted;
         }
-        long count = (Long) result.get(0);
+    }
+
+    private void apply(Exchange exchange, Policy policy, String key, long count, long millisLeft) {
         long remaining = Math.max(0, policy.limit() - count);
         Message message = exchange.getMessage();
         message.setHeader("X-RateLimit-Limit", policy.limit());
         message.setHeader("X-RateLimit-Remaining", remaining);
         if (count > policy.limit()) {
-            long retryAfter = Math.max(1, ((Long) result.get(1) + 999) / 1000);
+            long retryAfter = Math.max(1, (millisLeft + 999) / 1000);
             metrics.counter("shop_rate_limit_breaches", "Requests refused with 429", "policy", policy.name()).increment();
             LOG.warn("Rate limit {} exceeded by {} ({} requests in the window)", policy.name(), key, count);
             throw new ApiException(429, "rate_limited", "Too many requests; try again in " + retryAfter + " s", List.of(),

@@ -6,6 +6,7 @@ import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
 import org.camelshop.ShopApplication;
+import org.camelshop.payment.sandbox.SandboxConfiguration;
 import org.camelshop.platform.ShopProfile;
 
 /**
@@ -23,6 +24,7 @@ public final class LocalShop {
             Duration stackUp = Duration.ofNanos(System.nanoTime() - started);
             stack.ports().shopProperties().forEach(System::setProperty);
             Main main = ShopApplication.newMain(ShopProfile.LOCAL);
+            SandboxConfiguration.install(main); // the Stripe/PayPal stand-ins live on the test class path only
             main.addMainListener(new MainListenerSupport() {
                 @Override
                 public void afterStart(BaseMainSupport support) {

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
 import org.camelshop.ShopApplication;
+import org.camelshop.payment.sandbox.SandboxConfiguration;
 import org.camelshop.platform.ShopProfile;
 
 /**
@@ -35,6 +36,7 @@ public final class RunningShop implements AutoCloseable {
     public static RunningShop start(StackPorts ports, Map<String, String> overrides) {
         int port = StackPorts.freePort();
         Main main = ShopApplication.newMain(ShopProfile.LOCAL);
+        SandboxConfiguration.install(main); // the Stripe/PayPal stand-ins live on the test class path only
         ports.shopProperties().forEach(main::addOverrideProperty);
         main.addOverrideProperty("camel.server.port", Integer.toString(port));
         main.addOverrideProperty("camel.main.routesReloadEnabled", "false");

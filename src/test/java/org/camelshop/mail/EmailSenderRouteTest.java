@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -43,6 +45,7 @@ class EmailSenderRouteTest {
 
     private final FakeMailer mailer = new FakeMailer();
     private final RecordingDeadLetters deadLetters = new RecordingDeadLetters();
+    private final ExecutorService sesSends = Executors.newFixedThreadPool(1);
     private RouteUnderTest route;
     private ProducerTemplate emailQueue;
     private MockEndpoint ses;
@@ -55,7 +58,7 @@ class EmailSenderRouteTest {
                 Map.of("shop.queue.email", "email-notification-queue", "shop.queue.email-consumers", "1", "shop.queue.email-visibility-seconds", "60",
                         "shop.mail.from", "shop@example.com", "shop.breaker.window-seconds", "60", "shop.breaker.minimum-calls", "5",
                         "shop.breaker.failure-rate-percent", "50", "shop.breaker.open-seconds", "60", "shop.breaker.call-timeout-ms", "30000"),
-                Map.of("mailer", mailer, "deadLetters", deadLetters),
+                Map.of("mailer", mailer, "deadLetters", deadLetters, "sesSendExecutor", sesSends),
                 "queue-consumers.yaml", "background.yaml", "email.yaml");
         emailQueue = route.producer();
         ses = route.mock("mock:ses");
@@ -64,6 +67,7 @@ class EmailSenderRouteTest {
     @AfterEach
     void stopRoute() {
         route.close();
+        sesSends.shutdownNow();
     }
 
     @Test

@@ -29,7 +29,7 @@ class PaymentBreakerIT {
     private static final Map<String, String> SETTINGS = Map.of("shop.breaker.open-seconds", "2",
             "shop.rate-limit.namespace", "payment-breaker-" + java.util.UUID.randomUUID(), "shop.rate-limit.payment.limit", "1000",
             "shop.rate-limit.login.limit", "1000", "shop.rate-limit.admin.limit", "1000", "shop.rate-limit.public.limit", "1000000",
-            "camel.main.routesIncludePattern", "classpath:routes/platform.yaml,classpath:routes/payments.yaml,classpath:routes/payment-sandbox.yaml");
+            "camel.main.routesIncludePattern", "classpath:routes/platform.yaml,classpath:routes/payments.yaml,classpath:routes/payment-providers.yaml");
 
     @Test
     void theStripeBreakerOpensAfterFiveFailuresAnswersFastThenRecovers(LocalStack stack, RunningShop shared) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
@@ -71,6 +72,28 @@ class EdgeFilterIT {
         assertEquals(401, wrongToken.statusCode());
         assertEquals(200, operator.statusCode());
         assertTrue(operator.body().contains("camel_exchanges_total"));
+    }
+
+    @Test
+    void aBodyPastItsPathsLimitIsRefusedBeforeItIsBuffered() throws Exception {
+        HttpResponse<String> tooLarge = shop.send(HttpRequest.newBuilder(URI.create(shop.baseUrl() + "/api/cart/add"))
+                .header("Content-Type", "application/json").header("X-Session-Id", java.util.UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[200 * 1024])));
+        assertEquals(413, tooLarge.statusCode(), tooLarge.body());
+        assertEquals("payload_too_large", RunningShop.json(tooLarge).get("error").asText());
+
+        // HTTP/1.1 as a reverse proxy speaks it: a body of unknown length comes chunked
+        HttpClient http11 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpResponse<String> unsized = http11.send(HttpRequest.newBuilder(URI.create(shop.baseUrl() + "/api/cart/add"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream("{}".getBytes()))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(411, unsized.statusCode(), "a chunked body could be any size: " + unsized.body());
+
+        HttpResponse<String> largeUpload = shop.send(HttpRequest.newBuilder(URI.create(shop.baseUrl() + "/api/admin/images"))
+                .header("Content-Type", "image/png").header("Authorization", "Bearer " + shop.loginAdmin())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[1024 * 1024])));
+        assertEquals(415, largeUpload.statusCode(), "an upload may be larger; this one is no PNG: " + largeUpload.body());
     }
 
     private static String header(HttpResponse<String> response, String name) {
