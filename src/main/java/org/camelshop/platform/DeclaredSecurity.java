@@ -2,6 +2,7 @@ package org.camelshop.platform;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.component.platform.http.PlatformHttpEndpoint;
@@ -19,6 +20,7 @@ import org.apache.camel.model.rest.VerbDefinition;
 final class DeclaredSecurity {
 
     static final String ADMIN_SCOPE = "admin";
+    private static final Pattern SLASHES = Pattern.compile("/+");
 
     private DeclaredSecurity() {
     }
@@ -39,10 +41,12 @@ final class DeclaredSecurity {
         if (method == null) {
             return List.of();
         }
+        List<String> methods = List.of(method.toLowerCase(Locale.ROOT).split(","));
+        String template = join(path, null);
         Model model = exchange.getContext().getCamelContextExtension().getContextPlugin(Model.class);
         for (RestDefinition rest : model.getRestDefinitions()) {
             for (VerbDefinition verb : rest.getVerbs()) {
-                if (List.of(method.toLowerCase(Locale.ROOT).split(",")).contains(verb.asVerb()) && join(rest.getPath(), verb.getPath()).equals(join(path, null))) {
+                if (methods.contains(verb.asVerb()) && join(rest.getPath(), verb.getPath()).equals(template)) {
                     return verb.getSecurity() != null && !verb.getSecurity().isEmpty() ? verb.getSecurity()
                             : rest.getSecurityRequirements() == null ? List.of() : rest.getSecurityRequirements();
                 }
@@ -57,7 +61,7 @@ final class DeclaredSecurity {
 
     private static String join(String base, String path) {
         String joined = (base == null ? "" : base) + "/" + (path == null ? "" : path);
-        joined = joined.replaceAll("/+", "/");
+        joined = SLASHES.matcher(joined).replaceAll("/");
         return joined.length() > 1 && joined.endsWith("/") ? joined.substring(0, joined.length() - 1) : joined;
     }
 }
