@@ -32,7 +32,8 @@ public final class ShopProcess implements AutoCloseable {
 
     /** Starts the shop on {@code port} against the stack's {@code ports}; {@code settings} become system properties. */
     public static ShopProcess start(StackPorts ports, int port, Map<String, String> settings, Path log) throws IOException {
-        List<String> command = new ArrayList<>(List.of("java"));
+        // a test's shop lives for seconds: start-up matters, not peak speed (as the README run command)
+        List<String> command = new ArrayList<>(List.of("java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
         settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), LocalShop.class.getName()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
