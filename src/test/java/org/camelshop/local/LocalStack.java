@@ -286,6 +286,15 @@ public final class LocalStack implements AutoCloseable {
         }
 
         static synchronized void ensureInstalled(Path localStackDir) throws IOException {
+            // one install at a time across processes too (test JVMs, a running shop): two npm ci in one folder break
+            try (java.nio.channels.FileChannel guard = java.nio.channels.FileChannel.open(localStackDir.resolve(".npm-install.lock"),
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+                 java.nio.channels.FileLock held = guard.lock()) {
+                installIfStale(localStackDir);
+            }
+        }
+
+        private static void installIfStale(Path localStackDir) throws IOException {
             Path marker = localStackDir.resolve("node_modules/.package-lock.json");
             Path lock = localStackDir.resolve("package-lock.json");
             if (Files.exists(marker) && Files.getLastModifiedTime(marker).compareTo(Files.getLastModifiedTime(lock)) >= 0) {
