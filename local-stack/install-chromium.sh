@@ -8,9 +8,10 @@ if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
 fi
 if [ "$(id -u)" -eq 0 ]; then SUDO=(); else SUDO=(sudo -n); fi
 export DEBIAN_FRONTEND=noninteractive
-install() { "${SUDO[@]}" apt-get install -y --no-install-recommends chromium chromium-driver; }
+# two test JVMs may both find it missing: the second apt waits for the first one's lock instead of failing
+install() { "${SUDO[@]}" apt-get -o DPkg::Lock::Timeout=600 install -y --no-install-recommends chromium chromium-driver; }
 if ! install; then
-  "${SUDO[@]}" apt-get update
+  "${SUDO[@]}" apt-get -o DPkg::Lock::Timeout=600 update
   install
 fi
 test -x /usr/bin/chromium && test -x /usr/bin/chromedriver

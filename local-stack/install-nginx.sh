@@ -14,9 +14,9 @@ if [ ! -e "$policy" ]; then
   "${SUDO[@]}" chmod +x "$policy"
   trap '"${SUDO[@]}" rm -f "$policy"' EXIT
 fi
-install() { "${SUDO[@]}" apt-get install -y --no-install-recommends nginx; }
+install() { "${SUDO[@]}" apt-get -o DPkg::Lock::Timeout=600 install -y --no-install-recommends nginx; }
 if ! install; then
-  "${SUDO[@]}" apt-get update
+  "${SUDO[@]}" apt-get -o DPkg::Lock::Timeout=600 update
   install
 fi
 test -x /usr/sbin/nginx

@@ -9,9 +9,9 @@ if command -v promtool >/dev/null 2>&1; then
 fi
 if [ "$(id -u)" -eq 0 ]; then SUDO=(); else SUDO=(sudo -n); fi
 export DEBIAN_FRONTEND=noninteractive
-install() { "${SUDO[@]}" apt-get install -y --no-install-recommends prometheus; }
+install() { "${SUDO[@]}" apt-get -o DPkg::Lock::Timeout=600 install -y --no-install-recommends prometheus; }
 if ! install; then
-  "${SUDO[@]}" apt-get update
+  "${SUDO[@]}" apt-get -o DPkg::Lock::Timeout=600 update
   install
 fi
 if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet prometheus 2>/dev/null; then
