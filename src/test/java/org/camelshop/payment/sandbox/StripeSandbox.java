@@ -53,15 +53,10 @@ public final class StripeSandbox {
 
     /** {@code POST /v1/payment_intents}: amount, currency, metadata[...]. */
     public void createIntent(Exchange exchange) {
-        if (refused(exchange, false)) {
+        if (refusedOrReplayed(exchange)) {
             return;
         }
         String key = exchange.getMessage().getHeader("Idempotency-Key", String.class);
-        Optional<String> replay = store.replay("stripe", key);
-        if (replay.isPresent()) {
-            SandboxResponses.reply(exchange, 200, replay.get());
-            return;
-        }
         Map<String, String> form = FormBody.of(exchange);
         long amount;
         try {
@@ -211,15 +206,10 @@ public final class StripeSandbox {
 
     /** {@code POST /v1/refunds}: payment_intent, optional amount (default: what is left); never more than was received. */
     public void refund(Exchange exchange) {
-        if (refused(exchange, false)) {
+        if (refusedOrReplayed(exchange)) {
             return;
         }
         String key = exchange.getMessage().getHeader("Idempotency-Key", String.class);
-        Optional<String> replay = store.replay("stripe", key);
-        if (replay.isPresent()) {
-            SandboxResponses.reply(exchange, 200, replay.get());
-            return;
-        }
         Map<String, String> form = FormBody.of(exchange);
         String id = form.get("payment_intent");
         Optional<Map<String, Object>> found = id == null ? Optional.empty() : store.get(KIND, id);
@@ -358,5 +348,15 @@ public final class StripeSandbox {
         byte[] value = new byte[bytes];
         random.nextBytes(value);
         return HexFormat.of().formatHex(value);
+    }
+
+    /** Answers a refusal, or the first answer to a write whose Idempotency-Key was seen: true if it answered. */
+    private boolean refusedOrReplayed(Exchange exchange) {
+        if (refused(exchange, false)) {
+            return true;
+        }
+        Optional<String> replay = store.replay("stripe", exchange.getMessage().getHeader("Idempotency-Key", String.class));
+        replay.ifPresent(answer -> SandboxResponses.reply(exchange, 200, answer));
+        return replay.isPresent();
     }
 }
