@@ -34,7 +34,8 @@ public final class Browser implements AutoCloseable {
     public static final String CHROMIUM = "/usr/bin/chromium";
     public static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    private static final Path DOWNLOADS = Path.of("target", "downloads").toAbsolutePath();
+    /** One folder per test JVM: two JVMs' browsers never see, or clear, each other's downloads. */
+    private static final Path DOWNLOADS = Path.of("target", "downloads-" + Integer.getInteger("shop.test.fork", 1)).toAbsolutePath();
 
     private final ChromeDriver driver;
     private final Path profile;
