@@ -83,6 +83,7 @@ import org.camelshop.platform.QueueHeaderFilter;
 import org.camelshop.platform.QueuePolling;
 import org.camelshop.platform.RateLimiter;
 import org.camelshop.platform.RedisConnection;
+import org.camelshop.platform.RequestBody;
 import org.camelshop.platform.RequestChecks;
 import org.camelshop.platform.ResponseCache;
 import org.camelshop.platform.ResponseHeaderFilter;
@@ -226,6 +227,7 @@ public class ShopConfiguration implements CamelConfiguration {
                 Duration.ofSeconds(settings.getInt("shop.cache.near-ttl-seconds")));
         registry.bind("apiErrors", new ApiErrors(settings.getInt("shop.errors.retry-after-seconds"), metrics));
         registry.bind("requestChecks", new RequestChecks());
+        registry.bind("requestBody", new RequestBody());
         registry.bind("queuePolling", new QueuePolling(settings.getInt("shop.queue.poll-backoff-base-ms"),
                 settings.getInt("shop.queue.poll-backoff-max-ms"), clock, metrics));
         registry.bind("scheduledFailures", new ScheduledFailures(metrics));

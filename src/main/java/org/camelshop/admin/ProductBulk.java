@@ -7,13 +7,11 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import org.apache.camel.Exchange;
 import org.camelshop.catalog.Product;
 import org.camelshop.catalog.ProductAdmin;
 import org.camelshop.catalog.ProductInput;
 import org.camelshop.catalog.ProductRepository;
 import org.camelshop.platform.ApiException;
-import org.camelshop.platform.Json;
 
 /**
  * {@code POST /api/admin/products/bulk {product_ids, action, percent?, category?, subcategory?}}: one admin action on up
@@ -37,8 +35,7 @@ public final class ProductBulk {
         this.products = products;
     }
 
-    public Map<String, Object> apply(Exchange exchange) {
-        Request request = Json.body(exchange, Request.class);
+    public Map<String, Object> apply(Request request) {
         if (request.productIds() == null || request.productIds().isEmpty() || request.productIds().size() > 100) {
             throw ApiException.invalidField("product_ids", "must list 1 to 100 products");
         }

@@ -12,14 +12,12 @@ import java.util.function.UnaryOperator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import org.apache.camel.Exchange;
 import org.camelshop.catalog.Product;
 import org.camelshop.catalog.ProductQuery;
 import org.camelshop.catalog.ProductRepository;
 import org.camelshop.platform.ApiException;
 import org.camelshop.platform.ApiException.FieldProblem;
-import org.camelshop.platform.Identity;
-import org.camelshop.platform.Json;
+import org.camelshop.platform.SessionUser;
 import org.camelshop.pricing.Address;
 import org.camelshop.pricing.DiscountCode;
 import org.camelshop.pricing.DiscountCodes;
@@ -28,7 +26,8 @@ import org.camelshop.pricing.Quote;
 
 /**
  * The shopping cart of a logged-in user, or of a guest identified by {@code X-Session-Id}. Quantities are checked
- * against stock when they change; prices always come from the catalog when the cart is shown or quoted.
+ * against stock when they change; prices always come from the catalog when the cart is shown or quoted. Every
+ * operation takes the caller as the route passes it: the logged-in user (or null) and the guest session header.
  */
 public final class Carts {
 
@@ -76,23 +75,23 @@ public final class Carts {
         this.currency = currency;
     }
 
-    public CartView view(Exchange exchange) {
-        return view(current(owner(exchange)));
+    public CartView view(SessionUser user, String session) {
+        return view(current(owner(user, session)));
     }
 
-    public CartView add(Exchange exchange) {
-        LineRequest request = lineRequest(exchange, 1);
+    public CartView add(LineRequest line, SessionUser user, String session) {
+        LineRequest request = valid(line, 1);
         Product product = available(request.productId());
-        return view(change(owner(exchange), cart -> {
+        return view(change(owner(user, session), cart -> {
             int wanted = cart.quantityOf(product.productId()) + request.quantity();
             checkQuantity(product, wanted);
             return cart.withQuantity(product.productId(), wanted, now());
         }));
     }
 
-    public CartView update(Exchange exchange) {
-        LineRequest request = lineRequest(exchange, 0);
-        String owner = owner(exchange);
+    public CartView update(LineRequest line, SessionUser user, String session) {
+        LineRequest request = valid(line, 0);
+        String owner = owner(user, session);
         if (current(owner).quantityOf(request.productId()) == 0) {
             throw ApiException.notFound("Product " + request.productId() + " in your cart");
         }
@@ -105,22 +104,22 @@ public final class Carts {
         }));
     }
 
-    public CartView remove(Exchange exchange, String productId) {
+    public CartView remove(String productId, SessionUser user, String session) {
         String id = ProductQuery.validProductId(productId == null ? "" : productId);
-        return view(change(owner(exchange), cart -> cart.withQuantity(id, 0, now())));
+        return view(change(owner(user, session), cart -> cart.withQuantity(id, 0, now())));
     }
 
-    public CartView clear(Exchange exchange) {
-        return view(change(owner(exchange), cart -> cart.cleared(now())));
+    public CartView clear(SessionUser user, String session) {
+        return view(change(owner(user, session), cart -> cart.cleared(now())));
     }
 
     /**
      * After login: the guest cart of {@code X-Session-Id} joins the user's cart, quantities added and capped by
      * stock, and the guest cart is removed.
      */
-    public CartView merge(Exchange exchange) {
-        String userId = Identity.current(exchange).orElseThrow().userId();
-        String guest = guestOwner(exchange).orElseThrow(() -> ApiException.invalidField("X-Session-Id", "must be the guest session's UUID"));
+    public CartView merge(SessionUser user, String session) {
+        String userId = user.userId();
+        String guest = guestOwner(session).orElseThrow(() -> ApiException.invalidField("X-Session-Id", "must be the guest session's UUID"));
         Cart guestCart = current(guest);
         if (guestCart.items().isEmpty()) {
             return view(current(userId));
@@ -141,16 +140,16 @@ public final class Carts {
         return view(merged);
     }
 
-    public Quote quote(Exchange exchange) {
-        String body = exchange.getMessage().getBody(String.class);
-        QuoteRequest request = body == null || body.isBlank() ? new QuoteRequest(null, null) : Json.body(exchange, QuoteRequest.class);
+    /** The quote of the cart; {@code quote} is null when the caller sent no body (both its fields are optional). */
+    public Quote quote(QuoteRequest quote, SessionUser user, String session) {
+        QuoteRequest request = quote == null ? new QuoteRequest(null, null) : quote;
         if (request.shippingAddress() != null) {
             List<FieldProblem> problems = request.shippingAddress().problems("shipping_address");
             if (!problems.isEmpty()) {
                 throw ApiException.invalidInput(problems);
             }
         }
-        String owner = owner(exchange);
+        String owner = owner(user, session);
         DiscountCode code = request.discountCode() == null || request.discountCode().isBlank() ? null
                 : discountCodes.usable(request.discountCode(), owner);
         return pricing.quote(pricedLines(current(owner)), code, request.shippingAddress());
@@ -200,14 +199,13 @@ public final class Carts {
     }
 
     /** Whose cart a request means: the logged-in user's, else the guest session's; neither is a 400. */
-    public static String owner(Exchange exchange) {
-        return Identity.currentOrUnavailable(exchange).map(user -> user.userId())
-                .or(() -> guestOwner(exchange))
+    public static String owner(SessionUser user, String session) {
+        return Optional.ofNullable(user).map(SessionUser::userId)
+                .or(() -> guestOwner(session))
                 .orElseThrow(() -> ApiException.invalidField("X-Session-Id", "log in, or send your guest session's UUID"));
     }
 
-    private static Optional<String> guestOwner(Exchange exchange) {
-        String session = exchange.getMessage().getHeader("X-Session-Id", String.class);
+    private static Optional<String> guestOwner(String session) {
         if (session == null) {
             return Optional.empty();
         }
@@ -262,8 +260,7 @@ public final class Carts {
         return new CartView(lines, lines.stream().mapToInt(LineView::quantity).sum(), subtotal, currency, cart.updatedAt());
     }
 
-    private LineRequest lineRequest(Exchange exchange, int minimum) {
-        LineRequest request = Json.body(exchange, LineRequest.class);
+    private static LineRequest valid(LineRequest request, int minimum) {
         List<FieldProblem> problems = new ArrayList<>();
         if (request.productId() == null || request.productId().isBlank()) {
             problems.add(new FieldProblem("product_id", "is required"));

@@ -6,11 +6,9 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import org.apache.camel.Exchange;
 import org.camelshop.catalog.Categories.Category;
 import org.camelshop.catalog.ProductRepository.CategoryCount;
 import org.camelshop.platform.ApiException;
-import org.camelshop.platform.Json;
 import org.camelshop.platform.ResponseCache;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,8 +59,7 @@ public final class CategoryAdmin {
         return Map.of("items", all);
     }
 
-    public Category create(Exchange exchange) {
-        CategoryInput input = Json.body(exchange, CategoryInput.class);
+    public Category create(CategoryInput input) {
         String name = validName(input.name());
         List<String> subcategories = validSubcategories(input.subcategories());
         categories.forget();
@@ -80,8 +77,8 @@ public final class CategoryAdmin {
     }
 
     /** Renames a category and moves its products along; answers the category under its new name and how many moved. */
-    public Map<String, Object> rename(String currentName, Exchange exchange) {
-        String name = validName(Json.body(exchange, CategoryInput.class).name());
+    public Map<String, Object> rename(String currentName, CategoryInput input) {
+        String name = validName(input.name());
         categories.forget();
         Category current = existing(currentName);
         if (name.equals(current.name())) {

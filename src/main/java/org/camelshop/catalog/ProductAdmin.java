@@ -4,9 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
-import org.apache.camel.Exchange;
 import org.camelshop.platform.ApiException;
-import org.camelshop.platform.Json;
 import org.camelshop.platform.ResponseCache;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,8 +31,7 @@ public final class ProductAdmin {
         this.watch = watch;
     }
 
-    public Product create(Exchange exchange) {
-        ProductInput input = Json.body(exchange, ProductInput.class);
+    public Product create(ProductInput input) {
         String now = clock.instant().toString();
         String id = "prod-" + UUID.randomUUID().toString().substring(0, 13).replace("-", "");
         Product blank = new Product(id, null, null, -1, null, null, null, List.of(), null, 0, false, null, null, null,
@@ -53,8 +50,8 @@ public final class ProductAdmin {
         return product;
     }
 
-    public Product update(Exchange exchange, String productId) {
-        return change(productId, Json.body(exchange, ProductInput.class));
+    public Product update(ProductInput input, String productId) {
+        return change(productId, input);
     }
 
     /** Applies the fields set in {@code input} to a product (also used by the admin's bulk actions). */

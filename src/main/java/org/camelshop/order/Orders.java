@@ -96,7 +96,11 @@ public final class Orders {
 
     /** Claims the request's Idempotency-Key; a replay answers at once with the first response. */
     public void begin(Exchange exchange) {
-        idempotency.claim(exchange, "orders", Carts.owner(exchange)).ifPresent(exchange.getMessage()::setBody);
+        idempotency.claim(exchange, "orders", cartOwner(exchange)).ifPresent(exchange.getMessage()::setBody);
+    }
+
+    private static String cartOwner(Exchange exchange) {
+        return Carts.owner(Identity.currentOrUnavailable(exchange).orElse(null), exchange.getMessage().getHeader("X-Session-Id", String.class));
     }
 
     /**
@@ -107,7 +111,7 @@ public final class Orders {
      * {@code 409 cart_checked_out}; otherwise every copy answers with the one order. Returns the queue message.
      */
     public String place(Exchange exchange) {
-        String owner = Carts.owner(exchange);
+        String owner = cartOwner(exchange);
         Optional<SessionUser> user = Identity.current(exchange);
         Placement request = Json.body(exchange, Placement.class);
         String email = validate(request, user);

@@ -57,6 +57,15 @@ public final class Identity {
         return Optional.ofNullable(exchange.getProperty(TOKEN_PROPERTY, String.class));
     }
 
+    /**
+     * For operations that serve guests too (the cart): a 503 when the caller sent a token that cannot be checked because
+     * sessions are unavailable, rather than treating a logged-in user as a guest. Then the user, if any, is
+     * {@code ${exchangeProperty.shopUser}}.
+     */
+    public void checkToken(Exchange exchange) {
+        currentOrUnavailable(exchange);
+    }
+
     /** A 401 unless the caller is logged in; the user is then {@code ${exchangeProperty.shopUser}}. */
     public void requireUser(Exchange exchange) {
         user(exchange);

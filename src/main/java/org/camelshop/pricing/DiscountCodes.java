@@ -10,10 +10,8 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import org.apache.camel.Exchange;
 import org.camelshop.platform.ApiException;
 import org.camelshop.platform.ApiException.FieldProblem;
-import org.camelshop.platform.Json;
 
 /** Admin management of discount codes, and the check a quote or order makes before applying one. */
 public final class DiscountCodes {
@@ -32,8 +30,7 @@ public final class DiscountCodes {
         this.clock = clock;
     }
 
-    public DiscountCode create(Exchange exchange) {
-        Input input = Json.body(exchange, Input.class);
+    public DiscountCode create(Input input) {
         String code = normalise(input.code());
         DiscountCode created = validated(new DiscountCode(code, input.type(), input.value() == null ? -1 : input.value(), input.expiresAt(),
                 input.usageLimit(), 0, input.singleUsePerUser() == null || input.singleUsePerUser(),
@@ -44,8 +41,7 @@ public final class DiscountCodes {
         return created;
     }
 
-    public DiscountCode update(Exchange exchange, String code) {
-        Input input = Json.body(exchange, Input.class);
+    public DiscountCode update(Input input, String code) {
         DiscountCode current = existing(code);
         DiscountCode changed = validated(new DiscountCode(current.code(), input.type() != null ? input.type() : current.type(),
                 input.value() != null ? input.value() : current.value(), input.expiresAt() != null ? input.expiresAt() : current.expiresAt(),
