@@ -36,12 +36,10 @@ class ArchitectureTest {
      */
     private static final Set<String> CAMEL_ADAPTERS = Set.of(
             // HTTP handlers: read path, query, headers or raw body of the REST request, set status and headers
-            "account.Accounts", "download.Downloads", "files.ProductFiles",
+            "download.Downloads", "files.ProductFiles",
             "marketing.PersonalData", "marketing.Preferences", "order.Invoices",
             "order.OrderAdmin", "order.OrderExport", "order.Orders",
             "payment.Payments", "payment.Refunds", "payment.Webhooks",
-            "review.Reviews", "tracking.Recommendations",
-            "tracking.Tracking", "tracking.Watchlist", "ops.FeatureFlags",
             "ops.PaymentSwitch",
             // queue consumers that keep state between two steps of one message (request, then record as sent)
             "mail.Mailer", "payment.PaymentProcessor", "files.SampleFiles",

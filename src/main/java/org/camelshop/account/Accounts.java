@@ -8,11 +8,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import org.apache.camel.Exchange;
 import org.camelshop.platform.ApiException;
 import org.camelshop.platform.ApiException.FieldProblem;
-import org.camelshop.platform.Identity;
-import org.camelshop.platform.Json;
 import org.camelshop.platform.SessionUser;
 import org.camelshop.platform.Sessions;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -45,8 +42,7 @@ public final class Accounts {
         this.clock = clock;
     }
 
-    public UserView register(Exchange exchange) {
-        Registration request = Json.body(exchange, Registration.class);
+    public UserView register(Registration request) {
         List<FieldProblem> problems = new ArrayList<>();
         String email = normalisedEmail(request.email(), problems);
         String name = request.name() == null ? "" : request.name().trim();
@@ -71,8 +67,7 @@ public final class Accounts {
         return repository.create(account) ? java.util.Optional.of(account) : java.util.Optional.empty();
     }
 
-    public Map<String, Object> login(Exchange exchange) {
-        Credentials request = Json.body(exchange, Credentials.class);
+    public Map<String, Object> login(Credentials request) {
         List<FieldProblem> problems = new ArrayList<>();
         String email = normalisedEmail(request.email(), problems);
         if (request.password() == null || request.password().isEmpty()) {
@@ -90,8 +85,11 @@ public final class Accounts {
         return Map.of("token", token, "expires_in", sessions.lifetime().toSeconds(), "user", account.get().view());
     }
 
-    public void logout(Exchange exchange) {
-        Identity.token(exchange).ifPresent(sessions::delete);
+    /** Ends the session of {@code token}, if the caller sent one. */
+    public void logout(String token) {
+        if (token != null) {
+            sessions.delete(token);
+        }
     }
 
     public UserView me(SessionUser user) {

@@ -6,8 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.apache.camel.Exchange;
-import org.camelshop.platform.Identity;
 import org.camelshop.platform.SessionUser;
 
 /**
@@ -34,10 +32,9 @@ public final class FeatureFlags {
         this.percentages = Map.copyOf(percentages);
     }
 
-    /** GET /api/features: every flag, on or off for the caller. */
-    public Answer forCaller(Exchange exchange) {
-        String visitor = Identity.current(exchange).map(SessionUser::userId)
-                .orElse(exchange.getMessage().getHeader("X-Session-Id", String.class));
+    /** GET /api/features: every flag, on or off for the caller (the user if logged in, else the guest session). */
+    public Answer forCaller(SessionUser user, String session) {
+        String visitor = user != null ? user.userId() : session;
         Map<String, Boolean> features = new LinkedHashMap<>();
         percentages.keySet().stream().sorted().forEach(name -> features.put(name, isOn(name, visitor)));
         return new Answer(features);

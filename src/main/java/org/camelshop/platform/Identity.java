@@ -9,8 +9,8 @@ import org.apache.camel.Exchange;
 
 /**
  * Who is calling. {@link #resolve} runs before every API route (routes/platform.yaml) and remembers the user of
- * a valid {@code Authorization: Bearer} token as {@code shopUser}; routes that need one call {@link #requireUser}; admin
- * operations say so in their REST DSL security, checked by {@link #requireDeclaredRole}.
+ * a valid {@code Authorization: Bearer} token as {@code shopUser}, the token itself as {@code shopToken}; routes that
+ * need a user call {@link #requireUser}; admin operations say so in their REST DSL security, checked by {@link #requireDeclaredRole}.
  */
 public final class Identity {
 

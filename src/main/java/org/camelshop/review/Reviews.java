@@ -9,14 +9,12 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import org.apache.camel.Exchange;
 import org.camelshop.catalog.Product;
 import org.camelshop.catalog.ProductQuery;
 import org.camelshop.catalog.ProductRepository;
 import org.camelshop.order.PurchaseHistory;
 import org.camelshop.platform.ApiException;
 import org.camelshop.platform.ApiException.FieldProblem;
-import org.camelshop.platform.Json;
 import org.camelshop.platform.Page;
 import org.camelshop.platform.Parameters;
 import org.camelshop.platform.ResponseCache;
@@ -48,8 +46,7 @@ public final class Reviews {
         this.clock = clock;
     }
 
-    public Review submit(Exchange exchange, SessionUser user) {
-        Submission input = Json.body(exchange, Submission.class);
+    public Review submit(Submission input, SessionUser user) {
         List<FieldProblem> problems = new ArrayList<>();
         if (input.productId() == null || input.productId().isBlank()) {
             problems.add(new FieldProblem("product_id", "is required"));
@@ -107,8 +104,7 @@ public final class Reviews {
     }
 
     /** Admin: hide a review (its rating leaves the product's average) or publish it again. */
-    public Review moderate(Exchange exchange, String reviewId) {
-        Moderation input = Json.body(exchange, Moderation.class);
+    public Review moderate(Moderation input, String reviewId) {
         if (!Review.PUBLISHED.equals(input.status()) && !Review.HIDDEN.equals(input.status())) {
             throw ApiException.invalidField("status", "must be published or hidden");
         }

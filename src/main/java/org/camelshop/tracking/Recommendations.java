@@ -14,12 +14,10 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.lettuce.core.RedisException;
-import org.apache.camel.Exchange;
 import org.camelshop.platform.SessionUser;
 import org.camelshop.catalog.Product;
 import org.camelshop.catalog.ProductRepository;
 import org.camelshop.platform.ApiException;
-import org.camelshop.platform.Identity;
 import org.camelshop.platform.Json;
 import org.camelshop.platform.RedisConnection;
 import org.slf4j.Logger;
@@ -58,8 +56,7 @@ public final class Recommendations {
     }
 
     /** The API: a user's own list (admins may read anyone's). */
-    public Recommended forCaller(Exchange exchange, String userId) {
-        SessionUser caller = Identity.current(exchange).orElseThrow();
+    public Recommended forCaller(SessionUser caller, String userId) {
         if (!caller.isAdmin() && !caller.userId().equals(userId)) {
             throw ApiException.forbidden("You can only read your own recommendations");
         }

@@ -7,12 +7,10 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import org.apache.camel.Exchange;
 import org.camelshop.platform.SessionUser;
 import org.camelshop.catalog.ProductQuery;
 import org.camelshop.order.Order;
 import org.camelshop.platform.ApiException;
-import org.camelshop.platform.Identity;
 import org.camelshop.platform.Json;
 
 /**
@@ -37,11 +35,10 @@ public final class Tracking {
         this.clock = clock;
     }
 
-    /** The queue message for an event of {@code type} (view, cart_add, purchase). */
-    public String accept(Exchange exchange, String type) {
-        Sighting sighting = Json.body(exchange, Sighting.class);
-        Optional<SessionUser> user = Identity.current(exchange);
-        String session = session(exchange);
+    /** The queue message for an event of {@code type} (view, cart_add, purchase) by a user (or null) or guest session. */
+    public String accept(Sighting sighting, String type, SessionUser caller, String guestSession) {
+        Optional<SessionUser> user = Optional.ofNullable(caller);
+        String session = session(guestSession);
         if (user.isEmpty() && session == null) {
             throw ApiException.invalidField("X-Session-Id", "log in, or send your guest session's UUID");
         }
@@ -71,9 +68,9 @@ public final class Tracking {
      * An event that could not be queued (SQS down) is dropped and counted, not failed: it is analytics, and the shopper's
      * page must not break over it. The caller still gets its 202.
      */
-    public void dropped(Exchange exchange) {
+    public void dropped(Exception cause) {
         metrics.counter("shop_tracking_events_dropped", "Tracking events dropped because the queue was unreachable").increment();
-        LOG.debug("Tracking event dropped: {}", exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class).getMessage());
+        LOG.debug("Tracking event dropped: {}", cause.getMessage());
     }
 
     public java.util.Map<String, Object> receipt(String event) {
@@ -87,8 +84,7 @@ public final class Tracking {
                 guestSession, null, order.orderId(), null, null, null, clock.instant().toString()));
     }
 
-    private static String session(Exchange exchange) {
-        String session = exchange.getMessage().getHeader("X-Session-Id", String.class);
+    private static String session(String session) {
         if (session == null) {
             return null;
         }

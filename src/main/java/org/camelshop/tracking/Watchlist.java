@@ -7,14 +7,12 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import org.apache.camel.Exchange;
 import org.camelshop.catalog.Product;
 import org.camelshop.catalog.ProductQuery;
 import org.camelshop.catalog.ProductRepository;
 import org.camelshop.platform.ApiException;
 import org.camelshop.platform.DynamoItems;
-import org.camelshop.platform.Identity;
-import org.camelshop.platform.Json;
+import org.camelshop.platform.SessionUser;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -38,9 +36,8 @@ public final class Watchlist {
         this.clock = clock;
     }
 
-    public WatchItem add(Exchange exchange) {
-        String userId = Identity.current(exchange).orElseThrow().userId();
-        Watch watch = Json.body(exchange, Watch.class);
+    public WatchItem add(Watch watch, SessionUser user) {
+        String userId = user.userId();
         Product product = products.find(ProductQuery.validProductId(watch.productId()))
                 .filter(p -> Product.ACTIVE.equals(p.status()))
                 .orElseThrow(() -> ApiException.notFound("Product " + watch.productId()));
@@ -56,8 +53,8 @@ public final class Watchlist {
         return item;
     }
 
-    public void remove(Exchange exchange, String productId) {
-        String userId = Identity.current(exchange).orElseThrow().userId();
+    public void remove(String productId, SessionUser user) {
+        String userId = user.userId();
         ProductQuery.validProductId(productId);
         if (find(userId, productId).isEmpty()) {
             throw ApiException.notFound("Watch of product " + productId);
@@ -66,9 +63,8 @@ public final class Watchlist {
     }
 
     /** The user's watches, each with the product's price and stock as they are now. */
-    public List<WatchItem> mine(Exchange exchange) {
-        String userId = Identity.current(exchange).orElseThrow().userId();
-        return forUser(userId).map(this::current).toList();
+    public List<WatchItem> mine(SessionUser user) {
+        return forUser(user.userId()).map(this::current).toList();
     }
 
     public Stream<WatchItem> forUser(String userId) {
