@@ -14,7 +14,6 @@ import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.apache.camel.Exchange;
 import org.camelshop.catalog.Product;
 import org.camelshop.catalog.ProductRepository;
 import org.camelshop.files.GoodsLinks;
@@ -80,8 +79,8 @@ public final class Downloads {
         return answer;
     }
 
-    /** Checks a link and answers with a redirect to the file; 403 for a forged or expired link or a refunded order. */
-    public void redirect(Exchange exchange, String orderId, String productId, String expires, String signature) {
+    /** Checks a link and answers where to redirect to (the file); 403 for a forged or expired link or a refunded order. */
+    public String redirect(String orderId, String productId, String expires, String signature) {
         long expiry;
         try {
             expiry = Long.parseLong(expires);
@@ -105,10 +104,7 @@ public final class Downloads {
         // a file hosted elsewhere keeps its https address; the shop's own files are objects in the goods bucket
         String target = stored.startsWith("https://") ? stored : files.presignedGet(stored, product.downloadFile());
         counts.count(order, productId);
-        exchange.getMessage().setBody(null);
-        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 302);
-        exchange.getMessage().setHeader("Location", target);
-        exchange.getMessage().setHeader("Cache-Control", "private, no-store");
+        return target;
     }
 
     private static boolean hasAccess(Order order) {

@@ -5,14 +5,12 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.apache.camel.Exchange;
 import org.camelshop.account.Account;
 import org.camelshop.account.AccountRepository;
 import org.camelshop.platform.SessionUser;
 import org.camelshop.cart.CartRepository;
 import org.camelshop.order.OrderRepository;
 import org.camelshop.platform.ApiException;
-import org.camelshop.platform.Identity;
 import org.camelshop.platform.Sessions;
 import org.camelshop.review.ReviewRepository;
 import org.camelshop.tracking.ProductViews;
@@ -55,8 +53,8 @@ public final class PersonalData {
         this.clock = clock;
     }
 
-    public Map<String, Object> export(Exchange exchange) {
-        Account account = account(exchange);
+    public Map<String, Object> export(SessionUser user) {
+        Account account = account(user);
         String userId = account.userId();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("account", account.view());
@@ -71,8 +69,8 @@ public final class PersonalData {
         return data;
     }
 
-    public void delete(Exchange exchange) {
-        Account account = account(exchange);
+    public void delete(SessionUser user) {
+        Account account = account(user);
         String userId = account.userId();
         // the tombstone first: every consumer of queued work checks it, so nothing is written for the user afterwards
         accounts.erase(account, clock.instant());
@@ -87,8 +85,7 @@ public final class PersonalData {
         preferenceRows.delete(userId);
     }
 
-    private Account account(Exchange exchange) {
-        SessionUser user = Identity.current(exchange).orElseThrow();
+    private Account account(SessionUser user) {
         return accounts.findById(user.userId()).orElseThrow(() -> ApiException.notFound("Account"));
     }
 }

@@ -6,13 +6,10 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import org.apache.camel.Exchange;
 import org.camelshop.account.AccountRepository;
 import org.camelshop.mail.MailRequest;
 import org.camelshop.platform.SessionUser;
 import org.camelshop.platform.ApiException;
-import org.camelshop.platform.Identity;
-import org.camelshop.platform.Json;
 
 /**
  * E-mail preferences: read and change your own, and the one-click unsubscribe link of every marketing mail (no login:
@@ -26,13 +23,16 @@ public final class Preferences {
             Boolean backInStockAlerts, Boolean productRecommendations, Boolean newsletter, Boolean unsubscribed) {
     }
 
+    /** The preferences after a change, and the mail request confirming a new address (null when none is needed). */
+    public record Changed(EmailPreferences preferences, String confirmationMail) {
+    }
+
     private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,190}\\.[^@\\s]{2,}");
     private final PreferencesRepository repository;
     private final AccountRepository accounts;
     private final UnsubscribeTokens tokens;
     private final Clock clock;
     private final String shopUrl;
-    private static final String CONFIRMATION_PROPERTY = "shopAddressConfirmation";
     private static final java.time.Duration CONFIRMATION_VALID = java.time.Duration.ofDays(2);
 
     public Preferences(PreferencesRepository repository, AccountRepository accounts, UnsubscribeTokens tokens, String shopUrl, Clock clock) {
@@ -43,18 +43,16 @@ public final class Preferences {
         this.clock = clock;
     }
 
-    public EmailPreferences mine(Exchange exchange) {
-        SessionUser user = Identity.current(exchange).orElseThrow();
+    public EmailPreferences mine(SessionUser user) {
         return of(user.userId()).orElseThrow(() -> ApiException.notFound("Account"));
     }
 
     /**
      * Changes what was sent. A new address is not used at once: it waits as {@code pending_email} until its owner follows
-     * the signed link mailed to it ({@link #confirmationMail}), so nobody can sign someone else up for marketing mail.
+     * the signed link in the mail this answers along, so nobody can sign someone else up for marketing mail.
      */
-    public EmailPreferences change(Exchange exchange) {
-        EmailPreferences current = mine(exchange);
-        Change change = Json.body(exchange, Change.class);
+    public Changed change(Change change, SessionUser user) {
+        EmailPreferences current = mine(user);
         if (change.email() != null && (change.email().length() > 254 || !EMAIL.matcher(change.email().trim()).matches())) {
             throw ApiException.invalidField("email", "must be an e-mail address");
         }
@@ -66,21 +64,15 @@ public final class Preferences {
                 pick(change.productRecommendations(), current.productRecommendations()), pick(change.newsletter(), current.newsletter()),
                 pick(change.unsubscribed(), current.unsubscribed()), current.createdAt(), current.updatedAt(), pending);
         if (changed.equals(current)) {
-            return current; // nothing sent that differs: nothing to write
+            return new Changed(current, null); // nothing sent that differs: nothing to write
         }
         changed = changed.touched(clock.instant().toString());
         repository.save(changed);
-        if (requested != null && requested.equals(pending)) {
-            exchange.setProperty(CONFIRMATION_PROPERTY, MailRequest.confirmation(pending, shopUrl
-                    + "/api/preferences/confirm-email?token=" + tokens.issueAddressConfirmation(current.userId(), pending,
-                    clock.instant().plus(CONFIRMATION_VALID))));
+        if (requested == null || !requested.equals(pending)) {
+            return new Changed(changed, null);
         }
-        return changed;
-    }
-
-    /** The mail request (a queue message) with the link that confirms a new address, if {@link #change} asked for one. */
-    public String confirmationMail(Exchange exchange) {
-        return exchange.getProperty(CONFIRMATION_PROPERTY, String.class);
+        return new Changed(changed, MailRequest.confirmation(pending, shopUrl + "/api/preferences/confirm-email?token="
+                + tokens.issueAddressConfirmation(current.userId(), pending, clock.instant().plus(CONFIRMATION_VALID))));
     }
 
     /** The link of a confirmation mail: the pending address becomes the one marketing mail goes to. Answers where to send the browser. */

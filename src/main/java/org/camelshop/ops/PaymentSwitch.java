@@ -3,7 +3,6 @@ package org.camelshop.ops;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.camel.Exchange;
 import org.camelshop.platform.ApiException;
 
 /**
@@ -24,11 +23,11 @@ public final class PaymentSwitch {
         this.retryAfterSeconds = retryAfterSeconds;
     }
 
-    public void check(Exchange exchange) {
-        if (enabled) {
+    /** Runs before every API request with its path ({@code CamelHttpPath}). */
+    public void check(String path) {
+        if (enabled || path == null) {
             return;
         }
-        String path = exchange.getMessage().getHeader(Exchange.HTTP_PATH, "", String.class);
         if (CHECKOUT.stream().anyMatch(path::startsWith)) {
             throw new ApiException(503, "payments_disabled", "Checkout is switched off for a while; nothing was ordered or charged. "
                     + "Your cart is kept, please try again later.", List.of(), Map.of("Retry-After", Integer.toString(retryAfterSeconds)));

@@ -7,11 +7,9 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import org.apache.camel.Exchange;
 import org.camelshop.inventory.Inventory;
 import org.camelshop.mail.MailRequest;
 import org.camelshop.platform.ApiException;
-import org.camelshop.platform.Json;
 import org.camelshop.platform.Page;
 import org.camelshop.platform.Parameters;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -53,8 +51,7 @@ public final class OrderAdmin {
      * Moves an order along the state machine (an impossible move is a 409). Shipping forgets the stock reservations
      * (the goods are gone); cancelling before shipping returns the stock. Refunds go through the payment flow.
      */
-    public Order changeStatus(Exchange exchange, String orderId) {
-        StatusChange change = Json.body(exchange, StatusChange.class);
+    public Order changeStatus(StatusChange change, String orderId) {
         if (change.orderStatus() == null) {
             throw ApiException.invalidField("order_status", "is required");
         }
@@ -104,8 +101,7 @@ public final class OrderAdmin {
         return left && order.trackingNumber() != null ? MailRequest.aboutOrder("order_shipped", order.userEmail(), order.orderId()) : null;
     }
 
-    public Order track(Exchange exchange, String orderId) {
-        Tracking tracking = Json.body(exchange, Tracking.class);
+    public Order track(Tracking tracking, String orderId) {
         if (tracking.trackingNumber() == null || tracking.trackingNumber().isBlank() || tracking.trackingNumber().length() > 64) {
             throw ApiException.invalidField("tracking_number", "must be 1 to 64 characters");
         }

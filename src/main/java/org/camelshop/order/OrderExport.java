@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.apache.camel.Exchange;
 import org.camelshop.platform.ApiException;
 
 /**
@@ -24,7 +23,8 @@ public final class OrderExport {
         this.orders = orders;
     }
 
-    public String csv(Exchange exchange, Map<String, Object> parameters) {
+    /** The orders (filtered by the query's status, from and to) as CSV text. */
+    public String csv(Map<String, Object> parameters) {
         Optional<String> status = text(parameters, "status");
         if (status.isPresent() && !OrderStatus.ALL.contains(status.get())) {
             throw ApiException.invalidField("status", "must be one of " + OrderStatus.ALL);
@@ -36,10 +36,6 @@ public final class OrderExport {
                 .filter(o -> from.isEmpty() || (o.orderDate() != null && o.orderDate().compareTo(from.get()) >= 0))
                 .filter(o -> to.isEmpty() || (o.orderDate() != null && o.orderDate().compareTo(to.get()) <= 0))
                 .forEach(o -> row(out, o));
-        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
-        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "text/csv; charset=utf-8");
-        exchange.getMessage().setHeader("Content-Disposition", "attachment; filename=\"orders.csv\"");
-        exchange.getMessage().setHeader("Cache-Control", "private, no-store");
         return out.toString();
     }
 
