@@ -22,7 +22,7 @@ public record StackPorts(int sqs, int dynamoDb, int ses, int redis, int s3) {
      * checkout's run) never takes a port this one handed out — also not while a test has stopped the emulator on it
      * to restart it there.
      */
-    private static final int FIRST_PORT = 20_000;
+    private static final int FIRST_PORT = 26_000;
     private static final int LAST_PORT = 32_000;
     private static final Path LOCKS = Path.of(System.getProperty("java.io.tmpdir"), "camelshop-test-ports");
     private static final List<FileChannel> CLAIMS = new ArrayList<>();
