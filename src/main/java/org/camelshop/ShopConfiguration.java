@@ -85,6 +85,7 @@ import org.camelshop.platform.RateLimiter;
 import org.camelshop.platform.RedisConnection;
 import org.camelshop.platform.RequestBody;
 import org.camelshop.platform.RequestChecks;
+import org.camelshop.platform.S3Objects;
 import org.camelshop.platform.ResponseCache;
 import org.camelshop.platform.ResponseHeaderFilter;
 import org.camelshop.platform.ScheduledFailures;
@@ -232,6 +233,7 @@ public class ShopConfiguration implements CamelConfiguration {
                 settings.getInt("shop.queue.poll-backoff-max-ms"), clock, metrics));
         registry.bind("scheduledFailures", new ScheduledFailures(metrics));
         registry.bind("http", new HttpResponses());
+        registry.bind("s3Objects", new S3Objects());
         registry.bind("identity", new Identity(sessions));
         registry.bind("rateLimiter", new RateLimiter(redis, rateLimitPolicies(settings), settings.get("shop.rate-limit.namespace"),
                 ClientAddresses.trusting(settings.get("shop.http.trusted-proxies", "")), metrics));

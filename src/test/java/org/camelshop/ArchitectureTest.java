@@ -36,10 +36,10 @@ class ArchitectureTest {
      */
     private static final Set<String> CAMEL_ADAPTERS = Set.of(
             // HTTP handlers: read path, query, headers or raw body of the REST request, set status and headers
-            "files.ProductFiles", "order.Invoices", "order.Orders",
+            "order.Invoices", "order.Orders",
             "payment.Payments", "payment.Refunds", "payment.Webhooks",
             // queue consumers that keep state between two steps of one message (request, then record as sent)
-            "mail.Mailer", "payment.PaymentProcessor", "files.SampleFiles",
+            "mail.Mailer", "payment.PaymentProcessor",
             // producers: publish to a route from a bean
             "inventory.StockEvents",
             // Camel extensions: endpoint strategy, event notifier, circuit breakers, health check, bean wiring

@@ -7,13 +7,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import org.apache.camel.Exchange;
-import org.apache.camel.component.aws2.s3.AWS2S3Constants;
 import org.camelshop.catalog.Product;
 import org.camelshop.catalog.ProductAdmin;
 import org.camelshop.catalog.ProductInput;
 import org.camelshop.catalog.ProductRepository;
 import org.camelshop.platform.ApiException;
+import org.camelshop.platform.StoredObject;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -29,6 +28,7 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 public final class ProductFiles {
 
     static final String IMAGE_PREFIX = "images/";
+    private static final String FOREVER = "public, max-age=31536000, immutable";
     private static final Pattern STORED_IMAGE = Pattern.compile("[0-9a-f-]{36}\\.(png|jpg|webp|gif)");
     private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9._-]+");
 
@@ -53,85 +53,77 @@ public final class ProductFiles {
         this.retryAfterSeconds = retryAfterSeconds;
     }
 
-    /** Checks an uploaded image and names its object (headers for aws2-s3). */
-    public void prepareImage(Exchange exchange) {
-        FileKind kind = FileKind.declared(FileKind.IMAGES, exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, String.class))
+    /**
+     * Checks an uploaded image (its declared type and length, and its bytes) and names its object. Names never repeat,
+     * so browsers and a CDN may keep an image for good.
+     */
+    public StoredObject image(String contentType, Long contentLength, byte[] body) {
+        FileKind kind = FileKind.declared(FileKind.IMAGES, contentType)
                 .orElseThrow(() -> unsupported("Upload a PNG, JPEG, WebP or GIF image (Content-Type image/...)"));
-        byte[] bytes = body(exchange, maxImageBytes, "Images");
+        byte[] bytes = body(contentLength, body, maxImageBytes, "Images");
         if (!kind.matches(bytes)) {
             throw unsupported("The file is not a " + kind.extension().toUpperCase(Locale.ROOT) + " image");
         }
-        objectHeaders(exchange, IMAGE_PREFIX + UUID.randomUUID() + "." + kind.extension(), kind, bytes);
-        // names never repeat, so browsers and a CDN may keep an image for good
-        exchange.getMessage().setHeader(AWS2S3Constants.CACHE_CONTROL, "public, max-age=31536000, immutable");
+        return new StoredObject(IMAGE_PREFIX + UUID.randomUUID() + "." + kind.extension(), kind.contentType(), bytes, FOREVER);
     }
 
     /** The answer once the image is stored: its URL for a product's image_url or images. */
-    public Map<String, Object> imageStored(Exchange exchange) {
-        String key = exchange.getMessage().getHeader(AWS2S3Constants.KEY, String.class);
+    public Map<String, Object> imageStored(String key, Long bytes, String contentType) {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("image_url", imageBaseUrl + key.substring(IMAGE_PREFIX.length()));
-        answer.put("bytes", exchange.getMessage().getHeader(AWS2S3Constants.CONTENT_LENGTH));
-        answer.put("content_type", exchange.getMessage().getHeader(AWS2S3Constants.CONTENT_TYPE));
+        answer.put("bytes", bytes);
+        answer.put("content_type", contentType);
         return answer;
     }
 
-    /** Checks a digital product's file and names its object (headers for aws2-s3). */
-    public void prepareFile(Exchange exchange, String productId, String filename) {
+    /** Checks a digital product's file (its declared type and length, and its bytes) and names its object. */
+    public StoredObject file(String productId, String filename, String contentType, Long contentLength, byte[] body) {
         Product product = digitalProduct(productId);
-        FileKind kind = FileKind.declared(FileKind.GOODS, exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, String.class))
+        FileKind kind = FileKind.declared(FileKind.GOODS, contentType)
                 .orElseThrow(() -> unsupported("Upload a PDF, EPUB, ZIP or MP4 file (Content-Type application/pdf, application/epub+zip, "
                         + "application/zip or video/mp4)"));
-        byte[] bytes = body(exchange, maxFileBytes, "Product files");
+        byte[] bytes = body(contentLength, body, maxFileBytes, "Product files");
         if (!kind.matches(bytes)) {
             throw unsupported("The file is not a " + kind.extension().toUpperCase(Locale.ROOT) + " file");
         }
-        objectHeaders(exchange, "products/" + product.productId() + "/" + UUID.randomUUID() + "/" + fileName(filename, kind), kind, bytes);
+        return new StoredObject("products/" + product.productId() + "/" + UUID.randomUUID() + "/" + fileName(filename, kind),
+                kind.contentType(), bytes);
     }
 
     /** Points the product at its stored file; the previous file is left to the sweep (orders in flight may still need it). */
-    public Map<String, Object> attachFile(Exchange exchange, String productId) {
-        String key = exchange.getMessage().getHeader(AWS2S3Constants.KEY, String.class);
+    public Map<String, Object> attachFile(String productId, String key, Long bytes, String contentType) {
         Product saved = admin.change(productId, new ProductInput(null, null, null, null, null, null, null, null, null, null, key,
                 null, null, null, null, null));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("product_id", saved.productId());
         answer.put("download_file", saved.downloadFile());
-        answer.put("bytes", exchange.getMessage().getHeader(AWS2S3Constants.CONTENT_LENGTH));
-        answer.put("content_type", exchange.getMessage().getHeader(AWS2S3Constants.CONTENT_TYPE));
+        answer.put("bytes", bytes);
+        answer.put("content_type", contentType);
         return answer;
     }
 
     /** {@code GET /images/uploads/{name}}: an uploaded image from the images bucket (when no CDN serves them). */
-    public byte[] serveImage(Exchange exchange) {
-        String path = exchange.getMessage().getHeader(Exchange.HTTP_URI, "", String.class);
-        String name = path.substring(path.lastIndexOf('/') + 1).split("\\?")[0];
+    public StoredObject serveImage(String path) {
+        String uri = path == null ? "" : path;
+        String name = uri.substring(uri.lastIndexOf('/') + 1).split("\\?")[0];
         if (!STORED_IMAGE.matcher(name).matches()) {
             throw ApiException.notFound("Image " + name);
         }
         try {
             var object = s3.getObjectAsBytes(r -> r.bucket(imagesBucket).key(IMAGE_PREFIX + name));
-            var message = exchange.getMessage();
-            message.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
-            message.setHeader(Exchange.CONTENT_TYPE, object.response().contentType());
-            message.setHeader("Cache-Control", "public, max-age=31536000, immutable");
-            return object.asByteArray();
+            return new StoredObject(IMAGE_PREFIX + name, object.response().contentType(), object.asByteArray(), FOREVER);
         } catch (NoSuchKeyException e) {
             throw ApiException.notFound("Image " + name);
         } catch (SdkException e) {
-            throw unavailable();
+            throw storageUnavailable();
         }
     }
 
     /**
-     * The object store could not be reached or refused the write: the caller may try again shortly. Called in a doCatch,
-     * where a thrown exception would bypass the error handler, so it becomes the caught exception apiErrors answers.
+     * The object store could not be reached or refused the write: the caller may try again shortly. Used in a doCatch,
+     * where a thrown exception would bypass the error handler, so the route makes it the caught exception apiErrors answers.
      */
-    public void storageUnavailable(Exchange exchange) {
-        exchange.setProperty(Exchange.EXCEPTION_CAUGHT, unavailable());
-    }
-
-    private ApiException unavailable() {
+    public ApiException storageUnavailable() {
         return new ApiException(503, "storage_unavailable", "File storage is temporarily unavailable; please try again shortly",
                 List.of(), Map.of("Retry-After", Integer.toString(retryAfterSeconds)));
     }
@@ -154,12 +146,10 @@ public final class ProductFiles {
         return product;
     }
 
-    private static byte[] body(Exchange exchange, long limit, String what) {
-        Long declared = exchange.getMessage().getHeader(Exchange.CONTENT_LENGTH, Long.class);
+    private static byte[] body(Long declared, byte[] bytes, long limit, String what) {
         if (declared != null && declared > limit) {
             throw tooLarge(what, limit);
         }
-        byte[] bytes = exchange.getMessage().getBody(byte[].class);
         if (bytes == null || bytes.length == 0) {
             throw ApiException.invalidField("body", "must be the file's bytes");
         }
@@ -167,14 +157,6 @@ public final class ProductFiles {
             throw tooLarge(what, limit);
         }
         return bytes;
-    }
-
-    private static void objectHeaders(Exchange exchange, String key, FileKind kind, byte[] bytes) {
-        var message = exchange.getMessage();
-        message.setHeader(AWS2S3Constants.KEY, key);
-        message.setHeader(AWS2S3Constants.CONTENT_TYPE, kind.contentType());
-        message.setHeader(AWS2S3Constants.CONTENT_LENGTH, (long) bytes.length);
-        message.setBody(bytes);
     }
 
     /** A download's file name: the admin's, made safe for a header and a key, with the type's extension. */

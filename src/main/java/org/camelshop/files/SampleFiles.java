@@ -10,8 +10,6 @@ import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-import org.apache.camel.Exchange;
-import org.apache.camel.component.aws2.s3.AWS2S3Constants;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -19,6 +17,7 @@ import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.camelshop.catalog.Product;
 import org.camelshop.catalog.SampleCatalog;
+import org.camelshop.platform.StoredObject;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -55,14 +54,9 @@ public final class SampleFiles {
                 .filter(p -> !stored.contains(imageKey(p))).toList();
     }
 
-    /** Draws one product's second picture and sets the aws2-s3 headers for it. */
-    public void prepareImage(Exchange exchange) {
-        Product product = exchange.getMessage().getBody(Product.class);
-        byte[] bytes = png(product);
-        exchange.getMessage().setHeader(AWS2S3Constants.KEY, imageKey(product));
-        exchange.getMessage().setHeader(AWS2S3Constants.CONTENT_TYPE, "image/png");
-        exchange.getMessage().setHeader(AWS2S3Constants.CONTENT_LENGTH, (long) bytes.length);
-        exchange.getMessage().setBody(bytes);
+    /** Draws one product's second picture. */
+    public StoredObject image(Product product) {
+        return new StoredObject(imageKey(product), "image/png", png(product));
     }
 
     private Set<String> keys(String bucketName, String prefix) {
@@ -97,15 +91,10 @@ public final class SampleFiles {
         }
     }
 
-    /** Makes one product's file and sets the aws2-s3 headers for it. */
-    public void prepare(Exchange exchange) {
-        Product product = exchange.getMessage().getBody(Product.class);
+    /** Makes one product's file. */
+    public StoredObject file(Product product) {
         boolean zip = product.downloadUrl().endsWith(".zip");
-        byte[] bytes = zip ? zip(product) : pdf(product);
-        exchange.getMessage().setHeader(AWS2S3Constants.KEY, product.downloadUrl());
-        exchange.getMessage().setHeader(AWS2S3Constants.CONTENT_TYPE, zip ? "application/zip" : "application/pdf");
-        exchange.getMessage().setHeader(AWS2S3Constants.CONTENT_LENGTH, (long) bytes.length);
-        exchange.getMessage().setBody(bytes);
+        return new StoredObject(product.downloadUrl(), zip ? "application/zip" : "application/pdf", zip ? zip(product) : pdf(product));
     }
 
     static byte[] pdf(Product product) {

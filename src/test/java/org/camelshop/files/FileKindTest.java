@@ -8,12 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
-import org.apache.camel.Exchange;
-import org.apache.camel.component.aws2.s3.AWS2S3Constants;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.support.DefaultExchange;
 import org.camelshop.catalog.SampleCatalog;
 import org.camelshop.platform.ApiException;
+import org.camelshop.platform.StoredObject;
 import org.junit.jupiter.api.Test;
 
 class FileKindTest {
@@ -22,13 +19,6 @@ class FileKindTest {
     private static final byte[] EPUB_START = "PK\u0003\u0004__________________________mimetypeapplication/epub+zip".getBytes(StandardCharsets.ISO_8859_1);
 
     private final ProductFiles files = new ProductFiles(null, null, null, "images", "/images/uploads", 32, 64, 30);
-
-    private static Exchange upload(String type, byte[] body) {
-        Exchange exchange = new DefaultExchange(new DefaultCamelContext());
-        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, type);
-        exchange.getMessage().setBody(body);
-        return exchange;
-    }
 
     @Test
     void eachKindIsKnownByItsFirstBytes() {
@@ -45,24 +35,23 @@ class FileKindTest {
 
     @Test
     void anImageGetsAFreshKeyAndItsTypeForS3() {
-        Exchange exchange = upload("image/png", PNG);
-        files.prepareImage(exchange);
-        String key = exchange.getMessage().getHeader(AWS2S3Constants.KEY, String.class);
-        assertTrue(key.matches("images/[0-9a-f-]{36}\\.png"), key);
-        assertEquals("image/png", exchange.getMessage().getHeader(AWS2S3Constants.CONTENT_TYPE));
-        assertEquals((long) PNG.length, exchange.getMessage().getHeader(AWS2S3Constants.CONTENT_LENGTH));
-        assertEquals("/images/uploads/" + key.substring("images/".length()), files.imageStored(exchange).get("image_url"));
+        StoredObject image = files.image("image/png", null, PNG);
+        assertTrue(image.key().matches("images/[0-9a-f-]{36}\\.png"), image.key());
+        assertEquals("image/png", image.contentType());
+        assertEquals(PNG, image.bytes());
+        assertEquals("public, max-age=31536000, immutable", image.cacheControl(), "an image's name never repeats");
+        assertEquals("/images/uploads/" + image.key().substring("images/".length()),
+                files.imageStored(image.key(), (long) PNG.length, "image/png").get("image_url"));
     }
 
     @Test
     void otherTypesLiesAndHugeFilesAreRefused() {
-        assertEquals(415, assertThrows(ApiException.class, () -> files.prepareImage(upload("text/html", PNG))).status());
-        assertEquals(415, assertThrows(ApiException.class, () -> files.prepareImage(upload("image/jpeg", PNG))).status(), "a PNG sent as JPEG");
-        assertEquals(413, assertThrows(ApiException.class, () -> files.prepareImage(upload("image/png", new byte[33]))).status());
-        Exchange declaredHuge = upload("image/png", PNG);
-        declaredHuge.getMessage().setHeader(Exchange.CONTENT_LENGTH, 10_000_000L);
-        assertEquals(413, assertThrows(ApiException.class, () -> files.prepareImage(declaredHuge)).status(), "refused before reading");
-        assertEquals(400, assertThrows(ApiException.class, () -> files.prepareImage(upload("image/png", new byte[0]))).status());
+        assertEquals(415, assertThrows(ApiException.class, () -> files.image("text/html", null, PNG)).status());
+        assertEquals(415, assertThrows(ApiException.class, () -> files.image("image/jpeg", null, PNG)).status(), "a PNG sent as JPEG");
+        assertEquals(413, assertThrows(ApiException.class, () -> files.image("image/png", null, new byte[33])).status());
+        assertEquals(413, assertThrows(ApiException.class, () -> files.image("image/png", 10_000_000L, PNG)).status(), "refused before reading");
+        assertEquals(400, assertThrows(ApiException.class, () -> files.image("image/png", null, new byte[0])).status());
+        assertEquals(400, assertThrows(ApiException.class, () -> files.image("image/png", null, null)).status());
     }
 
     @Test
