@@ -35,10 +35,10 @@ class ArchitectureTest {
      * here on purpose.
      */
     private static final Set<String> CAMEL_ADAPTERS = Set.of(
-            // HTTP handlers: read path, query, headers or raw body of the REST request, set status and headers
+            // handlers of checkout, payment and mail whose steps still hand each other the order, plan, event or request
+            // in exchange properties
             "order.Invoices", "order.Orders",
             "payment.Payments", "payment.Refunds", "payment.Webhooks",
-            // queue consumers that keep state between two steps of one message (request, then record as sent)
             "mail.Mailer", "payment.PaymentProcessor",
             // producers: publish to a route from a bean
             "inventory.StockEvents",

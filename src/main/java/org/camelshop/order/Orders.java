@@ -163,13 +163,14 @@ public final class Orders {
                 order.discount(), order.tax(), order.shipping(), order.total(), order.currency(), accessToken);
     }
 
-    /** An order for its owner, an admin, or a guest with its access token; anyone else gets a 404, not a 403. */
-    public Order get(Exchange exchange, String orderId) {
+    /**
+     * An order for its owner, an admin, or a guest with its access token (the {@code X-Order-Token} header, else the
+     * {@code token} of a link); anyone else gets a 404, not a 403.
+     */
+    public Order get(String orderId, SessionUser user, String headerToken, String linkToken) {
         Order order = orders.find(orderId).orElseThrow(() -> ApiException.notFound("Order " + orderId));
-        Optional<SessionUser> user = Identity.current(exchange);
-        boolean owner = user.map(u -> u.isAdmin() || u.userId().equals(order.userId())).orElse(false);
-        String token = Optional.ofNullable(exchange.getMessage().getHeader("X-Order-Token", String.class))
-                .orElse(exchange.getMessage().getHeader("token", String.class));
+        boolean owner = user != null && (user.isAdmin() || user.userId().equals(order.userId()));
+        String token = headerToken != null ? headerToken : linkToken;
         boolean guestWithToken = order.accessTokenHash() != null && token != null && MessageDigest.isEqual(
                 sha256(token).getBytes(StandardCharsets.UTF_8), order.accessTokenHash().getBytes(StandardCharsets.UTF_8));
         if (!owner && !guestWithToken) {
@@ -179,20 +180,18 @@ public final class Orders {
     }
 
     /** {@code POST /api/orders/{id}/cancel}: the owner (or a guest with the token) cancels an unpaid order. */
-    public Order cancel(Exchange exchange, String orderId) {
-        Order cancelled = cancellations.byCustomer(get(exchange, orderId));
-        exchange.setProperty(ORDER_PROPERTY, cancelled);
-        return cancelled;
+    public Order cancel(String orderId, SessionUser user, String headerToken, String linkToken) {
+        return cancellations.byCustomer(get(orderId, user, headerToken, linkToken));
     }
 
-    /** The mail request for the order this exchange just cancelled. */
-    public String cancellationMail(Exchange exchange) {
-        return cancellations.cancellationMail(exchange.getProperty(ORDER_PROPERTY, Order.class));
+    /** The mail request for an order just cancelled. */
+    public String cancellationMail(Order cancelled) {
+        return cancellations.cancellationMail(cancelled);
     }
 
     /** The logged-in user's orders, newest first. */
-    public Page<Order> mine(Exchange exchange, Map<String, Object> parameters) {
-        String userId = Identity.current(exchange).orElseThrow().userId();
+    public Page<Order> mine(SessionUser user, Map<String, Object> parameters) {
+        String userId = user.userId();
         int page = Parameters.wholeNumber(parameters.get("page"), "page", 1, 1, 10_000);
         int pageSize = Parameters.wholeNumber(parameters.get("page_size"), "page_size", 20, 1, 100);
         return Page.of(orders.forUser(userId), page, pageSize);

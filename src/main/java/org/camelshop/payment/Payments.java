@@ -13,6 +13,7 @@ import org.camelshop.order.OrderStatus;
 import org.camelshop.order.Orders;
 import org.camelshop.platform.ApiException;
 import org.camelshop.platform.IdempotencyKeys;
+import org.camelshop.platform.Identity;
 import org.camelshop.platform.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,7 +82,7 @@ public final class Payments {
     /** {@code POST /api/payment/stripe/intent} and {@code /paypal/create}: Idempotency-Key replay, else an order awaiting payment. */
     public void beginCreate(Exchange exchange, String scope) {
         OrderRef request = Json.body(exchange, OrderRef.class);
-        Order order = orders.get(exchange, required("order_id", request.orderId()));
+        Order order = order(exchange, required("order_id", request.orderId()));
         exchange.setProperty(ORDER_PROPERTY, order);
         if (!claim(exchange, scope, order)) {
             requirePayable(order);
@@ -122,7 +123,7 @@ public final class Payments {
         if (!intent.matches("pi_[A-Za-z0-9_]{1,200}")) {
             throw ApiException.invalidField("payment_intent_id", "is not a PaymentIntent id");
         }
-        exchange.setProperty(ORDER_PROPERTY, orders.get(exchange, required("order_id", request.orderId())));
+        exchange.setProperty(ORDER_PROPERTY, order(exchange, required("order_id", request.orderId())));
         exchange.setProperty(REFERENCE_PROPERTY, intent);
     }
 
@@ -136,7 +137,7 @@ public final class Payments {
         if (!paypalOrder.matches("[A-Za-z0-9-]{1,64}")) {
             throw ApiException.invalidField("paypal_order_id", "is not a PayPal order id");
         }
-        Order order = orders.get(exchange, required("order_id", request.orderId()));
+        Order order = order(exchange, required("order_id", request.orderId()));
         exchange.setProperty(ORDER_PROPERTY, order);
         exchange.setProperty(REFERENCE_PROPERTY, paypalOrder);
         if (!claim(exchange, "paypal-capture", order)) {
@@ -216,6 +217,13 @@ public final class Payments {
         if (!payments.recordAttempt(order, provider, reference)) {
             throw notPayable(payments.find(order.orderId()).orElseThrow(), "");
         }
+    }
+
+    /** The order named in a payment request, if the caller may see it (see {@link Orders#get}). */
+    private Order order(Exchange exchange, String orderId) {
+        var message = exchange.getMessage();
+        return orders.get(orderId, Identity.current(exchange).orElse(null), message.getHeader("X-Order-Token", String.class),
+                message.getHeader("token", String.class));
     }
 
     /** Claims the Idempotency-Key; true (with the stored answer as body) when this request was answered before. */
