@@ -45,7 +45,7 @@ class ArchitectureTest {
             "tracking.Tracking", "tracking.Watchlist", "ops.FeatureFlags",
             "ops.PaymentSwitch",
             // queue consumers that keep state between two steps of one message (request, then record as sent)
-            "mail.Mailer", "payment.PaymentProcessor", "files.SampleFiles",
+            "payment.PaymentProcessor", "files.SampleFiles",
             // producers: publish to a route from a bean
             "inventory.StockEvents",
             // Camel extensions: endpoint strategy, event notifier, circuit breakers, health check, bean wiring
