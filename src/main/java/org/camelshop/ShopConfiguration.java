@@ -3,6 +3,7 @@ package org.camelshop;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -375,7 +376,8 @@ public class ShopConfiguration implements CamelConfiguration {
     }
 
     private void adminAndOperations() {
-        registry.bind("invoices", new Invoices(settings.get("shop.name")));
+        registry.bind("invoices", new Invoices(new Invoices.Seller(settings.get("shop.seller.name"), sellerAddress(), settings.get("shop.seller.tax-id", ""),
+                ZoneId.of(settings.get("shop.seller.time-zone"))), pricing::taxRate));
         registry.bind("orderExport", new OrderExport(orderRepository));
         registry.bind("salesAnalytics", new SalesAnalytics(orderRepository, products, clock));
         registry.bind("deadLetterAdmin", new DeadLetterAdmin(aws.sqs(), ResourcePlan.QUEUES));

@@ -38,7 +38,7 @@ class ArchitectureTest {
             // HTTP handlers: read path, query, headers or raw body of the REST request, set status and headers
             "account.Accounts", "admin.ProductBulk", "cart.Carts",
             "catalog.CategoryAdmin", "catalog.ProductAdmin", "download.Downloads", "files.ProductFiles",
-            "marketing.PersonalData", "marketing.Preferences", "order.Invoices",
+            "marketing.PersonalData", "marketing.Preferences",
             "order.OrderAdmin", "order.OrderExport", "order.Orders",
             "payment.Payments", "payment.Refunds", "payment.Webhooks",
             "pricing.DiscountCodes", "review.Reviews", "tracking.Recommendations",
