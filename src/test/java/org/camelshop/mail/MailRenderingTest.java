@@ -30,6 +30,14 @@ class MailRenderingTest {
             "#1d2330", "#f5f6f8", List.of("100 Congress Avenue", "Austin, TX 78701", "United States"),
             "https://shop.example/preferences.html", "usd");
 
+    static final Mail.AddressConfirmation CONFIRMATION = new Mail.AddressConfirmation(
+            "https://shop.example/api/preferences/confirm-email?token=a&b");
+    static final MarketingMail MARKETING = new MarketingMail("Back in stock", "A product on your watchlist is available again.",
+            "Use code X1 for 10 % off", List.of(new MarketingMail.Item("Hoodie <Large>", 4500,
+                    "https://shop.example/api/marketing/click/m1?url=%2Fproduct.html")),
+            "https://shop.example/api/marketing/click/m1?url=%2Fshop.html", "https://shop.example/api/marketing/open/m1",
+            "https://shop.example/api/preferences/unsubscribe?token=t&kind=back_in_stock");
+
     private static CamelContext camel;
     private static ProducerTemplate producer;
 
@@ -52,18 +60,39 @@ class MailRenderingTest {
 
     /** An order of two lines, one with a name that tries to inject markup, paid or not, with a discount and an address. */
     static OrderMail order(boolean paid, boolean downloads) {
+        return order(BRAND.shopUrl(), paid, downloads);
+    }
+
+    static OrderMail order(String shopUrl, boolean paid, boolean downloads) {
         return new OrderMail("CS-20261130-ABC", "Ann <script>alert(1)</script>", "https://shop.example/orders.html?order=o-1&token=t",
-                List.of(new OrderMail.Line("Mug <b>bold</b> & co", 2, 1250, 2500, "https://shop.example/images/products/merchandise.svg"),
+                List.of(new OrderMail.Line("Mug <b>bold</b> & co", 2, 1250, 2500, shopUrl + "/images/products/merchandise.svg"),
                         new OrderMail.Line("Study Bible", 1, 3999, 3999, null)),
                 6499, 650, "SAVE10", 365, 599, 6813, "usd",
                 List.of("Ann <script>alert(1)</script>", "1 Main St", "Austin, TX 78701", "US"),
                 paid, paid, downloads, 30, "payment_timeout", "UPS", "1Z999", 2000, false, 6813);
     }
 
-    static Rendered render(String template, Object content, String example) throws IOException {
-        Mail mail = new Mail(template, "ann@example.com", "subject", content, BRAND, Map.of(), id -> { });
-        Rendered rendered = new Rendered(producer.requestBody("freemarker:templates/mail/" + template + ".ftlh", mail, String.class),
+    /** Renders a mail as email.yaml does: the freemarker component, the HTML from .ftlh, the text from .ftl. */
+    static Rendered render(ProducerTemplate producer, Brand brand, String template, Object content) {
+        Mail mail = new Mail(template, "ann@example.com", "subject", content, brand, Map.of(), id -> { });
+        return new Rendered(producer.requestBody("freemarker:templates/mail/" + template + ".ftlh", mail, String.class),
                 producer.requestBody("freemarker:templates/mail/" + template + ".ftl", mail, String.class));
+    }
+
+    /** One example of every template, by the name its example is saved under. */
+    static Map<String, Rendered> examples(ProducerTemplate producer, Brand brand) {
+        Map<String, Rendered> examples = new java.util.LinkedHashMap<>();
+        for (String template : List.of("order_received", "order_confirmed", "order_shipped", "order_cancelled", "order_refunded",
+                "payment_duplicate_refunded")) {
+            examples.put(template, render(producer, brand, template, order(brand.shopUrl(), !template.equals("order_received"), false)));
+        }
+        examples.put("email_confirm", render(producer, brand, "email_confirm", CONFIRMATION));
+        examples.put("marketing", render(producer, brand, "marketing", MARKETING));
+        return examples;
+    }
+
+    private static Rendered render(String template, Object content, String example) throws IOException {
+        Rendered rendered = render(producer, BRAND, template, content);
         Files.writeString(EXAMPLES.resolve(example + ".html"), rendered.html());
         Files.writeString(EXAMPLES.resolve(example + ".txt"), rendered.text());
         return rendered;
@@ -162,8 +191,7 @@ class MailRenderingTest {
 
     @Test
     void addressConfirmationCarriesTheLink() throws IOException {
-        Rendered mail = render("email_confirm", new Mail.AddressConfirmation("https://shop.example/api/preferences/confirm-email?token=a&b"),
-                "email_confirm");
+        Rendered mail = render("email_confirm", CONFIRMATION, "email_confirm");
         assertBranded(mail);
         assertTrue(mail.html().contains("href=\"https://shop.example/api/preferences/confirm-email?token=a&amp;b\""));
         assertTrue(mail.text().contains("Confirm it here: https://shop.example/api/preferences/confirm-email?token=a&b"));
@@ -171,11 +199,7 @@ class MailRenderingTest {
 
     @Test
     void marketingListsTheProductsAndCanBeUnsubscribed() throws IOException {
-        MarketingMail content = new MarketingMail("Back in stock", "A product on your watchlist is available again.", "Use code X1 for 10 % off",
-                List.of(new MarketingMail.Item("Hoodie <Large>", 4500, "https://shop.example/api/marketing/click/m1?url=%2Fproduct.html")),
-                "https://shop.example/api/marketing/click/m1?url=%2Fshop.html", "https://shop.example/api/marketing/open/m1",
-                "https://shop.example/api/preferences/unsubscribe?token=t&kind=back_in_stock");
-        Rendered mail = render("marketing", content, "marketing");
+        Rendered mail = render("marketing", MARKETING, "marketing");
         assertBranded(mail);
         assertTrue(mail.html().contains(">Hoodie &lt;Large&gt;</a> — USD 45.00"));
         assertTrue(mail.text().contains("- Hoodie <Large> (USD 45.00): https://shop.example/api/marketing/click/m1?url=%2Fproduct.html"));
