@@ -12,7 +12,7 @@
       <#return order.downloads?then("Your downloads are ready on your order page.",
           "We are packing your order and will e-mail you the tracking number when it ships.")>
     <#case "order_shipped">
-      <#return "Follow your parcel with " + (order.carrier!"our carrier") + " using tracking number " + (order.trackingNumber!"to follow") + ".">
+      <#return "Your order page shows where your parcel is, with its tracking number.">
     <#case "order_cancelled">
       <#return order.charged?then("Your payment is refunded in full; it reaches your account within 5 to 10 days.",
           "Nothing has been charged.")>

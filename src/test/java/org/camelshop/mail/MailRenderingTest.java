@@ -159,7 +159,8 @@ class MailRenderingTest {
         Rendered mail = render("order_shipped", order(true, false), "order_shipped");
         assertOrderSummary(mail);
         assertTrue(mail.html().contains("Tracking number: <strong>1Z999</strong>"));
-        assertTrue(mail.text().contains("Follow your parcel with UPS using tracking number 1Z999."));
+        assertTrue(mail.text().contains("your parcel left us with UPS. Tracking number: 1Z999."));
+        assertTrue(mail.text().contains("Your order page shows where your parcel is"));
     }
 
     @Test
