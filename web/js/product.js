@@ -106,7 +106,7 @@ document.getElementById('watch').addEventListener('click', async () => {
 document.getElementById('buy').addEventListener('submit', (e) => {
   e.preventDefault();
   const quantity = parseInt(document.getElementById('quantity').value, 10) || 1;
-  addToCart(product.product_id, quantity, product.name);
+  addToCart(product.product_id, quantity, product.name, { drawer: true });
 });
 
 async function loadRelated(p) {

@@ -102,13 +102,9 @@ async function quickView(id) {
         <p>${p.in_stock ? '<span class="in-stock">In stock</span>' : '<span class="out-of-stock">Out of stock</span>'}</p>
         <button type="button" id="qv-add" ${p.in_stock ? '' : 'disabled'}>Add to cart</button>
         <a href="/product.html?id=${encodeURIComponent(p.product_id)}">Full details</a>
-        <p id="qv-status" role="status" aria-live="polite"></p>
       </div></div>`;
-  // the page's status line is behind the dialog's backdrop: the dialog says it itself
-  document.getElementById('qv-add').addEventListener('click', async () => {
-    const added = await addToCart(p.product_id, 1, p.name);
-    document.getElementById('qv-status').textContent = added ? `${p.name} added to your cart.` : document.getElementById('status').textContent;
-  });
+  // the drawer takes the quick view's place, so what was added is never hidden behind a backdrop
+  document.getElementById('qv-add').addEventListener('click', () => addToCart(p.product_id, 1, p.name, { drawer: true }));
   dialog.showModal();
 }
 

@@ -25,6 +25,7 @@ import org.camelshop.marketing.Campaigns;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -108,6 +109,15 @@ class JourneysBrowserIT {
             browser.waitLoaded();
             browser.click("#add-to-cart");
             browser.waitForText("#status", "added to your cart");
+            // on a phone the drawer takes the whole width, the toast fits beside it, and Esc closes the drawer
+            browser.waitForText("#mini-cart #mc-lines li", "Qty 1");
+            browser.find("#toast");
+            assertEquals(390L, browser.js("return Math.round(document.getElementById('mini-cart').getBoundingClientRect().right)"));
+            assertTrue((Long) browser.js("return Math.round(document.getElementById('toast').getBoundingClientRect().right)") <= 390L);
+            assertTrue(browser.find("#mc-checkout").isDisplayed());
+            browser.screenshot("journey-guest-phone-drawer");
+            browser.find("#mini-cart").sendKeys(Keys.ESCAPE);
+            browser.waitUntil(d -> !(Boolean) browser.js("return document.getElementById('mini-cart').open"));
 
             browser.open("/cart.html");
             browser.type("#discount-code", "NOPE-" + code);

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -76,9 +77,18 @@ class StorefrontBrowserIT {
         browser.click("#view-grid");
 
         browser.click("#products li.card button.quick");
-        browser.find("#quick-view #qv-title");
+        String quickName = browser.find("#quick-view #qv-title").getText();
         browser.screenshot("shop-quick-view");
-        browser.click("#qv-close");
+        // adding from the quick view swaps it for the mini-cart drawer, with a toast on top
+        browser.click("#qv-add");
+        browser.waitForText("#mini-cart #mc-added", "Added " + quickName);
+        assertFalse((Boolean) browser.js("return document.getElementById('quick-view').open"), "the quick view made way for the drawer");
+        assertTrue(browser.waitForText("#toast", "View cart").contains(quickName));
+        assertTrue(browser.find("#mini-cart #mc-lines li").getText().contains("Qty 1"));
+        browser.screenshot("shop-quick-view-added");
+        browser.find("#mini-cart").sendKeys(Keys.ESCAPE);
+        browser.waitUntil(d -> !(Boolean) browser.js("return document.getElementById('mini-cart').open"));
+        browser.waitForText("#cart-count", "1");
 
         WebElement first = browser.find("#products li.card h2 a");
         String name = first.getText();
@@ -90,10 +100,16 @@ class StorefrontBrowserIT {
         browser.type("#quantity", "2");
         browser.click("#add-to-cart");
         browser.waitForText("#status", "added to your cart");
+        // the same product as in the quick view: one line of three in the drawer, focus on Checkout
+        browser.waitForText("#mini-cart #mc-lines li", "Qty 3");
+        assertEquals(1, browser.all("#mini-cart #mc-lines li").size());
+        assertEquals("mc-checkout", browser.js("return document.activeElement.id"));
+        browser.waitForText("#toast", "Added " + name);
+        browser.screenshot("product-added-drawer");
 
         browser.open("/cart.html");
         assertEquals(1, browser.all("#cart-lines tr[data-product-id]").size());
-        assertEquals("2", browser.find("#cart-lines input.qty").getAttribute("value"));
+        assertEquals("3", browser.find("#cart-lines input.qty").getAttribute("value"));
         browser.type("#est-state", "CA");
         browser.type("#est-postal", "94105");
         browser.click("#apply-estimate");
