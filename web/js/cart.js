@@ -1,5 +1,5 @@
 // cart.html: lines with quantity and remove, subtotal, discount code, tax/shipping estimate (POST /api/cart/quote).
-import { api, esc, money, imageSrc, siteHeader, say, refreshCartCount } from './api.js';
+import { api, esc, money, imageSrc, siteHeader, say, refreshCartCount, totalsHtml } from './api.js';
 
 const lines = document.getElementById('cart-lines');
 const form = document.getElementById('estimate');
@@ -9,14 +9,6 @@ function estimateAddress() {
   if (!/^[A-Z]{2}$/.test(country)) return undefined;
   return { name: 'Estimate', line1: 'Estimate', city: 'Estimate', state: form.state.value.trim() || undefined,
     postal_code: form.postal_code.value.trim() || '00000', country };
-}
-
-export function totalsHtml(q) {
-  return `<div><span>Subtotal</span><span id="subtotal">${money(q.subtotal)}</span></div>
-    ${q.discount ? `<div><span>Discount</span><span id="discount">−${money(q.discount)}</span></div>` : ''}
-    <div><span>Tax</span><span id="tax">${money(q.tax)}</span></div>
-    <div><span>Shipping</span><span id="shipping">${q.shipping ? money(q.shipping) : 'Free'}</span></div>
-    <div class="grand"><span>Total</span><span id="total">${money(q.total)}</span></div>`;
 }
 
 async function quote() {

@@ -189,10 +189,17 @@ class JourneysBrowserIT {
         browser.click("#pay-card");
     }
 
-    /** After paying: checkout moves on to orders.html, where the order's row shows Confirmed; returns the row. */
+    /**
+     * After paying: checkout moves on to the confirmation page, which follows the order until it shows Confirmed; then
+     * orders.html lists it as Confirmed too. Returns the order's row there.
+     */
     private WebElement confirmedOnOrdersPage(String orderNumber) {
-        browser.waitUntil(d -> d.getCurrentUrl().contains("/orders.html"));
+        browser.waitUntil(d -> d.getCurrentUrl().contains("/confirmation.html"));
         browser.waitLoaded();
+        assertEquals(orderNumber, browser.find("#order-number").getText());
+        browser.waitForText("#order-status", "Confirmed");
+        browser.waitForText("#next", "Payment received");
+        browser.open("/orders.html");
         return awaitRowStatus(orderNumber, "Confirmed");
     }
 

@@ -175,14 +175,28 @@ class StorefrontBrowserIT {
         browser.waitForText("#status", "added to your cart");
         browser.open("/checkout.html");
         checkoutAsGuest("payer-" + UUID.randomUUID() + "@example.com");
+        String orderNumber = browser.find("#order-number").getText();
+        java.util.regex.Matcher placedTotal = java.util.regex.Pattern.compile("total (\\$[\\d,]+\\.\\d\\d)").matcher(browser.find("#order-ref").getText());
+        assertTrue(placedTotal.find(), "the payment step names the order's total");
+        String total = placedTotal.group(1);
         browser.find("#sandbox-card");
         browser.type("#card-number", "4242 4242 4242 4242");
         browser.type("#card-expiry", "12/30");
         browser.type("#card-cvc", "123");
         browser.screenshot("checkout-sandbox-card");
         browser.click("#pay-card");
-        browser.waitUntil(d -> d.getCurrentUrl().contains("/orders.html"));
+        // the confirmation page: number, total, address and the next steps of a paid order with a download in it
+        browser.waitUntil(d -> d.getCurrentUrl().contains("/confirmation.html"));
         browser.waitLoaded();
+        assertEquals(orderNumber, browser.find("#order-number").getText());
+        assertEquals(total, browser.find("#totals #total").getText());
+        assertTrue(browser.find("#ship-to").getText().contains("1 Harbor Way"));
+        browser.waitForText("#order-status", "Confirmed");
+        browser.click("#get-downloads");
+        browser.find("#downloads a");
+        assertFalse(browser.find("body").getText().contains("Loading"), "nothing left loading");
+        browser.screenshot("confirmation");
+        browser.open("/orders.html");
         browser.waitUntil(d -> {
             List<WebElement> badges = d.findElements(By.cssSelector("#orders td.order-status"));
             if (!badges.isEmpty() && badges.get(0).getText().contains("Confirmed")) {
