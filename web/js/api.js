@@ -12,9 +12,17 @@ const moneyFormat = new Intl.NumberFormat('en-US', { style: 'currency', currency
 /** Integer cents as dollars. */
 export const money = (cents) => moneyFormat.format((cents || 0) / 100);
 
-/** A site path or https URL for an image; anything else falls back to the category picture. */
-export function imageSrc(url, category) {
-  if (typeof url === 'string' && (/^\/[^/]/.test(url) || url.startsWith('https://'))) return url;
+const CATEGORY_PICTURE = /^\/images\/products\/[a-z-]+\.svg$/;
+/** An uploaded picture: a site path or https URL other than the old category pictures. */
+export const isUpload = (url) => typeof url === 'string' && !CATEGORY_PICTURE.test(url) && (/^\/[^/]/.test(url) || url.startsWith('https://'));
+
+/**
+ * A product's picture: its uploaded one if it has one, else its own generated artwork (view 1-3, drawn by the server
+ * from its name and category); the category picture only where the product is not known.
+ */
+export function imageSrc(url, category, productId, view = 1) {
+  if (isUpload(url)) return url;
+  if (productId) return `/images/art/${encodeURIComponent(productId)}/${view}`;
   return '/images/products/' + String(category || 'books').toLowerCase().replace(/[^a-z]+/g, '-') + '.svg';
 }
 
@@ -229,7 +237,7 @@ export async function openMiniCart(added) {
   dialog.querySelector('#mc-added').hidden = !added;
   dialog.querySelector('#mc-added').textContent = added ? `Added ${added} to your cart.` : '';
   lines.innerHTML = cart.items.map((l) => `<li data-product-id="${esc(l.product_id)}">
-      <img src="${esc(imageSrc(l.image_url, l.category))}" alt="" width="56" height="42">
+      <img src="${esc(imageSrc(l.image_url, null, l.product_id))}" alt="" width="56" height="42">
       <span class="mc-name"><a href="/product.html?id=${encodeURIComponent(l.product_id)}">${esc(l.name)}</a>
         <span class="muted">Qty ${l.quantity} × ${money(l.unit_price)}</span></span>
       <span class="price">${money(l.line_total)}</span></li>`).join('')
@@ -253,7 +261,7 @@ export function productCard(p, { heading = 'h2', quick = true } = {}) {
   const stock = p.in_stock ? (p.stock_quantity <= 5 && !p.digital_download ? `<span class="low-stock">Only ${p.stock_quantity} left</span>` : '<span class="in-stock">In stock</span>')
     : '<span class="out-of-stock">Out of stock</span>';
   return `<li class="card" data-product-id="${esc(p.product_id)}">
-    <img src="${esc(imageSrc(p.image_url, p.category))}" alt="${esc(p.name)}" width="320" height="240" loading="lazy" decoding="async">
+    <img src="${esc(imageSrc(p.image_url, p.category, p.product_id))}" alt="${esc(p.name)}" width="320" height="240" loading="lazy" decoding="async">
     <div>
       <${heading}><a href="/product.html?id=${encodeURIComponent(p.product_id)}">${esc(p.name)}</a></${heading}>
       <div class="muted">${esc(p.category)}${p.subcategory ? ' · ' + esc(p.subcategory) : ''}</div>
@@ -297,6 +305,37 @@ export function totalsHtml(q) {
 
 /** A postal address on one line. */
 export const addressLine = (a) => [a?.name, a?.line1, a?.line2, a?.city, a?.state, a?.postal_code, a?.country].filter(Boolean).join(', ');
+
+/** Placeholder cards while products load, shaped like the cards so nothing moves when they arrive. */
+export const skeletonCards = (n) => '<li class="card skeleton" aria-hidden="true"><div class="sk-img"></div><div class="sk-line"></div><div class="sk-line short"></div></li>'.repeat(n);
+
+const STATE_ICONS = {
+  empty: '<path d="M4 7h16l-1.5 12.5a1 1 0 0 1-1 .9H6.5a1 1 0 0 1-1-.9z M9 7V5.5a3 3 0 0 1 6 0V7"/>',
+  search: '<circle cx="10.5" cy="10.5" r="6.5"/><path d="M15.5 15.5 21 21"/>',
+  error: '<path d="M12 3 2 20h20z M12 10v4.5 M12 17.2v.3"/>',
+};
+
+/**
+ * A designed empty or error state: an icon, a title, a line of text (HTML, already escaped) and an action (HTML). The
+ * error state of a request that could not reach the shop offers "Try again" (see showError).
+ */
+export function stateHtml({ kind = 'empty', icon = kind, title, text = '', action = '' }) {
+  return `<div class="state ${kind}-state"><svg class="state-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false" fill="none"
+      stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round">${STATE_ICONS[icon]}</svg>
+    <p class="state-title">${esc(title)}</p>${text ? `<p>${text}</p>` : ''}${action}</div>`;
+}
+
+/**
+ * Puts the error state for a failed request into {box} (wrapped by {wrap}, e.g. a table row) with a "Try again" button
+ * that calls {retry}. A shop that cannot be reached (5xx, network) gets a friendly message, a refusal its own.
+ */
+export function showError(box, error, retry, wrap = (html) => html) {
+  const down = !error?.status || error.status >= 500;
+  box.innerHTML = wrap(stateHtml({ kind: 'error', title: down ? 'The shop cannot be reached just now' : 'That did not work',
+    text: down ? 'Nothing is lost: please try again in a moment.' : esc(error.message),
+    action: '<button type="button" class="retry">Try again</button>' }));
+  box.querySelector('button.retry').addEventListener('click', retry, { once: true });
+}
 
 /** Query-string parameters of the current page. */
 export const params = () => new URLSearchParams(location.search);

@@ -39,7 +39,7 @@ async function load() {
     document.getElementById('totals').innerHTML = totalsHtml({ subtotal: 0, tax: 0, shipping: 0, total: 0 });
   } else {
     lines.innerHTML = cart.items.map((l) => `<tr data-product-id="${esc(l.product_id)}">
-      <td><img class="thumb" src="${esc(imageSrc(l.image_url))}" alt="" width="48" height="48"> <a href="/product.html?id=${encodeURIComponent(l.product_id)}">${esc(l.name)}</a>
+      <td><img class="thumb" src="${esc(imageSrc(l.image_url, null, l.product_id))}" alt="" width="48" height="48"> <a href="/product.html?id=${encodeURIComponent(l.product_id)}">${esc(l.name)}</a>
         ${l.available ? '' : '<br><span class="out-of-stock">No longer available in this quantity</span>'}</td>
       <td class="num">${money(l.unit_price)}</td>
       <td><label><span class="skip">Quantity of ${esc(l.name)}</span><input type="number" class="qty" min="0" max="99" value="${l.quantity}" data-id="${esc(l.product_id)}" style="width:4.5rem"></label></td>

@@ -55,7 +55,7 @@ function render(o) {
     <span id="order-status">${statusBadge(o.order_status)}</span> <span id="payment-status">${statusBadge(o.payment_status)}</span>`;
   $('next').innerHTML = nextSteps(o);
   $('lines').innerHTML = (o.items || []).map((l) => `<li>
-      <img src="${esc(imageSrc(null, l.category, l.product_id))}" alt="" width="64" height="48">
+      <img src="${esc(imageSrc(null, null, l.product_id))}" alt="" width="64" height="48">
       <span class="line-name"><a href="/product.html?id=${encodeURIComponent(l.product_id)}">${esc(l.name)}</a>
         <span class="muted">Qty ${l.quantity} × ${money(l.unit_price)}${l.digital_download ? ' · digital download' : ''}</span></span>
       <span class="price">${money(l.line_total)}</span></li>`).join('');

@@ -1,5 +1,5 @@
 // product.html?id=…: gallery with zoom, details, quantity and add to cart, reviews (escaped), related products, sharing.
-import { api, esc, money, imageSrc, siteHeader, addToCart, say, stars, params, auth, track, deviceType } from './api.js';
+import { api, esc, money, imageSrc, isUpload, siteHeader, addToCart, say, stars, params, auth, track, deviceType } from './api.js';
 
 const id = params().get('id');
 const mainImage = document.getElementById('main-image');
@@ -29,8 +29,10 @@ mainImage.addEventListener('mousemove', (e) => {
 function render(p) {
   product = p;
   document.title = `${p.name} - Camel Shop`;
-  const images = [imageSrc(p.image_url, p.category), ...(p.images || []).map((i) => imageSrc(i, p.category))]
-    .filter((v, i, all) => all.indexOf(v) === i);
+  // uploaded pictures first; a product without one shows its artwork's views, around any other uploads
+  const uploads = [p.image_url, ...(p.images || [])].filter(isUpload);
+  const art = [1, 2, 3].map((view) => imageSrc(null, p.category, p.product_id, view));
+  const images = (isUpload(p.image_url) ? uploads : [art[0], ...uploads, ...art.slice(1)]).filter((v, i, all) => all.indexOf(v) === i);
   mainImg.alt = p.name;
   document.getElementById('thumbs').innerHTML = images.length > 1 ? images.map((src, i) =>
     `<button type="button" data-src="${esc(src)}" aria-pressed="${i === 0}" aria-label="Picture ${i + 1} of ${images.length}"><img src="${esc(src)}" alt="" width="64" height="48"></button>`).join('') : '';
@@ -114,7 +116,7 @@ async function loadRelated(p) {
   if (p.subcategory) q.set('subcategory', p.subcategory);
   const result = await api('/api/products?' + q);
   document.getElementById('related').innerHTML = result.items.filter((r) => r.product_id !== p.product_id).slice(0, 4).map((r) => `
-    <li class="card"><img src="${esc(imageSrc(r.image_url, r.category))}" alt="${esc(r.name)}" width="320" height="240" loading="lazy">
+    <li class="card"><img src="${esc(imageSrc(r.image_url, r.category, r.product_id))}" alt="${esc(r.name)}" width="320" height="240" loading="lazy">
       <h3 style="font-size:1rem;margin:0"><a href="/product.html?id=${encodeURIComponent(r.product_id)}">${esc(r.name)}</a></h3>
       <span class="price">${money(r.price)}</span></li>`).join('');
 }

@@ -93,7 +93,7 @@ async function quickView(id) {
   const body = document.getElementById('qv-body');
   const p = current.find((x) => x.product_id === id) || await api('/api/products/' + encodeURIComponent(id));
   body.innerHTML = `<div class="quick">
-      <img src="${esc(imageSrc(p.image_url, p.category))}" alt="${esc(p.name)}" width="320" height="240">
+      <img src="${esc(imageSrc(p.image_url, p.category, p.product_id))}" alt="${esc(p.name)}" width="320" height="240">
       <div>
         <h2 id="qv-title">${esc(p.name)}</h2>
         <p class="price">${money(p.price)}</p>

@@ -59,6 +59,8 @@ class StorefrontBrowserIT {
         browser.resetStorage();
         browser.open("/shop.html");
         assertEquals(24, browser.all("#products li.card").size(), "a page shows 24 products");
+        List<String> pictures = browser.all("#products li.card img").stream().map(i -> i.getAttribute("src")).toList();
+        assertEquals(24, pictures.stream().distinct().count(), "every product its own picture");
         browser.screenshot("shop");
 
         new Select(browser.find("#category")).selectByValue("Books");
@@ -95,6 +97,12 @@ class StorefrontBrowserIT {
         first.click();
         browser.waitLoaded();
         assertEquals(name, browser.find("#name").getText());
+        // the product's own artwork, loaded as an image, with its views in the gallery
+        String productId = browser.driver().getCurrentUrl().replaceFirst(".*[?&]id=", "");
+        assertTrue(browser.find("#main-img").getAttribute("src").endsWith("/images/art/" + productId + "/1"));
+        browser.waitUntil(d -> (Boolean) browser.js("const i = document.getElementById('main-img'); return i.complete && i.naturalWidth > 0"));
+        assertTrue(browser.all("#thumbs button").size() >= 3, "three views of the artwork");
+        assertTrue(shop.get("/images/art/" + productId + "/1").body().contains(name), "the artwork carries the title");
         browser.find("#share a");
         browser.screenshot("product");
         browser.type("#quantity", "2");
