@@ -7,9 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.camelshop.platform.ApiException;
-import org.camelshop.platform.Json;
 
 /**
  * Artwork for a product that has no uploaded picture: an SVG drawn from the product's own name, category and
@@ -24,14 +22,13 @@ public final class ProductArt {
     private static final int W = 640;
     private static final int H = 480;
 
-    /** The SVG of view 1-3 of the product given as its JSON (the cached answer of GET /api/products/{id}). */
-    public String svg(String productJson, String view) {
+    /** The SVG of view 1-3 of the product. */
+    public String svg(Product product, String view) {
         int v = view != null && view.matches("[1-" + VIEWS + "]") ? Integer.parseInt(view) : 0;
         if (v == 0) {
             throw ApiException.invalidField("view", "must be 1 to " + VIEWS);
         }
-        JsonNode p = Json.read(productJson, JsonNode.class);
-        return draw(p.path("product_id").asText(), p.path("name").asText(), p.path("category").asText(), p.path("subcategory").asText(), v);
+        return draw(product.productId(), product.name(), product.category(), product.subcategory(), v);
     }
 
     /** The drawing itself, from plain values (what the unit test calls). */
