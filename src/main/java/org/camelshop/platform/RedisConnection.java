@@ -3,6 +3,9 @@ package org.camelshop.platform;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 import io.lettuce.core.ClientOptions;
@@ -20,6 +23,8 @@ import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The shared Redis connection. Connects on first use, so the shop starts (degraded) while Redis is down; after a
@@ -27,6 +32,8 @@ import org.apache.camel.support.service.ServiceSupport;
  * connected, Lettuce reconnects by itself and rejects commands at once while disconnected.
  */
 public final class RedisConnection extends ServiceSupport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RedisConnection.class);
 
     private static final long RETRY_CONNECT_AFTER_MS = 2_000;
 
@@ -142,6 +149,13 @@ public final class RedisConnection extends ServiceSupport {
         if (connection != null) {
             connection.close();
         }
-        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        try {
+            client.shutdownAsync(0, 2, TimeUnit.SECONDS).get(5, TimeUnit.SECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            // Lettuce's threads are daemons: a stuck event loop must not hold up the shop's stop
+            LOG.warn("Redis client did not shut down cleanly: {}", e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

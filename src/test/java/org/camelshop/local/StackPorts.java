@@ -1,23 +1,32 @@
 package org.camelshop.local;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** The ports of the local stack's five emulators. */
 public record StackPorts(int sqs, int dynamoDb, int ses, int redis, int s3) {
 
     /**
-     * Test ports come from a block of their own per test JVM (failsafe's fork number), below Linux's ephemeral range
-     * (32768+): another JVM's stack, or an outgoing connection, can never take a port this JVM handed out — also not
-     * while a test has stopped the emulator on it to restart it there.
+     * Test ports come from below Linux's ephemeral range (32768+), so no outgoing connection takes one, and each is
+     * claimed with a lock file held until this JVM exits: another test JVM on the machine (a second fork, another
+     * checkout's run) never takes a port this one handed out — also not while a test has stopped the emulator on it
+     * to restart it there.
      */
-    private static final int BLOCK_SIZE = 3000;
-    private static final int FIRST_PORT = 20_000 + BLOCK_SIZE * (Integer.getInteger("shop.test.fork", 1) - 1);
-    private static final AtomicInteger NEXT_PORT = new AtomicInteger(FIRST_PORT);
+    private static final int FIRST_PORT = 26_000;
+    private static final int LAST_PORT = 32_000;
+    private static final Path LOCKS = Path.of(System.getProperty("java.io.tmpdir"), "camelshop-test-ports");
+    private static final List<FileChannel> CLAIMS = new ArrayList<>();
+    private static int nextPort = FIRST_PORT;
 
     /** The documented defaults (SPEC §2), each overridable by its SHOP_*_PORT variable. */
     public static StackPorts fromEnvironment() {
@@ -41,14 +50,23 @@ public record StackPorts(int sqs, int dynamoDb, int ses, int redis, int s3) {
         return properties;
     }
 
-    /** A port of this JVM's block that nothing listens on, never handed out twice. */
-    public static int freePort() {
-        for (int port = NEXT_PORT.getAndIncrement(); port < FIRST_PORT + BLOCK_SIZE; port = NEXT_PORT.getAndIncrement()) {
-            if (canListenOn(port)) {
-                return port;
+    /** A port nothing listens on and no other test JVM claimed, never handed out twice. */
+    public static synchronized int freePort() {
+        try {
+            Files.createDirectories(LOCKS);
+            while (nextPort <= LAST_PORT) {
+                int port = nextPort++;
+                FileChannel claim = FileChannel.open(LOCKS.resolve(port + ".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                if (claim.tryLock() != null && canListenOn(port)) {
+                    CLAIMS.add(claim);
+                    return port;
+                }
+                claim.close();
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot claim a test port in " + LOCKS, e);
         }
-        throw new IllegalStateException("no free port left in " + FIRST_PORT + "-" + (FIRST_PORT + BLOCK_SIZE - 1));
+        throw new IllegalStateException("no free port left in " + FIRST_PORT + "-" + LAST_PORT);
     }
 
     private static boolean canListenOn(int port) {

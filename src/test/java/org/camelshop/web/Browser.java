@@ -35,7 +35,7 @@ public final class Browser implements AutoCloseable {
     public static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     /** One folder per test JVM: two JVMs' browsers never see, or clear, each other's downloads. */
-    private static final Path DOWNLOADS = Path.of("target", "downloads-" + Integer.getInteger("shop.test.fork", 1)).toAbsolutePath();
+    private static final Path DOWNLOADS = Path.of("target", "downloads-" + ProcessHandle.current().pid()).toAbsolutePath();
 
     private final ChromeDriver driver;
     private final Path profile;
