@@ -306,9 +306,6 @@ export function totalsHtml(q) {
 /** A postal address on one line. */
 export const addressLine = (a) => [a?.name, a?.line1, a?.line2, a?.city, a?.state, a?.postal_code, a?.country].filter(Boolean).join(', ');
 
-/** Placeholder cards while products load, shaped like the cards so nothing moves when they arrive. */
-export const skeletonCards = (n) => '<li class="card skeleton" aria-hidden="true"><div class="sk-img"></div><div class="sk-line"></div><div class="sk-line short"></div></li>'.repeat(n);
-
 const STATE_ICONS = {
   empty: '<path d="M4 7h16l-1.5 12.5a1 1 0 0 1-1 .9H6.5a1 1 0 0 1-1-.9z M9 7V5.5a3 3 0 0 1 6 0V7"/>',
   search: '<circle cx="10.5" cy="10.5" r="6.5"/><path d="M15.5 15.5 21 21"/>',

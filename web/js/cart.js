@@ -1,5 +1,5 @@
 // cart.html: lines with quantity and remove, subtotal, discount code, tax/shipping estimate (POST /api/cart/quote).
-import { api, esc, money, imageSrc, siteHeader, say, refreshCartCount, totalsHtml } from './api.js';
+import { api, esc, money, imageSrc, siteHeader, say, refreshCartCount, totalsHtml, stateHtml, showError } from './api.js';
 
 const lines = document.getElementById('cart-lines');
 const form = document.getElementById('estimate');
@@ -33,7 +33,8 @@ async function quote() {
 async function load() {
   const cart = await api('/api/cart');
   if (cart.items.length === 0) {
-    lines.innerHTML = '<tr><td colspan="5">Your cart is empty. <a href="/shop.html">Find something you like.</a></td></tr>';
+    lines.innerHTML = `<tr><td colspan="5" class="state-cell">${stateHtml({ title: 'Your cart is empty',
+      text: 'Books, apparel, study guides and downloads are waiting in the shop.', action: '<a class="button" href="/shop.html">Find something you like</a>' })}</td></tr>`;
     document.getElementById('checkout').setAttribute('aria-disabled', 'true');
     document.getElementById('checkout').classList.add('secondary');
     document.getElementById('totals').innerHTML = totalsHtml({ subtotal: 0, tax: 0, shipping: 0, total: 0 });
@@ -46,9 +47,17 @@ async function load() {
       <td class="num">${money(l.line_total)}</td>
       <td><button type="button" class="secondary remove" data-id="${esc(l.product_id)}" aria-label="Remove ${esc(l.name)}">Remove</button></td></tr>`).join('');
   }
+  lines.removeAttribute('aria-busy');
   await quote();
   refreshCartCount();
   document.body.dataset.loaded = 'true';
+}
+
+function loadOrExplain() {
+  load().catch((e) => {
+    showError(lines, e, loadOrExplain, (html) => `<tr><td colspan="5" class="state-cell">${html}</td></tr>`);
+    document.body.dataset.loaded = 'true';
+  });
 }
 
 lines.addEventListener('change', async (e) => {
@@ -76,4 +85,4 @@ form.addEventListener('submit', (e) => { e.preventDefault(); quote(); });
 
 siteHeader('cart');
 form.discount_code.value = localStorage.getItem('shop.discountCode') || '';
-load().catch((e) => say(e.message, 'error'));
+loadOrExplain();

@@ -1,6 +1,6 @@
 // orders.html: order history with status badges, a details dialog, reorder, tracking, invoice PDF, digital downloads,
 // links to review what was bought, and cancelling an unpaid order. Guests see the orders placed from this device.
-import { api, esc, money, siteHeader, say, auth, guestOrders, params, download, addToCart, statusBadge, addressLine } from './api.js';
+import { api, esc, money, siteHeader, say, auth, guestOrders, params, download, addToCart, statusBadge, addressLine, stateHtml, showError } from './api.js';
 
 const tbody = document.getElementById('orders');
 const user = auth.user();
@@ -63,7 +63,10 @@ async function load() {
       api('/api/orders/' + encodeURIComponent(g.order_id), { headers: { 'X-Order-Token': g.access_token } }).catch(() => null)));
     orders = found.filter(Boolean);
   }
-  tbody.innerHTML = orders.length ? orders.map(row).join('') : '<tr><td colspan="6">No orders yet. <a href="/shop.html">Start shopping.</a></td></tr>';
+  tbody.innerHTML = orders.length ? orders.map(row).join('') : `<tr><td colspan="6" class="state-cell">${stateHtml({ title: 'No orders yet',
+    text: user ? 'When you order, your orders, their status and invoices show up here.' : 'Orders placed from this device show up here; log in to see your account\'s orders.',
+    action: '<a class="button" href="/shop.html">Start shopping</a>' })}</td></tr>`;
+  tbody.removeAttribute('aria-busy');
   document.body.dataset.loaded = 'true';
 }
 
@@ -124,7 +127,13 @@ tbody.addEventListener('click', async (e) => {
 });
 
 siteHeader('orders');
-load().then(() => {
-  const id = params().get('order');
-  if (id) details(id).catch(() => {});
-}).catch((e) => say(e.message, 'error'));
+function start() {
+  load().then(() => {
+    const id = params().get('order');
+    if (id) details(id).catch(() => {});
+  }).catch((e) => {
+    showError(tbody, e, start, (html) => `<tr><td colspan="6" class="state-cell">${html}</td></tr>`);
+    document.body.dataset.loaded = 'true';
+  });
+}
+start();

@@ -376,11 +376,30 @@ class StorefrontBrowserIT {
                 long overflow = (Long) browser.js("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
                 assertTrue(overflow <= 0, page + ".html scrolls sideways by " + overflow + " px at phone width");
                 assertEquals(List.of(), unlabelled(), page + ".html: form fields without a label, images without alt");
+                assertFalse(browser.find("body").getText().contains("Loading"), page + ".html still says Loading once loaded");
+                assertTrue(browser.all("[aria-busy=true]").isEmpty(), page + ".html: no placeholder left");
                 browser.screenshot(page + "-phone");
             }
+            // a new visitor's cart and orders are designed empty states with a way to the shop
+            browser.open("/cart.html");
+            assertTrue(browser.find("#cart-lines .empty-state").getText().contains("Your cart is empty"));
+            browser.open("/orders.html");
+            assertTrue(browser.find("#orders .empty-state").getText().contains("No orders yet"));
             browser.open("/product.html?id=" + physicalBook());
+            assertFalse(browser.find("body").getText().contains("Loading"));
             browser.screenshot("product-phone");
+            // the catalog API unreachable: a friendly message with Try again, which loads the products once it is back
+            browser.block("*/api/products?*");
+            browser.open("/shop.html?q=Commentary");
+            assertTrue(browser.find("#products .error-state").getText().contains("cannot be reached"));
+            browser.screenshot("shop-phone-error");
+            browser.block();
+            browser.click("#products .error-state button.retry");
+            browser.waitUntil(d -> !browser.all("#products li.card").isEmpty());
+            browser.open("/shop.html?q=nosuchthing" + UUID.randomUUID().toString().substring(0, 8));
+            assertTrue(browser.find("#products .empty-state").getText().contains("No products match"));
         } finally {
+            browser.block();
             browser.desktop();
         }
     }
