@@ -360,7 +360,7 @@ public final class ProductArt {
 
     /** A close-up of the print around its emblem, as if photographed near: for the gallery's last view. */
     private static String detail(Design d) {
-        return "<g transform=\"translate(-384 -46) scale(2.2)\">" + d.flat(0, 0, W, H, true) + "</g>\n"
+        return "<g transform=\"translate(-384 0) scale(2.2)\">" + d.flat(0, 0, W, H, true) + "</g>\n"
                 + "<rect width=\"" + W + "\" height=\"" + H + "\" fill=\"none\" stroke=\"#fff\" stroke-opacity=\".6\" stroke-width=\"16\"/>\n";
     }
 
