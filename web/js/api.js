@@ -184,10 +184,13 @@ function toast(name) {
     document.body.append(box);
   }
   box.innerHTML = `<span>Added <strong>${esc(name)}</strong></span> — <a href="/cart.html">View cart</a>`;
-  if (box.matches(':popover-open')) box.hidePopover();
-  box.showPopover();
+  // browsers without popovers show it as a fixed box (under an open dialog's backdrop, where the drawer says it too)
+  const popover = typeof box.showPopover === 'function';
+  const show = (on) => { if (!popover) { box.classList.add('fallback'); box.hidden = !on; } else if (on) box.showPopover(); else if (box.matches(':popover-open')) box.hidePopover(); };
+  show(false);
+  show(true);
   clearTimeout(toastTimer);
-  toastTimer = setTimeout(() => { if (box.matches(':popover-open')) box.hidePopover(); }, 5000);
+  toastTimer = setTimeout(() => show(false), 5000);
 }
 
 function miniCartDialog() {
