@@ -3,10 +3,13 @@ package org.camelshop;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import io.vertx.ext.web.Router;
@@ -31,6 +34,7 @@ import org.camelshop.catalog.Catalog;
 import org.camelshop.catalog.Categories;
 import org.camelshop.catalog.CategoryAdmin;
 import org.camelshop.catalog.CategoryRepository;
+import org.camelshop.catalog.Product;
 import org.camelshop.catalog.ProductAdmin;
 import org.camelshop.catalog.ProductArt;
 import org.camelshop.catalog.ProductItems;
@@ -39,7 +43,7 @@ import org.camelshop.catalog.SampleCatalogLoader;
 import org.camelshop.inventory.Inventory;
 import org.camelshop.inventory.StockEvents;
 import org.camelshop.inventory.StockFlags;
-import org.camelshop.mail.MailTemplates;
+import org.camelshop.mail.Brand;
 import org.camelshop.mail.Mailer;
 import org.camelshop.marketing.Campaigns;
 import org.camelshop.marketing.Conversions;
@@ -337,10 +341,21 @@ public class ShopConfiguration implements CamelConfiguration {
         preferenceRows = new PreferencesRepository(aws.dynamoDb(), ResourcePlan.EMAIL_PREFERENCES);
         preferences = new Preferences(preferenceRows, accountRepository,
                 new UnsubscribeTokens(settings.get("shop.marketing.link-secret")), shopUrl, clock);
+        Function<String, Optional<String>> productImages = productId -> products.find(productId).map(Product::imageUrl);
         registry.bind("mailer", new Mailer(
-                new OrderMails(orderRepository, orderAccessTokens, shopUrl, settings.getInt("shop.order.reservation-minutes"), clock),
-                new MarketingMails(marketingRecords, preferences, products, shopUrl, clock), new MailTemplates(), settings.get("shop.mail.from"),
-                shopUrl));
+                new OrderMails(orderRepository, orderAccessTokens, productImages, shopUrl, settings.getInt("shop.order.reservation-minutes"), clock),
+                new MarketingMails(marketingRecords, preferences, products, shopUrl, clock), brand(), settings.get("shop.mail.from")));
+    }
+
+    /** The look of every mail: shop.brand.*, and the seller's postal address for the footer (shop.seller.address). */
+    private Brand brand() {
+        return new Brand(settings.get("shop.name"), shopUrl, Brand.absolute(shopUrl, settings.get("shop.brand.logo")),
+                settings.get("shop.brand.color.primary"), settings.get("shop.brand.color.on-primary"), settings.get("shop.brand.color.text"),
+                settings.get("shop.brand.color.background"), sellerAddress(), shopUrl + "/preferences.html", settings.get("shop.currency"));
+    }
+
+    private List<String> sellerAddress() {
+        return Arrays.stream(settings.get("shop.seller.address").split("\\|")).map(String::trim).filter(line -> !line.isEmpty()).toList();
     }
 
     private void marketingAndTracking() {
@@ -363,7 +378,8 @@ public class ShopConfiguration implements CamelConfiguration {
     }
 
     private void adminAndOperations() {
-        registry.bind("invoices", new Invoices(settings.get("shop.name")));
+        registry.bind("invoices", new Invoices(new Invoices.Seller(settings.get("shop.seller.name"), sellerAddress(), settings.get("shop.seller.tax-id", ""),
+                ZoneId.of(settings.get("shop.seller.time-zone"))), pricing::taxRate));
         registry.bind("orderExport", new OrderExport(orderRepository));
         registry.bind("salesAnalytics", new SalesAnalytics(orderRepository, products, clock));
         registry.bind("deadLetterAdmin", new DeadLetterAdmin(aws.sqs(), ResourcePlan.QUEUES));

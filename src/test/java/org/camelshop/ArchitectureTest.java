@@ -38,14 +38,14 @@ class ArchitectureTest {
             // HTTP handlers: read path, query, headers or raw body of the REST request, set status and headers
             "account.Accounts", "admin.ProductBulk", "cart.Carts",
             "catalog.CategoryAdmin", "catalog.ProductAdmin", "download.Downloads", "files.ProductFiles",
-            "marketing.PersonalData", "marketing.Preferences", "order.Invoices",
+            "marketing.PersonalData", "marketing.Preferences",
             "order.OrderAdmin", "order.OrderExport", "order.Orders",
             "payment.Payments", "payment.Refunds", "payment.Webhooks",
             "pricing.DiscountCodes", "review.Reviews", "tracking.Recommendations",
             "tracking.Tracking", "tracking.Watchlist", "ops.FeatureFlags",
             "ops.PaymentSwitch",
             // queue consumers that keep state between two steps of one message (request, then record as sent)
-            "mail.Mailer", "payment.PaymentProcessor", "files.SampleFiles",
+            "payment.PaymentProcessor", "files.SampleFiles",
             // producers: publish to a route from a bean
             "inventory.StockEvents",
             // Camel extensions: endpoint strategy, event notifier, circuit breakers, health check, bean wiring

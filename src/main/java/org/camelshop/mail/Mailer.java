@@ -3,85 +3,57 @@ package org.camelshop.mail;
 import java.util.Map;
 import java.util.Optional;
 
-import org.apache.camel.Exchange;
-import org.apache.camel.Message;
+import jakarta.mail.internet.MimeMessage;
 import org.camelshop.platform.Json;
 
 /**
- * Turns a mail request from email-notification-queue into a MIME message (text + HTML) for SES and records it as sent
- * on its order (or, for marketing mail, on its MarketingQueue record). A request already recorded as sent is skipped,
- * so a redelivered request sends no second mail; a marketing mail to someone who opted out meanwhile is skipped too.
+ * The steps of email.yaml around the templates: {@link #compose} turns a request from email-notification-queue into a
+ * {@link Mail} (or null when it must not go out: recorded as sent already, or to someone who opted out or deleted
+ * their account meanwhile), the route renders its HTML and text with the freemarker component, {@link #message} makes
+ * the MIME message SES sends, and {@link #recordSent} notes it on its order or MarketingQueue record, so a redelivered
+ * request sends no second mail.
  */
 public final class Mailer {
 
-    public static final String SKIP_HEADER = "ShopMailSkip";
-    private static final String REQUEST_PROPERTY = "shopMailRequest";
-    private static final String ORDER_MAIL_PROPERTY = "shopMailOrder";
-
     private final OrderContent orders;
     private final MarketingContent marketing;
-    private final MailTemplates templates;
+    private final Brand brand;
     private final String from;
-    private final String shopUrl;
 
-    public Mailer(OrderContent orders, MarketingContent marketing, MailTemplates templates, String from, String shopUrl) {
+    public Mailer(OrderContent orders, MarketingContent marketing, Brand brand, String from) {
         this.orders = orders;
         this.marketing = marketing;
-        this.templates = templates;
+        this.brand = brand;
         this.from = from;
-        this.shopUrl = shopUrl;
     }
 
-    public void prepare(Exchange exchange) {
-        Message message = exchange.getMessage();
-        MailRequest request = Json.read(message.getBody(String.class), MailRequest.class);
-        exchange.setProperty(REQUEST_PROPERTY, request);
+    /** The mail a queued request asks for, or null when it must not go out. */
+    public Mail compose(String requestJson) {
+        MailRequest request = Json.read(requestJson, MailRequest.class);
         if (request.marketingId() != null) {
-            prepareMarketing(message, request);
-            return;
+            Optional<MarketingContent.Composed> mail = marketing.compose(request.marketingId());
+            // RFC 8058 one-click unsubscribe: mail clients show their own button for it
+            return mail.map(m -> new Mail(request.template(), request.to(), m.subject(), m.content(), brand, Map.of(
+                    "List-Unsubscribe", "<" + m.content().unsubscribeUrl() + ">", "List-Unsubscribe-Post", "List-Unsubscribe=One-Click"),
+                    messageId -> marketing.sent(request.marketingId(), messageId))).orElse(null);
         }
         if (request.link() != null) {
-            MailTemplates.Rendered body = templates.render(request.template(), Map.of("confirm_url", request.link(), "shop_url", shopUrl + "/"));
-            message.setHeader("CamelAwsSesTo", request.to());
-            message.setBody(MimeMessages.build(from, request.to(), "Confirm your e-mail address", body, Map.of()));
-            return;
+            // a confirmation is about no order; sending it twice does no harm, so nothing is recorded
+            return new Mail(request.template(), request.to(), "Confirm your e-mail address", new Mail.AddressConfirmation(request.link()),
+                    brand, Map.of(), messageId -> { });
         }
-        Optional<OrderContent.Composed> mail = orders.compose(request.orderId(), request.template(), mailKey(request));
-        if (mail.isEmpty()) {
-            message.setHeader(SKIP_HEADER, true);
-            return;
-        }
-        exchange.setProperty(ORDER_MAIL_PROPERTY, mail.get());
-        MailTemplates.Rendered body = templates.render(request.template(), mail.get().values());
-        message.setHeader("CamelAwsSesTo", request.to());
-        message.setBody(MimeMessages.build(from, request.to(), mail.get().subject(), body, Map.of()));
+        return orders.compose(request.orderId(), request.template(), mailKey(request))
+                .map(m -> new Mail(request.template(), request.to(), m.subject(), m.content(), brand, Map.of(), m.sent())).orElse(null);
     }
 
-    private void prepareMarketing(Message message, MailRequest request) {
-        Optional<MarketingContent.Composed> mail = marketing.compose(request.marketingId());
-        if (mail.isEmpty()) {
-            message.setHeader(SKIP_HEADER, true);
-            return;
-        }
-        MailTemplates.Rendered body = templates.render(request.template(), mail.get().values());
-        message.setHeader("CamelAwsSesTo", request.to());
-        // RFC 8058 one-click unsubscribe: mail clients show their own button for it
-        message.setBody(MimeMessages.build(from, request.to(), mail.get().subject(), body, Map.of(
-                "List-Unsubscribe", "<" + mail.get().unsubscribeUrl() + ">", "List-Unsubscribe-Post", "List-Unsubscribe=One-Click")));
+    /** The text + HTML message for SES. */
+    public MimeMessage message(Mail mail, String html, String text) {
+        return MimeMessages.build(from, mail.to(), mail.subject(), html, text, mail.headers());
     }
 
-    /** Notes on the order that this mail went out, with SES's message id. */
-    public void recordSent(Exchange exchange) {
-        MailRequest request = exchange.getProperty(REQUEST_PROPERTY, MailRequest.class);
-        String messageId = exchange.getMessage().getHeader("CamelAwsSesMessageId", "", String.class);
-        if (request.marketingId() != null) {
-            marketing.sent(request.marketingId(), messageId);
-            return;
-        }
-        if (request.link() != null) {
-            return; // a confirmation is about no order; sending it twice does no harm
-        }
-        exchange.getProperty(ORDER_MAIL_PROPERTY, OrderContent.Composed.class).sent().accept(messageId);
+    /** Notes that this mail went out, with SES's message id. */
+    public void recordSent(Mail mail, String messageId) {
+        mail.sent().accept(messageId == null ? "" : messageId);
     }
 
     /**
@@ -93,5 +65,4 @@ public final class Mailer {
         return request.dedupKey() != null && request.dedupKey().startsWith(prefix) ? request.dedupKey().substring(prefix.length())
                 : request.template();
     }
-
 }

@@ -28,7 +28,7 @@ final class MimeMessages {
     private MimeMessages() {
     }
 
-    static MimeMessage build(String from, String to, String subject, MailTemplates.Rendered body, Map<String, String> headers) {
+    static MimeMessage build(String from, String to, String subject, String htmlBody, String textBody, Map<String, String> headers) {
         try {
             MimeMessage message = new MimeMessage(SESSION);
             for (var header : headers.entrySet()) {
@@ -38,9 +38,9 @@ final class MimeMessages {
             message.setRecipients(jakarta.mail.Message.RecipientType.TO, InternetAddress.parse(to));
             message.setSubject(subject, StandardCharsets.UTF_8.name());
             MimeBodyPart text = new MimeBodyPart();
-            text.setText(body.text(), StandardCharsets.UTF_8.name(), "plain");
+            text.setText(textBody, StandardCharsets.UTF_8.name(), "plain");
             MimeBodyPart html = new MimeBodyPart();
-            html.setText(body.html(), StandardCharsets.UTF_8.name(), "html");
+            html.setText(htmlBody, StandardCharsets.UTF_8.name(), "html");
             MimeMultipart alternative = new MimeMultipart("alternative");
             alternative.addBodyPart(text);   // the plainest part first, as multipart/alternative requires
             alternative.addBodyPart(html);

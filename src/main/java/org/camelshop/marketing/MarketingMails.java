@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,8 +12,8 @@ import java.util.Optional;
 
 import org.camelshop.catalog.Product;
 import org.camelshop.catalog.ProductRepository;
-import org.camelshop.mail.MailTemplates;
 import org.camelshop.mail.MarketingContent;
+import org.camelshop.mail.MarketingMail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,22 +58,11 @@ public final class MarketingMails implements MarketingContent {
                 + "&kind=" + trigger.id();
         List<Product> shown = Arrays.stream(record.triggerData().getOrDefault("product_ids", "").split(","))
                 .filter(p -> !p.isBlank()).map(products::find).flatMap(Optional::stream).toList();
-        Map<String, String> values = new HashMap<>(copy(trigger, record));
-        StringBuilder html = new StringBuilder();
-        StringBuilder text = new StringBuilder();
-        for (Product product : shown) {
-            String link = shopUrl + "/api/marketing/click/" + id + "?url=" + enc("/product.html?id=" + product.productId());
-            html.append("<li><a href=\"").append(MailTemplates.escape(link)).append("\">").append(MailTemplates.escape(product.name()))
-                    .append("</a> — ").append(money(product.price())).append("</li>");
-            text.append("- ").append(product.name()).append(" (").append(money(product.price())).append("): ").append(link).append('\n');
-        }
-        values.put("items_html", html.toString());
-        values.put("items_text", text.toString());
-        values.put("shop_link", shopUrl + "/api/marketing/click/" + id + "?url=" + enc("/shop.html"));
-        values.put("open_pixel_url", shopUrl + "/api/marketing/open/" + id);
-        values.put("unsubscribe_url", unsubscribe);
-        values.put("preferences_url", shopUrl + "/preferences.html");
-        return Optional.of(new Composed(values.get("headline"), values, unsubscribe));
+        List<MarketingMail.Item> items = shown.stream().map(product -> new MarketingMail.Item(product.name(), product.price(),
+                shopUrl + "/api/marketing/click/" + id + "?url=" + enc("/product.html?id=" + product.productId()))).toList();
+        Map<String, String> copy = copy(trigger, record);
+        return Optional.of(new Composed(copy.get("headline"), new MarketingMail(copy.get("headline"), copy.get("intro"), copy.get("offer"), items,
+                shopUrl + "/api/marketing/click/" + id + "?url=" + enc("/shop.html"), shopUrl + "/api/marketing/open/" + id, unsubscribe)));
     }
 
     @Override

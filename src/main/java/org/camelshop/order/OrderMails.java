@@ -1,14 +1,17 @@
 package org.camelshop.order;
 
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
-import org.camelshop.mail.MailTemplates;
+import org.camelshop.mail.Brand;
 import org.camelshop.mail.OrderContent;
+import org.camelshop.mail.OrderMail;
+import org.camelshop.pricing.Address;
 import org.camelshop.pricing.Quote.PricedLine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,13 +25,17 @@ public final class OrderMails implements OrderContent {
     private static final Logger LOG = LoggerFactory.getLogger(OrderMails.class);
     private final OrderRepository orders;
     private final OrderAccessTokens accessTokens;
+    private final Function<String, Optional<String>> images;
     private final String shopUrl;
     private final int reservationMinutes;
     private final Clock clock;
 
-    public OrderMails(OrderRepository orders, OrderAccessTokens accessTokens, String shopUrl, int reservationMinutes, Clock clock) {
+    /** {@code images} gives a product's image (site path or URL) by product id, for the thumbnails of the lines. */
+    public OrderMails(OrderRepository orders, OrderAccessTokens accessTokens, Function<String, Optional<String>> images, String shopUrl,
+            int reservationMinutes, Clock clock) {
         this.orders = orders;
         this.accessTokens = accessTokens;
+        this.images = images;
         this.shopUrl = shopUrl;
         this.reservationMinutes = reservationMinutes;
         this.clock = clock;
@@ -46,7 +53,7 @@ public final class OrderMails implements OrderContent {
             LOG.info("Mail {} of order {} not sent: the customer deleted their account", template, order.orderNumber());
             return Optional.empty();
         }
-        return Optional.of(new Composed(subject(template, order), values(order), messageId -> orders.recordMail(order, mailKey,
+        return Optional.of(new Composed(subject(template, order), content(order), messageId -> orders.recordMail(order, mailKey,
                 Map.of("status", "sent", "sent_at", clock.instant().toString(), "message_id", messageId))));
     }
 
@@ -62,48 +69,33 @@ public final class OrderMails implements OrderContent {
         };
     }
 
-    private Map<String, String> values(Order order) {
-        Map<String, String> values = new HashMap<>();
+    private OrderMail content(Order order) {
         String name = order.billingAddress() != null ? order.billingAddress().name() : order.userEmail();
-        values.put("name", name);
-        values.put("order_number", order.orderNumber());
-        values.put("total", money(order.total(), order.currency()));
         // a guest has no login: their link carries the order's access token, so it opens on any device
-        values.put("order_url", shopUrl + "/orders.html?order=" + order.orderId()
-                + (order.isGuestOrder() ? "&token=" + accessTokens.of(order.orderId()) : ""));
-        values.put("shop_url", shopUrl + "/");
-        values.put("reason", switch (order.cancelReason() == null ? "" : order.cancelReason()) {
-            case "out_of_stock" -> "some items sold out before we could reserve them";
-            case "payment_timeout" -> "we did not receive payment in time, so the reserved items went back on sale";
-            case "customer_request" -> "you cancelled it, as requested";
-            default -> "the order was cancelled";
-        });
-        boolean paid = order.paymentStatus() != null && !Order.PAYMENT_PENDING.equals(order.paymentStatus())
-                && !"failed".equals(order.paymentStatus());
-        values.put("charge_note", paid ? "Your payment is refunded in full." : "Nothing has been charged.");
+        String orderUrl = shopUrl + "/orders.html?order=" + order.orderId()
+                + (order.isGuestOrder() ? "&token=" + accessTokens.of(order.orderId()) : "");
+        List<OrderMail.Line> lines = order.items().stream().map(line -> new OrderMail.Line(line.name(), line.quantity(), line.unitPrice(),
+                line.lineTotal(), images.apply(line.productId()).filter(url -> !url.isBlank()).map(url -> Brand.absolute(shopUrl, url))
+                .orElse(null))).toList();
         // the mail is written when it is sent: an order paid meanwhile is not asked to pay again
-        values.put("payment_note", paid ? "Your payment is received; thank you."
-                : "Please complete payment within " + reservationMinutes + " minutes to keep your items reserved.");
-        boolean downloads = order.items().stream().anyMatch(PricedLine::digitalDownload);
-        values.put("next_step", downloads ? "Your downloads are ready on your order page." : "We will e-mail you when it ships.");
-        values.put("tracking_number", Objects.toString(order.trackingNumber(), "to follow"));
-        values.put("carrier", Objects.toString(order.carrier(), "our carrier"));
-        values.put("refund_total", money(order.refundedCents() == null ? 0 : order.refundedCents(), order.currency()));
-        values.put("duplicate_total", money(order.duplicatePayments() == null ? 0 : order.duplicatePayments().values().stream()
-                .mapToLong(payment -> Long.parseLong(payment.getOrDefault("refunded", "0"))).sum(), order.currency()));
-        StringBuilder html = new StringBuilder();
-        StringBuilder text = new StringBuilder();
-        for (PricedLine line : order.items()) {
-            html.append("<tr><td>").append(line.quantity()).append(" × ").append(MailTemplates.escape(line.name())).append("</td><td>")
-                    .append(money(line.lineTotal(), order.currency())).append("</td></tr>");
-            text.append(line.quantity()).append(" x ").append(line.name()).append("  ").append(money(line.lineTotal(), order.currency())).append('\n');
-        }
-        values.put("lines_html", html.toString());
-        values.put("lines_text", text.toString());
-        return values;
+        boolean charged = order.paymentStatus() != null && !Order.PAYMENT_PENDING.equals(order.paymentStatus())
+                && !"failed".equals(order.paymentStatus());
+        long refunded = order.refundedCents() == null ? 0 : order.refundedCents();
+        long duplicates = order.duplicatePayments() == null ? 0 : order.duplicatePayments().values().stream()
+                .mapToLong(payment -> Long.parseLong(payment.getOrDefault("refunded", "0"))).sum();
+        return new OrderMail(order.orderNumber(), name, orderUrl, lines, order.subtotal(), order.discount(), order.discountCode(),
+                order.tax(), order.shipping(), order.total(), order.currency(), addressLines(order.shippingAddress()), order.isPaid(), charged,
+                order.items().stream().anyMatch(PricedLine::digitalDownload), reservationMinutes, order.cancelReason(), order.carrier(),
+                order.trackingNumber(), refunded, order.amountPaid() != null && refunded >= order.amountPaid(), duplicates);
     }
 
-    private static String money(long cents, String currency) {
-        return String.format(Locale.ROOT, "%s %d.%02d", currency.toUpperCase(Locale.ROOT), cents / 100, cents % 100);
+    /** The address as it is written on a parcel; no address, no lines. */
+    static List<String> addressLines(Address a) {
+        if (a == null) {
+            return List.of();
+        }
+        String region = Stream.of(a.state(), a.postalCode()).filter(part -> part != null && !part.isBlank()).collect(Collectors.joining(" "));
+        String town = a.city() == null || a.city().isBlank() ? region : region.isEmpty() ? a.city() : a.city() + ", " + region;
+        return Stream.of(a.name(), a.line1(), a.line2(), town, a.country()).filter(line -> line != null && !line.isBlank()).toList();
     }
 }

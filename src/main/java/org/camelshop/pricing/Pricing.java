@@ -38,7 +38,8 @@ public final class Pricing {
         return new PricedLine(productId, name, unitPrice, quantity, Math.multiplyExact(unitPrice, (long) quantity), digital);
     }
 
-    private int taxRate(Address shipTo) {
+    /** The rate, in basis points, of tax on an order shipped here (also what an invoice names). */
+    public int taxRate(Address shipTo) {
         if (shipTo == null) {
             return rules.defaultTaxRate();
         }

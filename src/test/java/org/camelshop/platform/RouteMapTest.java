@@ -156,6 +156,7 @@ class RouteMapTest {
             case "aws2-ddb" -> "DynamoDB `" + rest + "`";
             case "aws2-ses" -> "SES";
             case "aws2-s3" -> "S3 `" + rest + "`";
+            case "freemarker" -> "template `" + rest.replaceAll("\\$\\{[^}]*}", "*") + "`";
             case "direct" -> "`direct:" + rest + "`";
             case "timer" -> "timer";
             case "cron" -> "cron `" + uri(definition, "schedule", properties) + "`";
