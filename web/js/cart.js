@@ -1,5 +1,5 @@
 // cart.html: lines with quantity and remove, subtotal, discount code, tax/shipping estimate (POST /api/cart/quote).
-import { api, esc, money, imageSrc, siteHeader, say, refreshCartCount } from './api.js';
+import { api, esc, money, imageSrc, siteHeader, say, refreshCartCount, totalsHtml, stateHtml, showError } from './api.js';
 
 const lines = document.getElementById('cart-lines');
 const form = document.getElementById('estimate');
@@ -9,14 +9,6 @@ function estimateAddress() {
   if (!/^[A-Z]{2}$/.test(country)) return undefined;
   return { name: 'Estimate', line1: 'Estimate', city: 'Estimate', state: form.state.value.trim() || undefined,
     postal_code: form.postal_code.value.trim() || '00000', country };
-}
-
-export function totalsHtml(q) {
-  return `<div><span>Subtotal</span><span id="subtotal">${money(q.subtotal)}</span></div>
-    ${q.discount ? `<div><span>Discount</span><span id="discount">−${money(q.discount)}</span></div>` : ''}
-    <div><span>Tax</span><span id="tax">${money(q.tax)}</span></div>
-    <div><span>Shipping</span><span id="shipping">${q.shipping ? money(q.shipping) : 'Free'}</span></div>
-    <div class="grand"><span>Total</span><span id="total">${money(q.total)}</span></div>`;
 }
 
 async function quote() {
@@ -41,22 +33,31 @@ async function quote() {
 async function load() {
   const cart = await api('/api/cart');
   if (cart.items.length === 0) {
-    lines.innerHTML = '<tr><td colspan="5">Your cart is empty. <a href="/shop.html">Find something you like.</a></td></tr>';
+    lines.innerHTML = `<tr><td colspan="5" class="state-cell">${stateHtml({ title: 'Your cart is empty',
+      text: 'Books, apparel, study guides and downloads are waiting in the shop.', action: '<a class="button" href="/shop.html">Find something you like</a>' })}</td></tr>`;
     document.getElementById('checkout').setAttribute('aria-disabled', 'true');
     document.getElementById('checkout').classList.add('secondary');
     document.getElementById('totals').innerHTML = totalsHtml({ subtotal: 0, tax: 0, shipping: 0, total: 0 });
   } else {
     lines.innerHTML = cart.items.map((l) => `<tr data-product-id="${esc(l.product_id)}">
-      <td><img class="thumb" src="${esc(imageSrc(l.image_url))}" alt="" width="48" height="48"> <a href="/product.html?id=${encodeURIComponent(l.product_id)}">${esc(l.name)}</a>
+      <td><img class="thumb" src="${esc(imageSrc(l.image_url, null, l.product_id))}" alt="" width="48" height="48"> <a href="/product.html?id=${encodeURIComponent(l.product_id)}">${esc(l.name)}</a>
         ${l.available ? '' : '<br><span class="out-of-stock">No longer available in this quantity</span>'}</td>
       <td class="num">${money(l.unit_price)}</td>
       <td><label><span class="skip">Quantity of ${esc(l.name)}</span><input type="number" class="qty" min="0" max="99" value="${l.quantity}" data-id="${esc(l.product_id)}" style="width:4.5rem"></label></td>
       <td class="num">${money(l.line_total)}</td>
       <td><button type="button" class="secondary remove" data-id="${esc(l.product_id)}" aria-label="Remove ${esc(l.name)}">Remove</button></td></tr>`).join('');
   }
+  lines.removeAttribute('aria-busy');
   await quote();
   refreshCartCount();
   document.body.dataset.loaded = 'true';
+}
+
+function loadOrExplain() {
+  load().catch((e) => {
+    showError(lines, e, loadOrExplain, (html) => `<tr><td colspan="5" class="state-cell">${html}</td></tr>`);
+    document.body.dataset.loaded = 'true';
+  });
 }
 
 lines.addEventListener('change', async (e) => {
@@ -84,4 +85,4 @@ form.addEventListener('submit', (e) => { e.preventDefault(); quote(); });
 
 siteHeader('cart');
 form.discount_code.value = localStorage.getItem('shop.discountCode') || '';
-load().catch((e) => say(e.message, 'error'));
+loadOrExplain();

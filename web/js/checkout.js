@@ -66,10 +66,10 @@ async function waitPayable() {
   throw new Error('The order is taking long to reserve; try paying from your orders page.');
 }
 
+/** Paid: on to the order's confirmation page (a guest's order token is kept on this device, see guestOrders). */
 function finished(message) {
   say(message);
-  const next = '/orders.html?order=' + encodeURIComponent(state.order.order_id) + '&placed=1';
-  setTimeout(() => { location.href = next; }, 600);
+  location.href = '/confirmation.html?order=' + encodeURIComponent(state.order.order_id) + '&paid=1';
 }
 
 const confirmOnServer = () => api('/api/payment/stripe/confirm', { method: 'POST', headers: orderHeaders(),

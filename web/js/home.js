@@ -1,6 +1,6 @@
 // index.html: the home page. Featured products, bestsellers and categories with counts (all cached reads), and a search
 // box that suggests products as the visitor types; Enter searches the whole shop.
-import { api, esc, siteHeader, addToCart, say, productCard } from './api.js';
+import { api, esc, siteHeader, addToCart, say, productCard, stateHtml, showError } from './api.js';
 
 const SHELF = 8;
 const SUGGESTIONS = 6;
@@ -14,9 +14,9 @@ async function shelf(id, path) {
     const { items } = await api(path);
     items.forEach((p) => shown.set(p.product_id, p));
     list.innerHTML = items.map((p) => productCard(p, { heading: 'h3', quick: false })).join('')
-      || '<li class="muted">Nothing here yet: <a href="/shop.html">browse the shop</a>.</li>';
-  } catch {
-    list.innerHTML = '<li class="muted">These products could not be loaded. <a href="/shop.html">Browse the shop</a> instead.</li>';
+      || `<li class="state-item">${stateHtml({ title: 'Nothing here yet', action: '<a href="/shop.html">Browse the shop</a>' })}</li>`;
+  } catch (e) {
+    showError(list, e, () => shelf(id, path), (html) => `<li class="state-item">${html}</li>`);
   }
   list.removeAttribute('aria-busy');
 }
@@ -29,8 +29,8 @@ async function categories() {
         <img src="/images/products/${esc(c.name.toLowerCase().replace(/[^a-z]+/g, '-'))}.svg" alt="" width="320" height="240" loading="lazy" decoding="async">
         <span class="name">${esc(c.name)}</span>
         <span class="muted count">${c.count} product${c.count === 1 ? '' : 's'}</span></a></li>`).join('');
-  } catch {
-    list.innerHTML = '<li class="muted">The categories could not be loaded. <a href="/shop.html">Browse the shop</a> instead.</li>';
+  } catch (e) {
+    showError(list, e, categories, (html) => `<li class="state-item">${html}</li>`);
   }
   list.removeAttribute('aria-busy');
 }

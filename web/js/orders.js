@@ -1,14 +1,11 @@
 // orders.html: order history with status badges, a details dialog, reorder, tracking, invoice PDF, digital downloads,
 // links to review what was bought, and cancelling an unpaid order. Guests see the orders placed from this device.
-import { api, esc, money, siteHeader, say, auth, guestOrders, params, download, addToCart } from './api.js';
+import { api, esc, money, siteHeader, say, auth, guestOrders, params, download, addToCart, statusBadge, addressLine, stateHtml, showError } from './api.js';
 
 const tbody = document.getElementById('orders');
 const user = auth.user();
 let orders = [];
 
-const LABELS = { pending: 'Pending', awaiting_payment: 'Awaiting payment', confirmed: 'Confirmed', processing: 'Processing', shipped: 'Shipped',
-  delivered: 'Delivered', cancelled: 'Cancelled', refunded: 'Refunded', paid: 'Paid', failed: 'Failed', partially_refunded: 'Partly refunded' };
-const badge = (s) => `<span class="badge ${esc(s)}">${esc(LABELS[s] || s)}</span>`;
 const headersFor = (o) => { const t = guestOrders.token(o.order_id); return t ? { 'X-Order-Token': t } : {}; };
 
 // the link in a guest's mail: orders.html?order=<id>&token=<token> opens that order on any device; the token is kept
@@ -38,8 +35,8 @@ function row(o) {
   return `<tr data-order-id="${esc(o.order_id)}">
     <td><button type="button" class="linkish-dark details secondary" data-id="${esc(o.order_id)}">${esc(o.order_number)}</button></td>
     <td>${esc((o.order_date || '').slice(0, 10))}</td>
-    <td class="order-status">${badge(o.order_status)}</td>
-    <td class="payment-status">${badge(o.payment_status)}</td>
+    <td class="order-status">${statusBadge(o.order_status)}</td>
+    <td class="payment-status">${statusBadge(o.payment_status)}</td>
     <td class="num">${money(o.total)}</td>
     <td class="actions" style="display:flex;gap:.3rem;flex-wrap:wrap">
       <button type="button" class="secondary reorder" data-id="${esc(o.order_id)}">Reorder</button>
@@ -66,7 +63,10 @@ async function load() {
       api('/api/orders/' + encodeURIComponent(g.order_id), { headers: { 'X-Order-Token': g.access_token } }).catch(() => null)));
     orders = found.filter(Boolean);
   }
-  tbody.innerHTML = orders.length ? orders.map(row).join('') : '<tr><td colspan="6">No orders yet. <a href="/shop.html">Start shopping.</a></td></tr>';
+  tbody.innerHTML = orders.length ? orders.map(row).join('') : `<tr><td colspan="6" class="state-cell">${stateHtml({ title: 'No orders yet',
+    text: user ? 'When you order, your orders, their status and invoices show up here.' : 'Orders placed from this device show up here; log in to see your account\'s orders.',
+    action: '<a class="button" href="/shop.html">Start shopping</a>' })}</td></tr>`;
+  tbody.removeAttribute('aria-busy');
   document.body.dataset.loaded = 'true';
 }
 
@@ -75,7 +75,7 @@ async function details(id) {
   const a = o.shipping_address || {};
   document.getElementById('od-body').innerHTML = `
     <h2 id="od-title">Order ${esc(o.order_number)}</h2>
-    <p>${badge(o.order_status)} ${badge(o.payment_status)} <span class="muted">placed ${esc((o.order_date || '').replace('T', ' ').slice(0, 16))}</span></p>
+    <p>${statusBadge(o.order_status)} ${statusBadge(o.payment_status)} <span class="muted">placed ${esc((o.order_date || '').replace('T', ' ').slice(0, 16))}</span></p>
     <div class="table-wrap"><table><thead><tr><th scope="col">Item</th><th scope="col" class="num">Qty</th><th scope="col" class="num">Price</th><th scope="col"></th></tr></thead><tbody>
     ${(o.items || []).map((l) => `<tr><td><a href="/product.html?id=${encodeURIComponent(l.product_id)}">${esc(l.name)}</a></td><td class="num">${l.quantity}</td><td class="num">${money(l.line_total)}</td>
       <td>${user ? `<a class="review-link" href="/product.html?id=${encodeURIComponent(l.product_id)}#review-form">Leave a review</a>` : ''}</td></tr>`).join('')}
@@ -83,7 +83,7 @@ async function details(id) {
     <div class="totals"><div><span>Subtotal</span><span>${money(o.subtotal)}</span></div>${o.discount ? `<div><span>Discount</span><span>−${money(o.discount)}</span></div>` : ''}
       <div><span>Tax</span><span>${money(o.tax)}</span></div><div><span>Shipping</span><span>${money(o.shipping)}</span></div>
       <div class="grand"><span>Total</span><span>${money(o.total)}</span></div></div>
-    <p><strong>Ships to</strong> ${esc([a.name, a.line1, a.line2, a.city, a.state, a.postal_code, a.country].filter(Boolean).join(', '))}</p>
+    <p><strong>Ships to</strong> ${esc(addressLine(a))}</p>
     <p>${tracking(o) || '<span class="muted">No tracking number yet.</span>'}</p>
     ${o.cancel_reason ? `<p class="muted">Cancelled: ${esc(o.cancel_reason)}</p>` : ''}
     <div id="od-downloads"></div>`;
@@ -126,20 +126,14 @@ tbody.addEventListener('click', async (e) => {
   } catch (err) { say(err.message, 'error'); }
 });
 
-/** After checkout the payment is confirmed by a queue consumer: refresh until the order shows it. */
-async function followPlaced(id) {
-  say('Thank you for your order!');
-  for (let i = 0; i < 40; i++) {
-    const o = orders.find((x) => x.order_id === id);
-    if (!o || o.order_status !== 'awaiting_payment') break;
-    await new Promise((r) => setTimeout(r, 750));
-    await load();
-  }
-}
-
 siteHeader('orders');
-load().then(() => {
-  const id = params().get('order');
-  if (id && params().get('placed')) followPlaced(id);
-  else if (id) details(id).catch(() => {});
-}).catch((e) => say(e.message, 'error'));
+function start() {
+  load().then(() => {
+    const id = params().get('order');
+    if (id) details(id).catch(() => {});
+  }).catch((e) => {
+    showError(tbody, e, start, (html) => `<tr><td colspan="6" class="state-cell">${html}</td></tr>`);
+    document.body.dataset.loaded = 'true';
+  });
+}
+start();

@@ -1,5 +1,5 @@
 // product.html?id=…: gallery with zoom, details, quantity and add to cart, reviews (escaped), related products, sharing.
-import { api, esc, money, imageSrc, siteHeader, addToCart, say, stars, params, auth, track, deviceType } from './api.js';
+import { api, esc, money, imageSrc, isUpload, siteHeader, addToCart, say, stars, params, auth, track, deviceType, stateHtml, showError } from './api.js';
 
 const id = params().get('id');
 const mainImage = document.getElementById('main-image');
@@ -29,9 +29,18 @@ mainImage.addEventListener('mousemove', (e) => {
 function render(p) {
   product = p;
   document.title = `${p.name} - Camel Shop`;
-  const images = [imageSrc(p.image_url, p.category), ...(p.images || []).map((i) => imageSrc(i, p.category))]
-    .filter((v, i, all) => all.indexOf(v) === i);
+  // uploaded pictures first; a product without one shows its artwork's views, around any other uploads
+  const uploads = [p.image_url, ...(p.images || [])].filter(isUpload);
+  const art = [1, 2, 3].map((view) => imageSrc(null, p.category, p.product_id, view));
+  const images = (isUpload(p.image_url) ? uploads : [art[0], ...uploads, ...art.slice(1)]).filter((v, i, all) => all.indexOf(v) === i);
   mainImg.alt = p.name;
+  // for link previews made by tools that run the page's script (the static tags describe the shop)
+  const summary = (p.description || p.name).slice(0, 200);
+  const meta = (selector, value) => document.querySelector(selector)?.setAttribute('content', value);
+  meta('meta[name="description"]', summary);
+  meta('meta[property="og:title"]', p.name);
+  meta('meta[property="og:description"]', summary);
+  meta('meta[property="og:image"]', new URL(images[0], location.href).href);
   document.getElementById('thumbs').innerHTML = images.length > 1 ? images.map((src, i) =>
     `<button type="button" data-src="${esc(src)}" aria-pressed="${i === 0}" aria-label="Picture ${i + 1} of ${images.length}"><img src="${esc(src)}" alt="" width="64" height="48"></button>`).join('') : '';
   showImage(images[0], document.querySelector('#thumbs button'));
@@ -106,7 +115,7 @@ document.getElementById('watch').addEventListener('click', async () => {
 document.getElementById('buy').addEventListener('submit', (e) => {
   e.preventDefault();
   const quantity = parseInt(document.getElementById('quantity').value, 10) || 1;
-  addToCart(product.product_id, quantity, product.name);
+  addToCart(product.product_id, quantity, product.name, { drawer: true });
 });
 
 async function loadRelated(p) {
@@ -114,7 +123,7 @@ async function loadRelated(p) {
   if (p.subcategory) q.set('subcategory', p.subcategory);
   const result = await api('/api/products?' + q);
   document.getElementById('related').innerHTML = result.items.filter((r) => r.product_id !== p.product_id).slice(0, 4).map((r) => `
-    <li class="card"><img src="${esc(imageSrc(r.image_url, r.category))}" alt="${esc(r.name)}" width="320" height="240" loading="lazy">
+    <li class="card"><img src="${esc(imageSrc(r.image_url, r.category, r.product_id))}" alt="${esc(r.name)}" width="320" height="240" loading="lazy">
       <h3 style="font-size:1rem;margin:0"><a href="/product.html?id=${encodeURIComponent(r.product_id)}">${esc(r.name)}</a></h3>
       <span class="price">${money(r.price)}</span></li>`).join('');
 }
@@ -122,9 +131,23 @@ async function loadRelated(p) {
 siteHeader('shop');
 document.getElementById('review-form').hidden = !auth.user();
 document.getElementById('review-login').hidden = !!auth.user();
-if (!id) {
-  say('No product chosen.', 'error');
-} else {
+/** The product page's "not here" state: the heading says so, the description offers a way on. */
+function missing(title, error) {
+  document.getElementById('name').textContent = title;
+  ['category', 'price'].forEach((field) => { document.getElementById(field).textContent = ''; });
+  document.getElementById('review-form').hidden = true;
+  const box = document.getElementById('description');
+  if (error && (!error.status || error.status >= 500)) {
+    showError(box, error, () => { box.innerHTML = ''; loadProduct(); });
+  } else {
+    box.innerHTML = stateHtml({ icon: 'search', title: 'This product is not (or no longer) in the shop',
+      action: '<a class="button" href="/shop.html">Browse the shop</a>' });
+  }
+  document.getElementById('product').setAttribute('aria-busy', 'false');
+  document.body.dataset.loaded = 'true';
+}
+
+function loadProduct() {
   api('/api/products/' + encodeURIComponent(id)).then((p) => {
     render(p);
     document.getElementById('buy').hidden = false; // no buttons for a product that is not there
@@ -133,11 +156,12 @@ if (!id) {
     track('/api/track/view', { product_id: p.product_id, referrer: from, device_type: deviceType() });
     performance.mark('data-rendered');
     loadRelated(p).catch(() => {});
-  }).catch((e) => {
-    document.getElementById('name').textContent = e.status === 404 ? 'Product not found' : 'The product could not be loaded';
-    document.getElementById('review-form').hidden = true;
-    say(e.status === 404 ? 'This product is not (or no longer) in the shop.' : e.message, 'error');
-    document.body.dataset.loaded = 'true';
-  });
+  }).catch((e) => missing(e.status === 404 || e.status === 400 ? 'Product not found' : 'The product could not be loaded', e));
+}
+
+if (!id) {
+  missing('No product chosen');
+} else {
+  loadProduct();
   loadReviews();
 }

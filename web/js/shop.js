@@ -1,5 +1,5 @@
 // shop.html: catalog with filters, search, sort, pagination, grid/list view and a quick view. State lives in the URL.
-import { api, esc, money, imageSrc, siteHeader, addToCart, say, stars, params, productCard } from './api.js';
+import { api, esc, money, imageSrc, siteHeader, addToCart, say, stars, params, productCard, stateHtml, showError } from './api.js';
 
 const PAGE_SIZE = 24;
 const form = document.getElementById('filters');
@@ -73,17 +73,26 @@ async function load() {
       setState({ ...s, page: pages });
       return;
     }
-    list.innerHTML = result.items.map((p) => productCard(p)).join('') || '<li class="muted">No products match these filters.</li>';
+    list.innerHTML = result.items.map((p) => productCard(p)).join('') || `<li class="state-item">${stateHtml({ icon: 'search',
+      title: s.q ? `No products match “${s.q}”` : 'No products match these filters',
+      text: 'Try fewer filters, another word, or look through every category.',
+      action: '<button type="button" class="secondary" id="clear-empty">Clear the filters</button>' })}</li>`;
+    document.getElementById('clear-empty')?.addEventListener('click', () => setState({ page: 1 }));
     count.textContent = `${result.total} product${result.total === 1 ? '' : 's'}`;
     renderPager(result.page, result.total);
   } catch (e) {
     // a filter the shop refuses (say a price range from 50 to 10): say why instead of "Loading…" forever
     const fields = (e.details || []).map((d) => `${d.field.replace('_', ' ')} ${d.problem}`).join('; ');
-    list.innerHTML = `<li class="muted">${esc(fields ? 'Check the filters: ' + fields + '.' : 'The products could not be loaded.')}</li>`;
+    if (fields) {
+      list.innerHTML = `<li class="state-item">${stateHtml({ icon: 'search', title: 'Check the filters', text: esc(fields + '.') })}</li>`;
+      say(e.message + ' (' + fields + ')', 'error');
+    } else {
+      showError(list, e, load, (html) => `<li class="state-item">${html}</li>`);
+    }
     count.textContent = '';
     pager.innerHTML = '';
-    say(e.message + (fields ? ' (' + fields + ')' : ''), 'error');
   }
+  list.removeAttribute('aria-busy');
   document.body.dataset.loaded = 'true';
   performance.mark('data-rendered');
 }
@@ -93,7 +102,7 @@ async function quickView(id) {
   const body = document.getElementById('qv-body');
   const p = current.find((x) => x.product_id === id) || await api('/api/products/' + encodeURIComponent(id));
   body.innerHTML = `<div class="quick">
-      <img src="${esc(imageSrc(p.image_url, p.category))}" alt="${esc(p.name)}" width="320" height="240">
+      <img src="${esc(imageSrc(p.image_url, p.category, p.product_id))}" alt="${esc(p.name)}" width="320" height="240">
       <div>
         <h2 id="qv-title">${esc(p.name)}</h2>
         <p class="price">${money(p.price)}</p>
@@ -102,13 +111,9 @@ async function quickView(id) {
         <p>${p.in_stock ? '<span class="in-stock">In stock</span>' : '<span class="out-of-stock">Out of stock</span>'}</p>
         <button type="button" id="qv-add" ${p.in_stock ? '' : 'disabled'}>Add to cart</button>
         <a href="/product.html?id=${encodeURIComponent(p.product_id)}">Full details</a>
-        <p id="qv-status" role="status" aria-live="polite"></p>
       </div></div>`;
-  // the page's status line is behind the dialog's backdrop: the dialog says it itself
-  document.getElementById('qv-add').addEventListener('click', async () => {
-    const added = await addToCart(p.product_id, 1, p.name);
-    document.getElementById('qv-status').textContent = added ? `${p.name} added to your cart.` : document.getElementById('status').textContent;
-  });
+  // the drawer takes the quick view's place, so what was added is never hidden behind a backdrop
+  document.getElementById('qv-add').addEventListener('click', () => addToCart(p.product_id, 1, p.name, { drawer: true }));
   dialog.showModal();
 }
 

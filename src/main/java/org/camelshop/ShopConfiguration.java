@@ -36,6 +36,7 @@ import org.camelshop.catalog.CategoryAdmin;
 import org.camelshop.catalog.CategoryRepository;
 import org.camelshop.catalog.Product;
 import org.camelshop.catalog.ProductAdmin;
+import org.camelshop.catalog.ProductArt;
 import org.camelshop.catalog.ProductItems;
 import org.camelshop.catalog.ProductRepository;
 import org.camelshop.catalog.SampleCatalogLoader;
@@ -266,6 +267,7 @@ public class ShopConfiguration implements CamelConfiguration {
         Categories categories = new Categories(() -> categoryRepository.allOrSeed(Categories.defaultList()),
                 Duration.ofSeconds(settings.getInt("shop.catalog.categories-cache-seconds", 10)), clock);
         registry.bind("catalog", new Catalog(products, categories));
+        registry.bind("productArt", new ProductArt());
         stockEvents = new StockEvents(context.createProducerTemplate(), clock, metrics);
         productAdmin = new ProductAdmin(products, cache, clock, stockEvents, categories);
         registry.bind("productAdmin", productAdmin);

@@ -162,4 +162,30 @@ class CatalogApiIT {
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("/api/products") || page.body().contains("shop.html"));
     }
+
+    /**
+     * GET /images/art/{id}/{view}: an SVG with the product's name, different for two books, cached with the product's
+     * ETag (304 when unchanged); an unknown product is the API's JSON 404, an unknown view a 400.
+     */
+    @Test
+    void drawsArtworkPerProductCachedLikeTheProduct() {
+        List<Product> books = catalog.stream().filter(p -> p.category().equals("Books")).limit(2).toList();
+        HttpResponse<String> first = shop.get("/images/art/" + books.get(0).productId() + "/1");
+        assertEquals(200, first.statusCode(), first.body());
+        assertTrue(first.headers().firstValue("content-type").orElse("").startsWith("image/svg+xml"));
+        assertTrue(first.body().contains("<title>" + ProductArt.esc(books.get(0).name()) + "</title>"), "the cover carries the title");
+        assertTrue(first.headers().firstValue("cache-control").orElse("").contains("max-age"));
+        String etag = first.headers().firstValue("etag").orElseThrow();
+        assertEquals(304, shop.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(shop.baseUrl() + "/images/art/"
+                + books.get(0).productId() + "/1")).header("If-None-Match", etag)).statusCode());
+        HttpResponse<String> second = shop.get("/images/art/" + books.get(1).productId() + "/1");
+        assertEquals(200, second.statusCode());
+        assertFalse(first.body().equals(second.body()), "two books of one category get different covers");
+        assertFalse(first.body().equals(shop.get("/images/art/" + books.get(0).productId() + "/2").body()), "a second view");
+
+        assertEquals(404, shop.get("/images/art/prod-9999/1").statusCode());
+        HttpResponse<String> badView = shop.get("/images/art/" + books.get(0).productId() + "/7");
+        assertEquals(400, badView.statusCode());
+        assertEquals("invalid_input", json(badView).get("error").asText());
+    }
 }

@@ -25,6 +25,7 @@ import org.camelshop.marketing.Campaigns;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -108,6 +109,15 @@ class JourneysBrowserIT {
             browser.waitLoaded();
             browser.click("#add-to-cart");
             browser.waitForText("#status", "added to your cart");
+            // on a phone the drawer takes the whole width, the toast fits beside it, and Esc closes the drawer
+            browser.waitForText("#mini-cart #mc-lines li", "Qty 1");
+            browser.find("#toast");
+            assertEquals(390L, browser.js("return Math.round(document.getElementById('mini-cart').getBoundingClientRect().right)"));
+            assertTrue((Long) browser.js("return Math.round(document.getElementById('toast').getBoundingClientRect().right)") <= 390L);
+            assertTrue(browser.find("#mc-checkout").isDisplayed());
+            browser.screenshot("journey-guest-phone-drawer");
+            browser.find("#mini-cart").sendKeys(Keys.ESCAPE);
+            browser.waitUntil(d -> !(Boolean) browser.js("return document.getElementById('mini-cart').open"));
 
             browser.open("/cart.html");
             browser.type("#discount-code", "NOPE-" + code);
@@ -179,10 +189,17 @@ class JourneysBrowserIT {
         browser.click("#pay-card");
     }
 
-    /** After paying: checkout moves on to orders.html, where the order's row shows Confirmed; returns the row. */
+    /**
+     * After paying: checkout moves on to the confirmation page, which follows the order until it shows Confirmed; then
+     * orders.html lists it as Confirmed too. Returns the order's row there.
+     */
     private WebElement confirmedOnOrdersPage(String orderNumber) {
-        browser.waitUntil(d -> d.getCurrentUrl().contains("/orders.html"));
+        browser.waitUntil(d -> d.getCurrentUrl().contains("/confirmation.html"));
         browser.waitLoaded();
+        assertEquals(orderNumber, browser.find("#order-number").getText());
+        browser.waitForText("#order-status", "Confirmed");
+        browser.waitForText("#next", "Payment received");
+        browser.open("/orders.html");
         return awaitRowStatus(orderNumber, "Confirmed");
     }
 

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -58,6 +59,8 @@ class StorefrontBrowserIT {
         browser.resetStorage();
         browser.open("/shop.html");
         assertEquals(24, browser.all("#products li.card").size(), "a page shows 24 products");
+        List<String> pictures = browser.all("#products li.card img").stream().map(i -> i.getAttribute("src")).toList();
+        assertEquals(24, pictures.stream().distinct().count(), "every product its own picture");
         browser.screenshot("shop");
 
         new Select(browser.find("#category")).selectByValue("Books");
@@ -76,24 +79,45 @@ class StorefrontBrowserIT {
         browser.click("#view-grid");
 
         browser.click("#products li.card button.quick");
-        browser.find("#quick-view #qv-title");
+        String quickName = browser.find("#quick-view #qv-title").getText();
         browser.screenshot("shop-quick-view");
-        browser.click("#qv-close");
+        // adding from the quick view swaps it for the mini-cart drawer, with a toast on top
+        browser.click("#qv-add");
+        browser.waitForText("#mini-cart #mc-added", "Added " + quickName);
+        assertFalse((Boolean) browser.js("return document.getElementById('quick-view').open"), "the quick view made way for the drawer");
+        assertTrue(browser.waitForText("#toast", "View cart").contains(quickName));
+        assertTrue(browser.find("#mini-cart #mc-lines li").getText().contains("Qty 1"));
+        browser.screenshot("shop-quick-view-added");
+        browser.find("#mini-cart").sendKeys(Keys.ESCAPE);
+        browser.waitUntil(d -> !(Boolean) browser.js("return document.getElementById('mini-cart').open"));
+        browser.waitForText("#cart-count", "1");
 
         WebElement first = browser.find("#products li.card h2 a");
         String name = first.getText();
         first.click();
         browser.waitLoaded();
         assertEquals(name, browser.find("#name").getText());
+        // the product's own artwork, loaded as an image, with its views in the gallery
+        String productId = browser.driver().getCurrentUrl().replaceFirst(".*[?&]id=", "");
+        assertTrue(browser.find("#main-img").getAttribute("src").endsWith("/images/art/" + productId + "/1"));
+        browser.waitUntil(d -> (Boolean) browser.js("const i = document.getElementById('main-img'); return i.complete && i.naturalWidth > 0"));
+        assertTrue(browser.all("#thumbs button").size() >= 3, "three views of the artwork");
+        assertTrue(shop.get("/images/art/" + productId + "/1").body().contains(name), "the artwork carries the title");
         browser.find("#share a");
         browser.screenshot("product");
         browser.type("#quantity", "2");
         browser.click("#add-to-cart");
         browser.waitForText("#status", "added to your cart");
+        // the same product as in the quick view: one line of three in the drawer, focus on Checkout
+        browser.waitForText("#mini-cart #mc-lines li", "Qty 3");
+        assertEquals(1, browser.all("#mini-cart #mc-lines li").size());
+        assertEquals("mc-checkout", browser.js("return document.activeElement.id"));
+        browser.waitForText("#toast", "Added " + name);
+        browser.screenshot("product-added-drawer");
 
         browser.open("/cart.html");
         assertEquals(1, browser.all("#cart-lines tr[data-product-id]").size());
-        assertEquals("2", browser.find("#cart-lines input.qty").getAttribute("value"));
+        assertEquals("3", browser.find("#cart-lines input.qty").getAttribute("value"));
         browser.type("#est-state", "CA");
         browser.type("#est-postal", "94105");
         browser.click("#apply-estimate");
@@ -159,14 +183,28 @@ class StorefrontBrowserIT {
         browser.waitForText("#status", "added to your cart");
         browser.open("/checkout.html");
         checkoutAsGuest("payer-" + UUID.randomUUID() + "@example.com");
+        String orderNumber = browser.find("#order-number").getText();
+        java.util.regex.Matcher placedTotal = java.util.regex.Pattern.compile("total (\\$[\\d,]+\\.\\d\\d)").matcher(browser.find("#order-ref").getText());
+        assertTrue(placedTotal.find(), "the payment step names the order's total");
+        String total = placedTotal.group(1);
         browser.find("#sandbox-card");
         browser.type("#card-number", "4242 4242 4242 4242");
         browser.type("#card-expiry", "12/30");
         browser.type("#card-cvc", "123");
         browser.screenshot("checkout-sandbox-card");
         browser.click("#pay-card");
-        browser.waitUntil(d -> d.getCurrentUrl().contains("/orders.html"));
+        // the confirmation page: number, total, address and the next steps of a paid order with a download in it
+        browser.waitUntil(d -> d.getCurrentUrl().contains("/confirmation.html"));
         browser.waitLoaded();
+        assertEquals(orderNumber, browser.find("#order-number").getText());
+        assertEquals(total, browser.find("#totals #total").getText());
+        assertTrue(browser.find("#ship-to").getText().contains("1 Harbor Way"));
+        browser.waitForText("#order-status", "Confirmed");
+        browser.click("#get-downloads");
+        browser.find("#downloads a");
+        assertFalse(browser.find("body").getText().contains("Loading"), "nothing left loading");
+        browser.screenshot("confirmation");
+        browser.open("/orders.html");
         browser.waitUntil(d -> {
             List<WebElement> badges = d.findElements(By.cssSelector("#orders td.order-status"));
             if (!badges.isEmpty() && badges.get(0).getText().contains("Confirmed")) {
@@ -338,11 +376,30 @@ class StorefrontBrowserIT {
                 long overflow = (Long) browser.js("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
                 assertTrue(overflow <= 0, page + ".html scrolls sideways by " + overflow + " px at phone width");
                 assertEquals(List.of(), unlabelled(), page + ".html: form fields without a label, images without alt");
+                assertFalse(browser.find("body").getText().contains("Loading"), page + ".html still says Loading once loaded");
+                assertTrue(browser.all("[aria-busy=true]").isEmpty(), page + ".html: no placeholder left");
                 browser.screenshot(page + "-phone");
             }
+            // a new visitor's cart and orders are designed empty states with a way to the shop
+            browser.open("/cart.html");
+            assertTrue(browser.find("#cart-lines .empty-state").getText().contains("Your cart is empty"));
+            browser.open("/orders.html");
+            assertTrue(browser.find("#orders .empty-state").getText().contains("No orders yet"));
             browser.open("/product.html?id=" + physicalBook());
+            assertFalse(browser.find("body").getText().contains("Loading"));
             browser.screenshot("product-phone");
+            // the catalog API unreachable: a friendly message with Try again, which loads the products once it is back
+            browser.block("*/api/products?*");
+            browser.open("/shop.html?q=Commentary");
+            assertTrue(browser.find("#products .error-state").getText().contains("cannot be reached"));
+            browser.screenshot("shop-phone-error");
+            browser.block();
+            browser.click("#products .error-state button.retry");
+            browser.waitUntil(d -> !browser.all("#products li.card").isEmpty());
+            browser.open("/shop.html?q=nosuchthing" + UUID.randomUUID().toString().substring(0, 8));
+            assertTrue(browser.find("#products .empty-state").getText().contains("No products match"));
         } finally {
+            browser.block();
             browser.desktop();
         }
     }
