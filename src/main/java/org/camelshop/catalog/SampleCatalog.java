@@ -153,7 +153,9 @@ public final class SampleCatalog {
                 random.nextInt(500),
                 noReviewsYet(random),
                 0,
-                1);
+                1,
+                null,
+                null);
     }
 
     /**
