@@ -81,8 +81,17 @@ public record Product(
             String choices = options.stream().map(o -> o.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(" and "));
             throw badVariant("variant_required", "Choose the " + choices + " of " + name, "is required: choose the " + choices);
         }
-        return Optional.of(variants.stream().filter(v -> v.variantId().equals(variantId)).findFirst()
-                .orElseThrow(() -> badVariant("unknown_variant", name + " has no variant " + variantId, "must be one of the product's variants")));
+        return Optional.of(findVariant(variantId).orElseThrow(() -> badVariant("unknown_variant", name + " has no variant " + variantId, "must be one of the product's variants")));
+    }
+
+    /** The variant of this id, if the product has it. */
+    public Optional<Variant> findVariant(String variantId) {
+        return hasVariants() ? variants.stream().filter(v -> v.variantId().equals(variantId)).findFirst() : Optional.empty();
+    }
+
+    /** Whether a stored cart or order line still names something of this product that can be bought. */
+    public boolean sells(String variantId) {
+        return variantId == null ? !hasVariants() : findVariant(variantId).isPresent();
     }
 
     private static ApiException badVariant(String code, String message, String problem) {
