@@ -51,7 +51,7 @@ public record ProductInput(
     public Product applyTo(Product base, Categories categories) {
         List<Variant.Option> mergedOptions = options == null ? base.options() : noneIfEmpty(options);
         List<Variant> mergedVariants = variants == null ? base.variants()
-                : noneIfEmpty(variants.stream().map(v -> ProductVariants.withId(v, mergedOptions)).toList());
+                : noneIfEmpty(variants.stream().map(v -> ProductVariants.completed(v, mergedOptions, base)).toList());
         Product merged = new Product(
                 base.productId(),
                 pick(name == null ? null : name.trim(), base.name()),
@@ -62,7 +62,7 @@ public record ProductInput(
                 pick(imageUrl, base.imageUrl()),
                 pick(images, base.images()),
                 pick(sku == null ? null : sku.trim().toUpperCase(Locale.ROOT), base.sku()),
-                stockQuantity(base),
+                stockQuantity(base, mergedVariants),
                 pick(digitalDownload, base.digitalDownload()),
                 pick(downloadUrl, base.downloadUrl()),
                 pick(weight, base.weight()),
@@ -79,9 +79,9 @@ public record ProductInput(
     }
 
     /** A product with variants holds what its variants hold; without, what the admin set. */
-    private int stockQuantity(Product base) {
-        if (variants != null && !variants.isEmpty()) {
-            return variants.stream().mapToInt(Variant::stock).sum();
+    private int stockQuantity(Product base, List<Variant> mergedVariants) {
+        if (variants != null && mergedVariants != null) {
+            return mergedVariants.stream().mapToInt(Variant::stock).sum();
         }
         return variants == null && base.hasVariants() ? base.stockQuantity() : pick(stockQuantity, base.stockQuantity());
     }

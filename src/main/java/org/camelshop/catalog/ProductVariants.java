@@ -24,15 +24,20 @@ final class ProductVariants {
     private ProductVariants() {
     }
 
-    /** A variant sent without an id gets one from its values in option order ("m-navy"); its SKU is upper-cased. */
-    static Variant withId(Variant v, List<Variant.Option> options) {
+    /**
+     * A variant as sent, completed: without an id it gets one from its values in option order ("m-navy"); its SKU is
+     * upper-cased; without stock it keeps the stock the product's variant of that id has now (a new one has none).
+     */
+    static Variant completed(Variant v, List<Variant.Option> options, Product current) {
         String sku = v.sku() == null ? null : v.sku().trim().toUpperCase(Locale.ROOT);
         String id = v.variantId();
         if (id == null && v.options() != null && options != null) {
             id = options.stream().map(o -> v.options().get(o.name())).filter(Objects::nonNull).collect(Collectors.joining("-"))
                     .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
         }
-        return new Variant(id, sku, v.options(), v.price(), v.stock(), v.image());
+        String variantId = id;
+        Integer stock = v.stock() != null ? v.stock() : current.findVariant(variantId).map(Variant::stock).orElse(0);
+        return new Variant(id, sku, v.options(), v.price(), stock, v.image());
     }
 
     static void validate(Product p, boolean stockSentAlone) {

@@ -96,6 +96,10 @@ class ProductInputTest {
                 ProductInput.class).applyTo(existing, CATEGORIES);
         ApiException error = assertThrows(ApiException.class, () -> Json.read("{\"stock_quantity\":9}", ProductInput.class).applyTo(shirt, CATEGORIES));
         assertEquals("stock_quantity", error.details().get(0).field());
+        Product renamed = Json.read("{\"variants\":[{\"variant_id\":\"s-white\",\"sku\":\"TS-2\",\"options\":{\"Size\":\"S\",\"Colour\":\"White\"}},"
+                + "{\"sku\":\"TS-3\",\"options\":{\"Size\":\"M\",\"Colour\":\"White\"},\"stock\":5}]}", ProductInput.class).applyTo(shirt, CATEGORIES);
+        assertEquals(2, renamed.variant("s-white").orElseThrow().stock(), "left out: the stock it has now (orders may have taken some)");
+        assertEquals(7, renamed.stockQuantity());
         Product plain = Json.read("{\"options\":[],\"variants\":[],\"stock_quantity\":9}", ProductInput.class).applyTo(shirt, CATEGORIES);
         assertEquals(9, plain.stockQuantity());
         assertEquals(null, plain.variants());
