@@ -144,7 +144,7 @@ public final class SampleCatalog {
         String sku = String.format(Locale.ROOT, "%s-%04d", line.skuCode(), index + 1);
         Choices choices = APPAREL.get(line.skuCode());
         List<Variant.Option> options = choices == null ? null : options(choices);
-        List<Variant> variants = choices == null ? null : variants(number, sku, stock, price, choices);
+        List<Variant> variants = choices == null ? null : variants(id, number, sku, stock, price, choices);
         String slug = category.toLowerCase(Locale.ROOT).replace(' ', '-');
         String image = "/images/products/" + slug + ".svg";
         return new Product(
@@ -188,7 +188,7 @@ public final class SampleCatalog {
      * Every size and colour, the product's stock shared out among them (so its total stays what it was) by a draw of
      * the product's own, which leaves the catalog's other values as they were.
      */
-    private static List<Variant> variants(int number, String sku, int stock, long price, Choices choices) {
+    private static List<Variant> variants(String productId, int number, String sku, int stock, long price, Choices choices) {
         Random shares = new Random(number);
         List<String> sizes = choices.sizes().isEmpty() ? Collections.singletonList(null) : choices.sizes();
         List<Variant> variants = new ArrayList<>();
@@ -205,7 +205,8 @@ public final class SampleCatalog {
                 chosen.put("Colour", colour);
                 String id = String.join("-", chosen.values()).toLowerCase(Locale.ROOT).replace(' ', '-');
                 Long dearer = size != null && choices.dearer().contains(size) ? price + choices.extraCents() : null;
-                variants.add(new Variant(id, sku + "-" + id.toUpperCase(Locale.ROOT), chosen, dearer, share, null));
+                variants.add(new Variant(id, sku + "-" + id.toUpperCase(Locale.ROOT), chosen, dearer, share,
+                        ProductArt.colourImage(productId, colour)));
             }
         }
         return List.copyOf(variants);

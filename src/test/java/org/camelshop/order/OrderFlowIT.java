@@ -287,27 +287,30 @@ class OrderFlowIT {
         for (int i = 0; i < 100; i++) {
             carts.add(guestWithCart(productId, 1)); // all in stock while they shop
         }
-        ExecutorService buyers = Executors.newFixedThreadPool(16);
-        List<JsonNode> receipts = new ArrayList<>();
-        try {
-            List<CompletableFuture<JsonNode>> orders = new ArrayList<>();
-            for (String session : carts) {
-                orders.add(CompletableFuture.supplyAsync(() -> checkout(session), buyers));
-            }
-            for (CompletableFuture<JsonNode> placed : orders) {
-                receipts.add(placed.get());
-            }
-        } finally {
-            buyers.shutdown();
-        }
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> receipts.stream().noneMatch(r -> "pending".equals(order(r).get("order_status").asText())));
+        List<JsonNode> receipts = checkOutAtOnce(carts, 16);
         long held = receipts.stream().filter(r -> "awaiting_payment".equals(order(r).get("order_status").asText())).count();
         long cancelled = receipts.stream().map(this::order)
                 .filter(o -> "cancelled".equals(o.get("order_status").asText()) && "out_of_stock".equals(o.get("cancel_reason").asText())).count();
         assertEquals(10, held);
         assertEquals(90, cancelled);
         assertEquals(0, stock(productId));
+    }
+
+    /** Every cart checks out at once ({@code threads} at a time); returns the receipts, in order, once none is pending. */
+    private List<JsonNode> checkOutAtOnce(List<String> carts, int threads) throws Exception {
+        ExecutorService buyers = Executors.newFixedThreadPool(threads);
+        List<JsonNode> receipts = new ArrayList<>();
+        try {
+            List<CompletableFuture<JsonNode>> orders = carts.stream().map(s -> CompletableFuture.supplyAsync(() -> checkout(s), buyers)).toList();
+            for (CompletableFuture<JsonNode> placed : orders) {
+                receipts.add(placed.get());
+            }
+        } finally {
+            buyers.shutdown();
+        }
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                .until(() -> receipts.stream().noneMatch(r -> "pending".equals(order(r).get("order_status").asText())));
+        return receipts;
     }
 
     @Test
@@ -329,18 +332,7 @@ class OrderFlowIT {
             carts.add(guestWithCart(productId, "s", 1));
         }
         carts.add(guestWithCart(productId, "m", 2));
-        ExecutorService buyers = Executors.newFixedThreadPool(8);
-        List<JsonNode> receipts = new ArrayList<>();
-        try {
-            List<CompletableFuture<JsonNode>> orders = carts.stream().map(s -> CompletableFuture.supplyAsync(() -> checkout(s), buyers)).toList();
-            for (CompletableFuture<JsonNode> placed : orders) {
-                receipts.add(placed.get());
-            }
-        } finally {
-            buyers.shutdown();
-        }
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
-                .until(() -> receipts.stream().noneMatch(r -> "pending".equals(order(r).get("order_status").asText())));
+        List<JsonNode> receipts = checkOutAtOnce(carts, 8);
         List<JsonNode> small = receipts.subList(0, 12).stream().map(this::order).toList();
         assertEquals(3, small.stream().filter(o -> "awaiting_payment".equals(o.get("order_status").asText())).count());
         assertEquals(9, small.stream().filter(o -> "out_of_stock".equals(o.path("cancel_reason").asText())).count());
