@@ -345,9 +345,10 @@ public final class ProductArt {
 
     private static String cap(Design d) {
         Palette c = d.c();
-        String cloth = "hsl(" + c.accentHue() + ",30%,30%)";
+        String cloth = c.cloth(true);
         return backdrop(c) + "<path d=\"M140 300 Q150 110 320 100 Q490 110 500 300 z\" fill=\"" + cloth + "\"/>\n"
-                + "<path d=\"M120 300 Q320 270 560 330 Q470 370 320 340 Q200 320 120 300 z\" fill=\"hsl(" + c.accentHue() + ",30%,22%)\"/>\n"
+                + "<path d=\"M120 300 Q320 270 560 330 Q470 370 320 340 Q200 320 120 300 z\" fill=\"" + cloth + "\"/>\n"
+                + "<path d=\"M120 300 Q320 270 560 330 Q470 370 320 340 Q200 320 120 300 z\" fill=\"#000\" opacity=\".25\"/>\n"
                 + "<circle cx=\"320\" cy=\"104\" r=\"10\" fill=\"" + cloth + "\"/>\n" + d.motif(320, 170, 30) + d.titleLines(320, 230, 240, 22);
     }
 
