@@ -314,7 +314,7 @@ public class ShopConfiguration implements CamelConfiguration {
         // a guest's order token is derived from the order id, so the order mail can carry it too
         orderAccessTokens = new OrderAccessTokens(settings.get("shop.downloads.secret", ""));
         orders = new Orders(orderRepository, carts, pricing, discountCodes,
-                discountCodeRepository, idempotencyKeys, cancellations, orderAccessTokens, clock);
+                discountCodeRepository, cancellations, orderAccessTokens, clock);
         registry.bind("orders", orders);
         registry.bind("orderProcessor", new OrderProcessor(orderRepository, inventory, cancelled, clock,
                 Duration.ofMinutes(settings.getInt("shop.order.reservation-minutes"))));
