@@ -138,7 +138,6 @@ public class ShopConfiguration implements CamelConfiguration {
     private RedisConnection redis;
     private Sessions sessions;
     private ResponseCache cache;
-    private IdempotencyKeys idempotencyKeys;
     private String shopUrl;
     private ProductItems productItems;
     private ProductRepository products;
@@ -178,7 +177,7 @@ public class ShopConfiguration implements CamelConfiguration {
         mail();
         marketingAndTracking();
         PaymentWiring.bind(registry, settings, metrics, redis, aws.dynamoDb(), orderRepository, orders, inventory, productItems, cache,
-                idempotencyKeys, clock);
+                clock);
         adminAndOperations();
         bindProductFiles();
         edge();
@@ -247,7 +246,7 @@ public class ShopConfiguration implements CamelConfiguration {
                 java.lang.management.ManagementFactory.getRuntimeMXBean().getName(), metrics, clock));
         registry.bind("responseHeaderFilter", new ResponseHeaderFilter());
         QueueHeaderFilter.applyToEveryQueueEndpoint(context);
-        idempotencyKeys = new IdempotencyKeys(redis, Duration.ofHours(settings.getInt("shop.idempotency.ttl-hours")),
+        IdempotencyKeys idempotencyKeys = new IdempotencyKeys(redis, Duration.ofHours(settings.getInt("shop.idempotency.ttl-hours")),
                 Duration.ofSeconds(settings.getInt("shop.idempotency.lease-seconds")),
                 Duration.ofMillis(settings.getInt("shop.idempotency.wait-ms")));
         registry.bind("idempotencyKeys", idempotencyKeys);

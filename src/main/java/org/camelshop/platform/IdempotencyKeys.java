@@ -69,7 +69,7 @@ public final class IdempotencyKeys {
      * Claims the request's key for {@code caller} in {@code scope}. Empty when there is no key or this exchange now
      * holds the claim; the stored answer when this request was answered before (also marks the message as a replay).
      */
-    public Optional<String> claim(Exchange exchange, String scope, String caller) {
+    private Optional<String> claim(Exchange exchange, String scope, String caller) {
         exchange.getMessage().removeHeader(REPLAYED_HEADER);
         String key = exchange.getMessage().getHeader(HEADER, String.class);
         if (key == null) {

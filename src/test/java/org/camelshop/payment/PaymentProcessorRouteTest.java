@@ -14,6 +14,7 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultRegistry;
+import org.camelshop.order.Order;
 import org.camelshop.payment.PaymentCheck.Outcome;
 import org.camelshop.platform.ShopMetrics;
 import org.camelshop.platform.ShopSettings;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.Test;
  */
 class PaymentProcessorRouteTest {
 
-    /** Stands in for PaymentProcessor: skips what the script says, returns the scripted mail. */
+    /** Stands in for PaymentProcessor: skips what the script says, settles as scripted. */
     public static final class ScriptedProcessor {
         boolean skip;
         String mail;
@@ -40,27 +41,21 @@ class PaymentProcessorRouteTest {
         final List<PaymentCheck> settled = new ArrayList<>();
         final List<String> refundedExtra = new ArrayList<>();
 
-        public void load(Exchange exchange) {
-            String body = exchange.getMessage().getBody(String.class);
-            exchange.setProperty("shopPaymentReference", body.contains("paypal") ? "PAYPAL-1" : "pi_1");
-            exchange.setProperty("shopPaymentProvider", body.contains("paypal") ? "paypal" : "stripe");
-            exchange.setProperty("shopPaymentSkip", skip);
-            exchange.setProperty("shopCancelIntents", cancelIntents);
+        public PaymentProcessor.Payment load(String body) {
+            return skip ? null : new PaymentProcessor.Payment(null, body.contains("paypal") ? "paypal" : "stripe",
+                    body.contains("paypal") ? "PAYPAL-1" : "pi_1");
         }
 
-        public String settle(Exchange exchange, PaymentCheck check) {
+        public PaymentProcessor.Settlement settle(Order order, PaymentCheck check) {
             settled.add(check);
-            if (refund != null) {
-                exchange.setProperty("shopRefund", refund);
-            }
-            return mail;
+            return new PaymentProcessor.Settlement(mail, cancelIntents, refund);
         }
 
-        public String intentCancelled(Exchange exchange, PaymentCheck check) {
+        public String intentCancelled(Order order, PaymentCheck check) {
             return check.succeeded() ? "{\"order_id\":\"o-1\",\"provider\":\"stripe\",\"reference\":\"" + check.reference() + "\"}" : null;
         }
 
-        public String refundedExtra(Exchange exchange, StripeGateway.RefundResult result) {
+        public String refundedExtra(Refunds.Plan plan, StripeGateway.RefundResult result) {
             refundedExtra.add(result.id());
             return refundMail;
         }
