@@ -67,6 +67,7 @@ import org.camelshop.order.OrderExport;
 import org.camelshop.order.OrderAdmin;
 import org.camelshop.order.OrderProcessor;
 import org.camelshop.order.OrderRepository;
+import org.camelshop.order.OrderSettings;
 import org.camelshop.order.OrderAccessTokens;
 import org.camelshop.order.OrderMails;
 import org.camelshop.order.Orders;
@@ -157,6 +158,7 @@ public class ShopConfiguration implements CamelConfiguration {
     private Inventory inventory;
     private Orders orders;
     private OrderAccessTokens orderAccessTokens;
+    private OrderSettings orderSettings;
     private MarketingRecords marketingRecords;
     private Conversions conversions;
     private Preferences preferences;
@@ -299,6 +301,7 @@ public class ShopConfiguration implements CamelConfiguration {
     }
 
     private void orders() {
+        orderSettings = OrderSettings.from(settings);
         orderRepository = new OrderRepository(aws.dynamoDb(), ResourcePlan.ORDERS);
         inventory = new Inventory(aws.dynamoDb(), ResourcePlan.PRODUCTS, productItems, cache, stockEvents,
                 ResourcePlan.STOCK_RESERVATIONS, clock, Duration.ofSeconds(settings.getInt("shop.inventory.lease-seconds")),
@@ -315,10 +318,8 @@ public class ShopConfiguration implements CamelConfiguration {
         orders = new Orders(orderRepository, carts, pricing, discountCodes,
                 discountCodeRepository, cancellations, orderAccessTokens, clock);
         registry.bind("orders", orders);
-        registry.bind("orderProcessor", new OrderProcessor(orderRepository, inventory, cancelled, clock,
-                Duration.ofMinutes(settings.getInt("shop.order.reservation-minutes"))));
-        registry.bind("unqueuedOrders", new UnqueuedOrders(orderRepository, clock,
-                Duration.ofSeconds(settings.getInt("shop.order.requeue-grace-seconds"))));
+        registry.bind("orderProcessor", new OrderProcessor(orderRepository, inventory, cancelled, clock, orderSettings.reservation()));
+        registry.bind("unqueuedOrders", new UnqueuedOrders(orderRepository, clock, orderSettings.requeueGrace()));
     }
 
     /** A cancelled order gives back its discount code's use and the conversion it counted as (pricing and marketing). */
@@ -346,7 +347,7 @@ public class ShopConfiguration implements CamelConfiguration {
                 new UnsubscribeTokens(settings.get("shop.marketing.link-secret")), shopUrl, clock);
         Function<String, Optional<String>> productImages = productId -> products.find(productId).map(Product::imageUrl);
         registry.bind("mailer", new Mailer(
-                new OrderMails(orderRepository, orderAccessTokens, productImages, shopUrl, settings.getInt("shop.order.reservation-minutes"), clock),
+                new OrderMails(orderRepository, orderAccessTokens, productImages, shopUrl, orderSettings.reservation(), clock),
                 new MarketingMails(marketingRecords, preferences, products, shopUrl, clock), brand(), settings.get("shop.mail.from")));
     }
 

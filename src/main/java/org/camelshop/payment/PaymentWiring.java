@@ -31,8 +31,8 @@ public final class PaymentWiring {
         LOG.info("Payments: Stripe {}, PayPal {}", describe(settings.stripe().enabled(), settings.stripe().sandbox()),
                 describe(settings.paypal().enabled(), settings.paypal().sandbox()));
 
-        PaymentBreakers breakers = new PaymentBreakers(shop);
-        breakers.bind(registry, shop, metrics);
+        PaymentBreakers breakers = new PaymentBreakers(settings.breakers());
+        breakers.bind(registry, metrics);
         registry.bind("paymentBreakers", breakers);
         registry.bind("stripeGateway", new StripeGateway(settings.stripe()));
         registry.bind("paypalGateway", new PayPalGateway(settings.paypal()));

@@ -17,7 +17,6 @@ import org.apache.camel.support.DefaultRegistry;
 import org.camelshop.order.Order;
 import org.camelshop.payment.PaymentCheck.Outcome;
 import org.camelshop.platform.ShopMetrics;
-import org.camelshop.platform.ShopSettings;
 import org.camelshop.testing.RecordingDeadLetters;
 import org.camelshop.testing.RouteUnderTest;
 import org.junit.jupiter.api.AfterEach;
@@ -104,10 +103,10 @@ class PaymentProcessorRouteTest {
 
     @BeforeEach
     void startRoute() throws Exception {
-        ShopSettings settings = ShopSettings.of(Map.of("shop.breaker.open-seconds", "60"));
-        PaymentBreakers breakers = new PaymentBreakers(settings);
+        // the defaults of application.properties: a 60 s window, open at 50 % of at least 5 calls, for 60 s, then 1 probe
+        PaymentBreakers breakers = new PaymentBreakers(new PaymentSettings.Breakers(60, 5, 50, 60, 1));
         DefaultRegistry registry = new DefaultRegistry();
-        breakers.bind(registry, settings, new ShopMetrics(new DefaultCamelContext()));
+        breakers.bind(registry, new ShopMetrics(new DefaultCamelContext()));
         Map<String, Object> beans = new HashMap<>(Map.of("paymentProcessor", processor, "stripeGateway", stripe, "paypalGateway", paypal,
                 "paymentBreakers", breakers, "deadLetters", deadLetters));
         for (String name : List.of("stripeCircuitBreaker", "paypalCircuitBreaker")) {
