@@ -266,7 +266,7 @@ public class ShopConfiguration implements CamelConfiguration {
         registry.bind("productRepository", products);
         categoryRepository = new CategoryRepository(aws.dynamoDb(), ResourcePlan.CATEGORIES);
         Categories categories = new Categories(() -> categoryRepository.allOrSeed(Categories.defaultList()),
-                Duration.ofSeconds(settings.getInt("shop.catalog.categories-cache-seconds", 10)), clock);
+                Duration.ofSeconds(settings.getInt("shop.catalog.categories-cache-seconds")), clock);
         registry.bind("catalog", new Catalog(products, categories));
         registry.bind("productArt", new ProductArt());
         stockEvents = new StockEvents(context.createProducerTemplate(), clock, metrics);
