@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The payment API (seed "payment_api"). Each call is a few route steps around one provider call inside its circuit breaker
  * (routes/payments.yaml): {@link #order}, {@link #confirmation} and {@link #capture} check the caller may pay this order
- * (owner, admin, or guest with the order's token), the route answers an Idempotency-Key replay; after the provider call, {@link #intentCreated} / {@link #paypalCreated} answer the browser, and
+ * (owner, admin, or guest with the order's token) and the route answers an Idempotency-Key replay; after the provider
+ * call, {@link #intentCreated} / {@link #paypalCreated} answer the browser, and
  * {@link #paid} turns a provider's "succeeded" into the message for payment-processing-queue, a decline into payment_status
  * failed and a clear 402, and anything unfinished into a 409 saying what the buyer still has to do.
  */
