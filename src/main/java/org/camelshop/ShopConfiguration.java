@@ -43,7 +43,7 @@ import org.camelshop.catalog.SampleCatalogLoader;
 import org.camelshop.inventory.Inventory;
 import org.camelshop.inventory.StockEvents;
 import org.camelshop.inventory.StockFlags;
-import org.camelshop.mail.Brand;
+import org.camelshop.mail.MailSettings;
 import org.camelshop.mail.Mailer;
 import org.camelshop.marketing.Campaigns;
 import org.camelshop.marketing.Conversions;
@@ -346,16 +346,10 @@ public class ShopConfiguration implements CamelConfiguration {
         preferences = new Preferences(preferenceRows, accountRepository,
                 new UnsubscribeTokens(settings.get("shop.marketing.link-secret")), shopUrl, clock);
         Function<String, Optional<String>> productImages = productId -> products.find(productId).map(Product::imageUrl);
+        MailSettings mailSettings = MailSettings.from(settings, shopUrl, sellerAddress());
         registry.bind("mailer", new Mailer(
                 new OrderMails(orderRepository, orderAccessTokens, productImages, shopUrl, orderSettings.reservation(), clock),
-                new MarketingMails(marketingRecords, preferences, products, shopUrl, clock), brand(), settings.get("shop.mail.from")));
-    }
-
-    /** The look of every mail: shop.brand.*, and the seller's postal address for the footer (shop.seller.address). */
-    private Brand brand() {
-        return new Brand(settings.get("shop.name"), shopUrl, Brand.absolute(shopUrl, settings.get("shop.brand.logo")),
-                settings.get("shop.brand.color.primary"), settings.get("shop.brand.color.on-primary"), settings.get("shop.brand.color.text"),
-                settings.get("shop.brand.color.background"), sellerAddress(), shopUrl + "/preferences.html", settings.get("shop.currency"));
+                new MarketingMails(marketingRecords, preferences, products, shopUrl, clock), mailSettings.brand(), mailSettings.from()));
     }
 
     private List<String> sellerAddress() {
