@@ -107,6 +107,7 @@ import org.camelshop.pricing.Pricing;
 import org.camelshop.review.ReviewRepository;
 import org.camelshop.review.Reviews;
 import org.camelshop.tracking.ProductViews;
+import org.camelshop.tracking.ViewCounters;
 import org.camelshop.tracking.Recommendations;
 import org.camelshop.tracking.Tracking;
 import org.camelshop.tracking.TrackingRecorder;
@@ -364,21 +365,22 @@ public class ShopConfiguration implements CamelConfiguration {
 
     private void marketingAndTracking() {
         productViews = new ProductViews(aws.dynamoDb(), ResourcePlan.PRODUCT_VIEWS);
+        ViewCounters viewCounters = new ViewCounters(aws.dynamoDb(), ResourcePlan.PRODUCT_VIEW_COUNTERS);
         watchlist = new Watchlist(aws.dynamoDb(), ResourcePlan.WATCH_LIST, products, clock);
         Recommendations recommendations = new Recommendations(productViews, products, redis,
                 Duration.ofMinutes(settings.getInt("shop.recommendations.cache-minutes")), clock);
         registry.bind("tracking", new Tracking(clock, metrics));
-        registry.bind("trackingRecorder", new TrackingRecorder(productViews, products, orderRepository, accountRepository));
+        registry.bind("trackingRecorder", new TrackingRecorder(productViews, viewCounters, products, orderRepository, accountRepository));
         registry.bind("watchlist", watchlist);
         registry.bind("recommendations", recommendations);
         registry.bind("preferences", preferences);
-        registry.bind("campaigns", new Campaigns(cartRepository, orderRepository, products, productViews, watchlist, stockFlags,
-                recommendations, preferences, marketingRecords, discountCodeRepository, clock));
+        registry.bind("campaigns", new Campaigns(cartRepository, orderRepository, products, productViews, viewCounters, watchlist, stockFlags,
+                recommendations, preferences, marketingRecords, discountCodeRepository, settings.getInt("shop.marketing.scan-threads"), clock));
         registry.bind("conversions", conversions);
         registry.bind("marketingAnalytics", new MarketingAnalytics(marketingRecords, cartRepository, clock));
         registry.bind("engagement", new Engagement(marketingRecords, shopUrl));
         registry.bind("personalData", new PersonalData(accountRepository, sessions, cartRepository, orderRepository, reviewRepository,
-                productViews, watchlist, preferences, preferenceRows, marketingRecords, clock));
+                productViews, viewCounters, watchlist, preferences, preferenceRows, marketingRecords, clock));
     }
 
     private void adminAndOperations() {
