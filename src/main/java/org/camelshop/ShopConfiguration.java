@@ -204,6 +204,7 @@ public class ShopConfiguration implements CamelConfiguration {
         context.addService(aws, true, true);
         registry.bind("sqsClient", aws.sqs());
         registry.bind("sqsPollingClient", aws.sqsPolling());
+        aws.callCounter().ifPresent(counter -> registry.bind("awsCallCounter", counter));
         // a stop must not wait out the consumers' long polls (up to 20 s): closing their client ends them at once
         AwsClients clients = aws;
         context.getManagementStrategy().addEventNotifier(new org.apache.camel.support.SimpleEventNotifierSupport() {

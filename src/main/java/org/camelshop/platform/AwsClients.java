@@ -36,6 +36,7 @@ public final class AwsClients extends ServiceSupport {
     private final SesV2Client sesV2;
     private final S3Client s3;
     private final S3Presigner s3Presigner;
+    private final Optional<AwsCallCounter> callCounter;
 
     public AwsClients(ShopSettings settings) {
         this(settings, settings.getInt("shop.aws.api-call-timeout-ms", 3_000), settings.getInt("shop.aws.api-attempt-timeout-ms", 3_000));
@@ -55,6 +56,7 @@ public final class AwsClients extends ServiceSupport {
     private AwsClients(ShopSettings settings, int callMillis, int attemptMillis) {
         Region region = Region.of(settings.get("shop.aws.region", "us-east-1"));
         AwsCredentialsProvider credentials = credentials(settings);
+        this.callCounter = settings.getBoolean("shop.aws.count-calls", false) ? Optional.of(new AwsCallCounter()) : Optional.empty();
         ClientOverrideConfiguration timeouts = timeouts(callMillis, attemptMillis);
         // SQS consumers long-poll for up to 20 s, so their receives may legitimately take that long: a client of their own,
         // so that sending a message (from an API request) still fails fast when SQS hangs
@@ -86,11 +88,12 @@ public final class AwsClients extends ServiceSupport {
         this.s3Presigner = presigner.build();
     }
 
-    private static ClientOverrideConfiguration timeouts(int callMillis, int attemptMillis) {
-        return ClientOverrideConfiguration.builder()
+    private ClientOverrideConfiguration timeouts(int callMillis, int attemptMillis) {
+        ClientOverrideConfiguration.Builder configuration = ClientOverrideConfiguration.builder()
                 .apiCallTimeout(Duration.ofMillis(callMillis))
-                .apiCallAttemptTimeout(Duration.ofMillis(attemptMillis))
-                .build();
+                .apiCallAttemptTimeout(Duration.ofMillis(attemptMillis));
+        callCounter.ifPresent(configuration::addExecutionInterceptor);
+        return configuration.build();
     }
 
     private static AwsCredentialsProvider credentials(ShopSettings settings) {
@@ -107,6 +110,11 @@ public final class AwsClients extends ServiceSupport {
         builder.region(region).credentialsProvider(credentials).overrideConfiguration(timeouts);
         endpoint.map(URI::create).ifPresent(builder::endpointOverride);
         return builder;
+    }
+
+    /** The round-trip counter of every client, when {@code shop.aws.count-calls} is on (benchmarks). */
+    public Optional<AwsCallCounter> callCounter() {
+        return callCounter;
     }
 
     public SqsClient sqs() {
