@@ -66,6 +66,7 @@ import org.camelshop.order.Invoices;
 import org.camelshop.order.OrderExport;
 import org.camelshop.order.OrderAdmin;
 import org.camelshop.order.OrderProcessor;
+import org.camelshop.order.OrderLists;
 import org.camelshop.order.OrderRepository;
 import org.camelshop.order.OrderAccessTokens;
 import org.camelshop.order.OrderMails;
@@ -295,14 +296,16 @@ public class ShopConfiguration implements CamelConfiguration {
         registry.bind("discountCodes", discountCodes);
         registry.bind("pricing", pricing);
         cartRepository = new CartRepository(aws.dynamoDb(), ResourcePlan.CART, redis,
-                Duration.ofMinutes(settings.getInt("shop.cart.cache-ttl-minutes")));
+                Duration.ofMinutes(settings.getInt("shop.cart.cache-ttl-minutes")), metrics);
         carts = new Carts(cartRepository, products, pricing, discountCodes, clock, Duration.ofDays(settings.getInt("shop.cart.ttl-days")),
                 settings.get("shop.currency"));
         registry.bind("carts", carts);
     }
 
     private void orders() {
-        orderRepository = new OrderRepository(aws.dynamoDb(), ResourcePlan.ORDERS);
+        orderRepository = new OrderRepository(aws.dynamoDb(), ResourcePlan.ORDERS, new OrderLists(redis,
+                Duration.ofSeconds(settings.getInt("shop.orders.list-cache-seconds")),
+                Duration.ofMillis(settings.getInt("shop.orders.list-cache-settle-ms")), metrics, clock), aws.tableWrites());
         inventory = new Inventory(aws.dynamoDb(), ResourcePlan.PRODUCTS, productItems, cache, stockEvents,
                 ResourcePlan.STOCK_RESERVATIONS, clock, Duration.ofSeconds(settings.getInt("shop.inventory.lease-seconds")),
                 Duration.ofDays(settings.getInt("shop.inventory.keep-finished-days")));

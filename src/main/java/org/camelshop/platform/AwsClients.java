@@ -37,6 +37,7 @@ public final class AwsClients extends ServiceSupport {
     private final S3Client s3;
     private final S3Presigner s3Presigner;
     private final Optional<AwsCallCounter> callCounter;
+    private final TableWrites tableWrites = new TableWrites();
 
     public AwsClients(ShopSettings settings) {
         this(settings, settings.getInt("shop.aws.api-call-timeout-ms", 3_000), settings.getInt("shop.aws.api-attempt-timeout-ms", 3_000));
@@ -64,7 +65,8 @@ public final class AwsClients extends ServiceSupport {
                 settings.getInt("shop.aws.sqs-poll-attempt-timeout-ms", 25_000));
         this.sqs = configure(SqsClient.builder(), region, credentials, timeouts, settings.find("shop.aws.sqs-endpoint")).build();
         this.sqsPolling = configure(SqsClient.builder(), region, credentials, pollTimeouts, settings.find("shop.aws.sqs-endpoint")).build();
-        this.dynamoDb = configure(DynamoDbClient.builder(), region, credentials, timeouts, settings.find("shop.aws.dynamodb-endpoint")).build();
+        this.dynamoDb = configure(DynamoDbClient.builder(), region, credentials, timeouts.toBuilder().addExecutionInterceptor(tableWrites).build(),
+                settings.find("shop.aws.dynamodb-endpoint")).build();
         this.ses = configure(SesClient.builder(), region, credentials, timeouts, settings.find("shop.aws.ses-endpoint")).build();
         this.sesV2 = configure(SesV2Client.builder(), region, credentials, timeouts, settings.find("shop.aws.ses-endpoint")).build();
         // large product files take longer than an API call: their own timeouts
@@ -115,6 +117,11 @@ public final class AwsClients extends ServiceSupport {
     /** The round-trip counter of every client, when {@code shop.aws.count-calls} is on (benchmarks). */
     public Optional<AwsCallCounter> callCounter() {
         return callCounter;
+    }
+
+    /** Every write to a DynamoDB table, for the caches of what it holds. */
+    public TableWrites tableWrites() {
+        return tableWrites;
     }
 
     public SqsClient sqs() {
