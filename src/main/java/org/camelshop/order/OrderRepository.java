@@ -25,12 +25,20 @@ public final class OrderRepository {
     private final String table;
     private final OrderLists lists;
 
-    /** {@code writes} tells of every write to the table, by any bean: each makes the owner's cached list ({@code lists}) out of date. */
+    /**
+     * {@code writes} tells of every write to the table, by any bean: each makes the owner's cached list ({@code lists})
+     * out of date. A guest has no list (it takes a login), so guest orders cost no Redis call.
+     */
     public OrderRepository(DynamoDbClient dynamoDb, String table, OrderLists lists, TableWrites writes) {
         this.dynamoDb = dynamoDb;
         this.table = table;
         this.lists = lists;
-        writes.onWrite(table, item -> lists.changed(item.get("user_id").s()));
+        writes.onWrite(table, item -> {
+            String userId = item.get("user_id").s();
+            if (!Order.isGuest(userId)) {
+                lists.changed(userId);
+            }
+        });
     }
 
     /** Stores a new order; false if an order with its id exists already. */
@@ -54,9 +62,9 @@ public final class OrderRepository {
                 .items().stream().findFirst().map(item -> DynamoItems.fromItem(item, Order.class));
     }
 
-    /** A user's orders, newest first (through the user's cached list). */
+    /** A user's orders, newest first (through the user's cached list; a guest's straight from the table). */
     public List<Order> forUser(String userId) {
-        return lists.forUser(userId, () -> query(userId));
+        return Order.isGuest(userId) ? query(userId) : lists.forUser(userId, () -> query(userId));
     }
 
     private List<Order> query(String userId) {
