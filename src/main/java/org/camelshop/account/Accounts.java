@@ -28,8 +28,6 @@ public final class Accounts {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
     private static final int MIN_PASSWORD = 8;
     private static final int MAX_PASSWORD = 72; // BCrypt reads at most 72 bytes
-    // compared against when the e-mail is unknown, so a miss costs as long as a wrong password
-    private static final String DUMMY_HASH = new BCryptPasswordEncoder(10).encode("not-a-real-password");
 
     private final AccountRepository repository;
     private final Sessions sessions;
@@ -60,8 +58,15 @@ public final class Accounts {
                 .view();
     }
 
-    /** Creates an account unless the address is taken; used by registration and by the start-up bootstrap. */
+    /**
+     * Creates an account unless the address is taken; used by registration and by the start-up bootstrap. A taken
+     * address is seen before the password is hashed (the dear part, twice at every start), and the conditional
+     * write still settles a race between two registrations.
+     */
     public java.util.Optional<Account> create(String email, String password, String name, String role) {
+        if (repository.findByEmail(email.toLowerCase(Locale.ROOT)).isPresent()) {
+            return java.util.Optional.empty();
+        }
         Account account = new Account("user-" + UUID.randomUUID(), email.toLowerCase(Locale.ROOT), name, role,
                 passwords.encode(password), clock.instant().toString());
         return repository.create(account) ? java.util.Optional.of(account) : java.util.Optional.empty();
@@ -77,7 +82,7 @@ public final class Accounts {
             throw ApiException.invalidInput(problems);
         }
         var account = repository.findByEmail(email);
-        String hash = account.map(Account::passwordHash).orElse(DUMMY_HASH);
+        String hash = account.map(Account::passwordHash).orElseGet(() -> UnknownAccount.HASH);
         if (!passwords.matches(request.password(), hash) || account.isEmpty()) {
             throw ApiException.unauthorized("E-mail address or password is wrong");
         }
@@ -103,5 +108,10 @@ public final class Accounts {
             problems.add(new FieldProblem("email", "must be an e-mail address"));
         }
         return value;
+    }
+
+    /** Compared against when the e-mail is unknown, so a miss costs as long as a wrong password; hashed on first use. */
+    private static final class UnknownAccount {
+        static final String HASH = new BCryptPasswordEncoder(10).encode("not-a-real-password");
     }
 }

@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -23,13 +25,16 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * Real files for the sample catalog, made at start-up rather than committed: a one-page PDF per e-book, PDF or
  * outline, a ZIP (notes plus that PDF) per course or graphics package, and the second picture of every tenth product
- * (a PNG). Only missing ones are written.
+ * (a PNG). Only missing ones are written; each is drawn once per process (a fresh stack, e.g. in the tests, gets the
+ * same bytes again without the drawing).
  */
 public final class SampleFiles {
 
     // made once: each new standard font looks up a system font (and warns when it falls back)
     private static final PDType1Font BOLD = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
     private static final PDType1Font REGULAR = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+
+    private static final Map<String, StoredObject> DRAWN = new ConcurrentHashMap<>();
 
     private final S3Client s3;
     private final String bucket;
@@ -56,7 +61,7 @@ public final class SampleFiles {
 
     /** Draws one product's second picture. */
     public StoredObject image(Product product) {
-        return new StoredObject(imageKey(product), "image/png", png(product));
+        return DRAWN.computeIfAbsent(imageKey(product), key -> new StoredObject(key, "image/png", png(product)));
     }
 
     private Set<String> keys(String bucketName, String prefix) {
@@ -94,7 +99,8 @@ public final class SampleFiles {
     /** Makes one product's file. */
     public StoredObject file(Product product) {
         boolean zip = product.downloadUrl().endsWith(".zip");
-        return new StoredObject(product.downloadUrl(), zip ? "application/zip" : "application/pdf", zip ? zip(product) : pdf(product));
+        return DRAWN.computeIfAbsent(product.downloadUrl(),
+                key -> new StoredObject(key, zip ? "application/zip" : "application/pdf", zip ? zip(product) : pdf(product)));
     }
 
     static byte[] pdf(Product product) {

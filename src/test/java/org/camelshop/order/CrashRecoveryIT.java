@@ -45,13 +45,13 @@ class CrashRecoveryIT {
     private static final String PLACEMENT = "{\"shipping_address\":" + ADDRESS + ",\"billing_address\":" + ADDRESS
             + ",\"payment_method\":\"stripe\",\"accept_terms\":true,\"email\":\"crash@example.com\"}";
     /**
-     * Messages held by the killed JVM come back after 30 s (shorter, and a message still being processed on a loaded
-     * machine reappears until its receives run out and SQS moves it to the DLQ); unqueued orders are found within
-     * seconds; short long-polls, so the dead shop's open polls at the queue end soon.
+     * Messages held by the killed JVM come back after 5 s (a live consumer keeps extending the visibility of what it is
+     * still working on, so a slow machine does not see them twice); unqueued orders are found within seconds; short
+     * long-polls, so the dead shop's open polls at the queue end soon.
      */
     private static final Map<String, String> SETTINGS = Map.of(
-            "shop.queue.orders-visibility-seconds", "30",
-            "shop.queue.email-visibility-seconds", "30",
+            "shop.queue.orders-visibility-seconds", "5",
+            "shop.queue.email-visibility-seconds", "5",
             "shop.queue.wait-seconds", "1",
             "shop.queue.retry-base-seconds", "1",
             "shop.order.requeue-scan-seconds", "2",
