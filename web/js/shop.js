@@ -148,8 +148,9 @@ window.addEventListener('popstate', load);
 
 siteHeader('shop');
 if (params().get('account') === 'deleted') say('Your account and personal data are deleted, and you are signed out everywhere. Thank you for shopping with us.');
-// phones start with the filters folded away, so the products come first
-if (matchMedia('(max-width: 760px)').matches) document.getElementById('filter-panel').open = false;
+// phones keep the filters folded away (as the page arrives, so nothing moves), so the products come first; wider
+// screens show them beside the products
+if (!matchMedia('(max-width: 760px)').matches) document.getElementById('filter-panel').open = true;
 setView(localStorage.getItem('shop.view') || 'grid');
 load();
 api('/api/categories').then((all) => {

@@ -43,7 +43,7 @@ import org.camelshop.catalog.SampleCatalogLoader;
 import org.camelshop.inventory.Inventory;
 import org.camelshop.inventory.StockEvents;
 import org.camelshop.inventory.StockFlags;
-import org.camelshop.mail.Brand;
+import org.camelshop.mail.MailSettings;
 import org.camelshop.mail.Mailer;
 import org.camelshop.marketing.Campaigns;
 import org.camelshop.marketing.Conversions;
@@ -68,6 +68,7 @@ import org.camelshop.order.OrderAdmin;
 import org.camelshop.order.OrderProcessor;
 import org.camelshop.order.OrderLists;
 import org.camelshop.order.OrderRepository;
+import org.camelshop.order.OrderSettings;
 import org.camelshop.order.OrderAccessTokens;
 import org.camelshop.order.OrderMails;
 import org.camelshop.order.Orders;
@@ -140,7 +141,6 @@ public class ShopConfiguration implements CamelConfiguration {
     private RedisConnection redis;
     private Sessions sessions;
     private ResponseCache cache;
-    private IdempotencyKeys idempotencyKeys;
     private String shopUrl;
     private ProductItems productItems;
     private ProductRepository products;
@@ -160,6 +160,7 @@ public class ShopConfiguration implements CamelConfiguration {
     private Inventory inventory;
     private Orders orders;
     private OrderAccessTokens orderAccessTokens;
+    private OrderSettings orderSettings;
     private MarketingRecords marketingRecords;
     private Conversions conversions;
     private Preferences preferences;
@@ -180,7 +181,7 @@ public class ShopConfiguration implements CamelConfiguration {
         mail();
         marketingAndTracking();
         PaymentWiring.bind(registry, settings, metrics, redis, aws.dynamoDb(), orderRepository, orders, inventory, productItems, cache,
-                idempotencyKeys, clock);
+                clock);
         adminAndOperations();
         bindProductFiles();
         edge();
@@ -250,7 +251,7 @@ public class ShopConfiguration implements CamelConfiguration {
                 java.lang.management.ManagementFactory.getRuntimeMXBean().getName(), metrics, clock));
         registry.bind("responseHeaderFilter", new ResponseHeaderFilter());
         QueueHeaderFilter.applyToEveryQueueEndpoint(context);
-        idempotencyKeys = new IdempotencyKeys(redis, Duration.ofHours(settings.getInt("shop.idempotency.ttl-hours")),
+        IdempotencyKeys idempotencyKeys = new IdempotencyKeys(redis, Duration.ofHours(settings.getInt("shop.idempotency.ttl-hours")),
                 Duration.ofSeconds(settings.getInt("shop.idempotency.lease-seconds")),
                 Duration.ofMillis(settings.getInt("shop.idempotency.wait-ms")));
         registry.bind("idempotencyKeys", idempotencyKeys);
@@ -268,7 +269,7 @@ public class ShopConfiguration implements CamelConfiguration {
         registry.bind("productRepository", products);
         categoryRepository = new CategoryRepository(aws.dynamoDb(), ResourcePlan.CATEGORIES);
         Categories categories = new Categories(() -> categoryRepository.allOrSeed(Categories.defaultList()),
-                Duration.ofSeconds(settings.getInt("shop.catalog.categories-cache-seconds", 10)), clock);
+                Duration.ofSeconds(settings.getInt("shop.catalog.categories-cache-seconds")), clock);
         registry.bind("catalog", new Catalog(products, categories));
         registry.bind("productArt", new ProductArt());
         stockEvents = new StockEvents(context.createProducerTemplate(), clock, metrics);
@@ -303,6 +304,7 @@ public class ShopConfiguration implements CamelConfiguration {
     }
 
     private void orders() {
+        orderSettings = OrderSettings.from(settings);
         orderRepository = new OrderRepository(aws.dynamoDb(), ResourcePlan.ORDERS, new OrderLists(redis,
                 Duration.ofSeconds(settings.getInt("shop.orders.list-cache-seconds")),
                 Duration.ofMillis(settings.getInt("shop.orders.list-cache-settle-ms")), metrics, clock), aws.tableWrites());
@@ -319,12 +321,10 @@ public class ShopConfiguration implements CamelConfiguration {
         // a guest's order token is derived from the order id, so the order mail can carry it too
         orderAccessTokens = new OrderAccessTokens(settings.get("shop.downloads.secret", ""));
         orders = new Orders(orderRepository, carts, pricing, discountCodes,
-                discountCodeRepository, idempotencyKeys, cancellations, orderAccessTokens, clock);
+                discountCodeRepository, cancellations, orderAccessTokens, clock);
         registry.bind("orders", orders);
-        registry.bind("orderProcessor", new OrderProcessor(orderRepository, inventory, cancelled, clock,
-                Duration.ofMinutes(settings.getInt("shop.order.reservation-minutes"))));
-        registry.bind("unqueuedOrders", new UnqueuedOrders(orderRepository, clock,
-                Duration.ofSeconds(settings.getInt("shop.order.requeue-grace-seconds"))));
+        registry.bind("orderProcessor", new OrderProcessor(orderRepository, inventory, cancelled, clock, orderSettings.reservation()));
+        registry.bind("unqueuedOrders", new UnqueuedOrders(orderRepository, clock, orderSettings.requeueGrace()));
     }
 
     /** A cancelled order gives back its discount code's use and the conversion it counted as (pricing and marketing). */
@@ -351,16 +351,10 @@ public class ShopConfiguration implements CamelConfiguration {
         preferences = new Preferences(preferenceRows, accountRepository,
                 new UnsubscribeTokens(settings.get("shop.marketing.link-secret")), shopUrl, clock);
         Function<String, Optional<String>> productImages = productId -> products.find(productId).map(Product::imageUrl);
+        MailSettings mailSettings = MailSettings.from(settings, shopUrl, sellerAddress());
         registry.bind("mailer", new Mailer(
-                new OrderMails(orderRepository, orderAccessTokens, productImages, shopUrl, settings.getInt("shop.order.reservation-minutes"), clock),
-                new MarketingMails(marketingRecords, preferences, products, shopUrl, clock), brand(), settings.get("shop.mail.from")));
-    }
-
-    /** The look of every mail: shop.brand.*, and the seller's postal address for the footer (shop.seller.address). */
-    private Brand brand() {
-        return new Brand(settings.get("shop.name"), shopUrl, Brand.absolute(shopUrl, settings.get("shop.brand.logo")),
-                settings.get("shop.brand.color.primary"), settings.get("shop.brand.color.on-primary"), settings.get("shop.brand.color.text"),
-                settings.get("shop.brand.color.background"), sellerAddress(), shopUrl + "/preferences.html", settings.get("shop.currency"));
+                new OrderMails(orderRepository, orderAccessTokens, productImages, shopUrl, orderSettings.reservation(), clock),
+                new MarketingMails(marketingRecords, preferences, products, shopUrl, clock), mailSettings.brand(), mailSettings.from()));
     }
 
     private List<String> sellerAddress() {

@@ -35,9 +35,6 @@ class ArchitectureTest {
      * here on purpose.
      */
     private static final Set<String> CAMEL_ADAPTERS = Set.of(
-            // handlers of checkout and payment whose steps still hand each other the order, plan or event in exchange
-            // properties
-            "order.Orders", "payment.Payments", "payment.Refunds", "payment.Webhooks", "payment.PaymentProcessor",
             // producers: publish to a route from a bean
             "inventory.StockEvents",
             // Camel extensions: endpoint strategy, event notifier, circuit breakers, health check, bean wiring

@@ -1,6 +1,7 @@
 package org.camelshop.order;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,12 +33,12 @@ public final class OrderMails implements OrderContent {
 
     /** {@code images} gives a product's image (site path or URL) by product id, for the thumbnails of the lines. */
     public OrderMails(OrderRepository orders, OrderAccessTokens accessTokens, Function<String, Optional<String>> images, String shopUrl,
-            int reservationMinutes, Clock clock) {
+            Duration reservation, Clock clock) {
         this.orders = orders;
         this.accessTokens = accessTokens;
         this.images = images;
         this.shopUrl = shopUrl;
-        this.reservationMinutes = reservationMinutes;
+        this.reservationMinutes = (int) reservation.toMinutes();
         this.clock = clock;
     }
 

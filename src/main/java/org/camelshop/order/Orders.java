@@ -19,13 +19,10 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import org.apache.camel.Exchange;
 import org.camelshop.cart.Cart;
 import org.camelshop.cart.Carts;
 import org.camelshop.platform.ApiException;
 import org.camelshop.platform.ApiException.FieldProblem;
-import org.camelshop.platform.IdempotencyKeys;
-import org.camelshop.platform.Identity;
 import org.camelshop.platform.Json;
 import org.camelshop.platform.Page;
 import org.camelshop.platform.Parameters;
@@ -39,10 +36,9 @@ import org.camelshop.pricing.Quote;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Placing and reading orders. {@code POST /api/orders/create} is three route steps: {@link #begin} (an
- * Idempotency-Key replay answers at once), {@link #place} (price the cart on the server, consume it, redeem the
- * code, store the order as pending, produce the queue message) and, after the message is on order-processing-queue,
- * {@link #placed} (answer 202).
+ * Placing and reading orders. {@code POST /api/orders/create} (routes/orders.yaml) calls {@link #place} (price the cart
+ * on the server, consume it, redeem the code, store the order as pending; returns the {@link Checkout}) and, after the
+ * message is on order-processing-queue, {@link #placed} (the 202 answer).
  */
 public final class Orders {
 
@@ -64,43 +60,34 @@ public final class Orders {
     public record Placed(String orderId, String userId) {
     }
 
+    /** A placed order, as the checkout route carries it: the stored order, the 202 answer and the message to queue. */
+    public record Checkout(Order order, Receipt receipt, String message) {
+    }
+
     public static final List<String> PAYMENT_METHODS = List.of("stripe", "paypal");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
     private static final DateTimeFormatter NUMBER_DATE = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
-    private static final String ORDER_PROPERTY = "shopOrder";
-    private static final String RECEIPT_PROPERTY = "shopOrderReceipt";
 
     private final OrderRepository orders;
     private final Carts carts;
     private final Pricing pricing;
     private final DiscountCodes discountCodes;
     private final DiscountCodeRepository codeRepository;
-    private final IdempotencyKeys idempotency;
     private final Cancellations cancellations;
     private final OrderAccessTokens accessTokens;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     public Orders(OrderRepository orders, Carts carts, Pricing pricing, DiscountCodes discountCodes, DiscountCodeRepository codeRepository,
-            IdempotencyKeys idempotency, Cancellations cancellations, OrderAccessTokens accessTokens, Clock clock) {
+            Cancellations cancellations, OrderAccessTokens accessTokens, Clock clock) {
         this.orders = orders;
         this.carts = carts;
         this.pricing = pricing;
         this.discountCodes = discountCodes;
         this.codeRepository = codeRepository;
-        this.idempotency = idempotency;
         this.cancellations = cancellations;
         this.accessTokens = accessTokens;
         this.clock = clock;
-    }
-
-    /** Claims the request's Idempotency-Key; a replay answers at once with the first response. */
-    public void begin(Exchange exchange) {
-        idempotency.claim(exchange, "orders", cartOwner(exchange)).ifPresent(exchange.getMessage()::setBody);
-    }
-
-    private static String cartOwner(Exchange exchange) {
-        return Carts.owner(Identity.currentOrUnavailable(exchange).orElse(null), exchange.getMessage().getHeader("X-Session-Id", String.class));
     }
 
     /**
@@ -108,13 +95,11 @@ public final class Orders {
      * from the cart and its version, so any number of requests for one cart (copies racing, a retry after a crash) name
      * the same order; the discount code is redeemed for that order, the order stored if it is not already, then the cart
      * consumed in a write conditional on its version. A copy that finds the cart consumed by another order gets
-     * {@code 409 cart_checked_out}; otherwise every copy answers with the one order. Returns the queue message.
+     * {@code 409 cart_checked_out}; otherwise every copy answers with the one order. {@code owner} is the cart's owner
+     * ({@link Carts#owner}), {@code user} the logged-in caller or null for a guest.
      */
-    public String place(Exchange exchange) {
-        String owner = cartOwner(exchange);
-        Optional<SessionUser> user = Identity.current(exchange);
-        Placement request = Json.body(exchange, Placement.class);
-        String email = validate(request, user);
+    public Checkout place(Placement request, String owner, SessionUser user) {
+        String email = validate(request, Optional.ofNullable(user));
         Cart cart = carts.current(owner);
         if (cart.items().isEmpty()) {
             throw cart.checkedOutAs() != null ? Carts.checkedOut(cart) : ApiException.conflict("cart_empty", "Your cart is empty");
@@ -123,13 +108,13 @@ public final class Orders {
         if (request.shippingAddress() == null && !lines.stream().allMatch(Quote.PricedLine::digitalDownload)) {
             throw ApiException.invalidField("shipping_address", "is required for goods that ship");
         }
-        String customer = user.map(SessionUser::userId).orElse(email);
+        String customer = user != null ? user.userId() : email;
         DiscountCode code = request.discountCode() == null || request.discountCode().isBlank() ? null
                 : discountCodes.usable(request.discountCode(), customer);
         // tax follows the goods; a download has no shipping address, so it follows the billing address
         Quote quote = pricing.quote(lines, code, request.shippingAddress() != null ? request.shippingAddress() : request.billingAddress());
         String orderId = UUID.nameUUIDFromBytes((owner + "\n" + cart.createdAt() + "\n" + cart.version()).getBytes(StandardCharsets.UTF_8)).toString();
-        String accessToken = user.isPresent() ? null : accessTokens.of(orderId);
+        String accessToken = user != null ? null : accessTokens.of(orderId);
         if (code != null && !codeRepository.redeem(code, customer, orderId)) {
             throw ApiException.conflict("discount_unavailable", "Discount code " + code.code() + " can no longer be used");
         }
@@ -141,21 +126,15 @@ public final class Orders {
             order = orders.find(orderId).orElseThrow(); // a copy of this checkout stored it first
         }
         carts.checkOut(cart, orderId);
-        Receipt receipt = receipt(order, accessToken);
-        idempotency.remember(exchange, Json.write(receipt));
-        exchange.setProperty(ORDER_PROPERTY, order);
-        exchange.setProperty(RECEIPT_PROPERTY, receipt);
-        return Json.write(new Placed(order.orderId(), order.userId()));
+        return new Checkout(order, receipt(order, accessToken), Json.write(new Placed(order.orderId(), order.userId())));
     }
 
-    /** After the order is queued: note the message id and answer with the receipt. */
-    public Receipt placed(Exchange exchange) {
-        Order order = exchange.getProperty(ORDER_PROPERTY, Order.class);
-        String messageId = exchange.getMessage().getHeader("CamelAwsSqsMessageId", String.class);
+    /** After the order is queued (with the queue's message id, null if it was not): noted on the order; the answer is the receipt. */
+    public Receipt placed(Checkout checkout, String messageId) {
         if (messageId != null) {
-            orders.annotate(order, Map.of("processing_queue_id", AttributeValue.fromS(messageId)));
+            orders.annotate(checkout.order(), Map.of("processing_queue_id", AttributeValue.fromS(messageId)));
         }
-        return exchange.getProperty(RECEIPT_PROPERTY, Receipt.class);
+        return checkout.receipt();
     }
 
     private static Receipt receipt(Order order, String accessToken) {

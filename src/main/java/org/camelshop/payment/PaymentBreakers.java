@@ -13,7 +13,6 @@ import org.apache.camel.util.ObjectHelper;
 import org.apache.camel.spi.Registry;
 import org.camelshop.platform.ApiException;
 import org.camelshop.platform.ShopMetrics;
-import org.camelshop.platform.ShopSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,16 +32,16 @@ public final class PaymentBreakers {
     private final Map<String, CircuitBreaker> breakers;
     private final long openSeconds;
 
-    public PaymentBreakers(ShopSettings settings) {
-        this.openSeconds = settings.getInt("shop.breaker.open-seconds", 60);
+    public PaymentBreakers(PaymentSettings.Breakers settings) {
+        this.openSeconds = settings.openSeconds();
         CircuitBreakerConfig config = CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.TIME_BASED)
-                .slidingWindowSize(settings.getInt("shop.breaker.window-seconds", 60))
-                .minimumNumberOfCalls(settings.getInt("shop.breaker.minimum-calls", 5))
-                .failureRateThreshold(settings.getInt("shop.breaker.failure-rate-percent", 50))
-                .waitDurationInOpenState(Duration.ofSeconds(settings.getInt("shop.breaker.open-seconds", 60)))
+                .slidingWindowSize(settings.windowSeconds())
+                .minimumNumberOfCalls(settings.minimumCalls())
+                .failureRateThreshold(settings.failureRatePercent())
+                .waitDurationInOpenState(Duration.ofSeconds(settings.openSeconds()))
                 .automaticTransitionFromOpenToHalfOpenEnabled(true)
-                .permittedNumberOfCallsInHalfOpenState(settings.getInt("shop.breaker.half-open-calls", 1))
+                .permittedNumberOfCallsInHalfOpenState(settings.halfOpenCalls())
                 .ignoreException(PaymentBreakers::isAnswer)
                 .writableStackTraceEnabled(false)
                 .build();
@@ -57,14 +56,14 @@ public final class PaymentBreakers {
      * Binds each breaker as {@code <provider>CircuitBreaker}, the breaker that the EIP configuration {@code
      * <provider>-breaker} (routes/payment-providers.yaml: timeout, throw while open) points at.
      */
-    public void bind(Registry registry, ShopSettings settings, ShopMetrics metrics) {
+    public void bind(Registry registry, ShopMetrics metrics) {
         breakers.forEach((provider, breaker) -> {
             registry.bind(provider + "CircuitBreaker", breaker);
             breaker.getEventPublisher().onStateTransition(event -> {
                 CircuitBreaker.State to = event.getStateTransition().getToState();
                 if (to == CircuitBreaker.State.OPEN) {
                     LOG.warn("Circuit breaker {} opened: {} % of recent calls failed; calls are refused for {} s",
-                            provider, breaker.getMetrics().getFailureRate(), settings.getInt("shop.breaker.open-seconds", 60));
+                            provider, breaker.getMetrics().getFailureRate(), openSeconds);
                     metrics.counter("shop_breaker_trips_total", "Times a circuit breaker opened", "breaker", provider).increment();
                 } else {
                     LOG.info("Circuit breaker {}: {}", provider, event.getStateTransition());

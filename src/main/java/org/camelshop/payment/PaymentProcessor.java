@@ -2,7 +2,6 @@ package org.camelshop.payment;
 
 import java.util.List;
 
-import org.apache.camel.Exchange;
 import org.camelshop.order.Order;
 import org.camelshop.mail.MailRequest;
 import org.camelshop.order.OrderStatus;
@@ -13,7 +12,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The consumer of payment-processing-queue (seed "payment_processor"). {@link #load} reads the message and the order; the
- * route asks the provider (inside its breaker) and {@link #settle} decides. While the order awaits payment: a succeeded
+ * route asks the provider (inside its breaker), {@link #settle} decides and returns what is left to do. While the order awaits payment: a succeeded
  * payment of exactly the order's total in its currency confirms it (one conditional write, so the browser confirm, the
  * webhook and any redelivery together change it once), counts the sales and queues the order_confirmed mail; a decline
  * marks payment failed; a mismatch never confirms and is recorded. Once the order is paid, every other payment started for
@@ -22,10 +21,18 @@ import org.slf4j.LoggerFactory;
  */
 public final class PaymentProcessor {
 
-    public static final String SKIP_PROPERTY = "shopPaymentSkip";
-    public static final String PROVIDER_PROPERTY = "shopPaymentProvider";
-    /** Stripe PaymentIntents to cancel: the order is paid, so they must never take money. */
-    public static final String CANCEL_PROPERTY = "shopCancelIntents";
+    /** A payment message and its order. */
+    public record Payment(Order order, String provider, String reference) {
+    }
+
+    /**
+     * What a payment leaves to do: the mail request to queue (or null), the order's Stripe PaymentIntents to cancel (it is
+     * paid, so they must never take money) and the refund of money the order cannot keep (or null).
+     */
+    public record Settlement(String mail, List<String> cancelIntents, Refunds.Plan refund) {
+        static final Settlement NOTHING = new Settlement(null, List.of(), null);
+    }
+
     private static final String DUPLICATE_REFUND = "refund-duplicate-";
     private static final Logger LOG = LoggerFactory.getLogger(PaymentProcessor.class);
 
@@ -37,41 +44,36 @@ public final class PaymentProcessor {
         this.metrics = metrics;
     }
 
-    public void load(Exchange exchange) {
-        PaymentMessage message = Json.read(exchange.getMessage().getBody(String.class), PaymentMessage.class);
+    /** The message ({@link PaymentMessage} JSON) and its order; null while the order is still reserving stock. */
+    public Payment load(String body) {
+        PaymentMessage message = Json.read(body, PaymentMessage.class);
         if (message.orderId() == null || message.reference() == null || !PaymentBreakers.PROVIDERS.contains(message.provider())) {
             throw new IllegalArgumentException("payment message needs order_id, reference and provider stripe|paypal");
         }
         Order order = payments.find(message.orderId())
                 .orElseThrow(() -> new IllegalStateException("order " + message.orderId() + " of a payment message is not in the Orders table"));
-        exchange.setProperty(Payments.ORDER_PROPERTY, order);
-        exchange.setProperty(Payments.REFERENCE_PROPERTY, message.reference());
-        exchange.setProperty(PROVIDER_PROPERTY, message.provider());
-        exchange.setProperty(CANCEL_PROPERTY, List.of());
         // no payment can start before the stock is reserved; any later state is checked with the provider
-        boolean reserving = OrderStatus.PENDING.equals(order.orderStatus());
-        exchange.setProperty(SKIP_PROPERTY, reserving);
-        if (reserving) {
+        if (OrderStatus.PENDING.equals(order.orderStatus())) {
             LOG.warn("Order {} is still reserving stock: payment message {} ignored", order.orderNumber(), message.reference());
+            return null;
         }
+        return new Payment(order, message.provider(), message.reference());
     }
 
-    /** Returns the order_confirmed mail request when this message confirmed the order, else null. */
-    public String settle(Exchange exchange, PaymentCheck check) {
-        Order order = exchange.getProperty(Payments.ORDER_PROPERTY, Order.class);
+    /** Decides from the provider's check of the payment what is owed: a mail, PaymentIntents to cancel, a refund. */
+    public Settlement settle(Order order, PaymentCheck check) {
         if (!order.orderId().equals(check.orderId())) {
             return mismatch(order, check, "payment " + check.reference() + " belongs to order " + check.orderId());
         }
         if (!OrderStatus.AWAITING_PAYMENT.equals(order.orderStatus())) {
-            afterPayment(exchange, order, check);
-            return null;
+            return afterPayment(order, check);
         }
         switch (check.outcome()) {
             case DECLINED -> {
                 if (payments.markDeclined(order, check.failure())) {
                     LOG.info("Order {}: payment {} declined: {}", order.orderNumber(), check.reference(), check.failure());
                 }
-                return null;
+                return Settlement.NOTHING;
             }
             case SUCCEEDED -> {
                 String mismatch = mismatch(order, check);
@@ -79,50 +81,49 @@ public final class PaymentProcessor {
                     return mismatch(order, check, mismatch);
                 }
                 if (!payments.confirmPaid(order, check)) {
-                    afterPayment(exchange, payments.find(order.orderId()).orElseThrow(), check);
-                    return null;
+                    return afterPayment(payments.find(order.orderId()).orElseThrow(), check);
                 }
                 LOG.info("Order {} paid by {} ({}), confirmed", order.orderNumber(), check.provider(), check.paymentId());
                 metrics.counter("shop_payments_confirmed_total", "Orders confirmed by a payment", "provider", check.provider()).increment();
                 payments.countSales(order);
-                exchange.setProperty(CANCEL_PROPERTY, otherIntents(payments.find(order.orderId()).orElseThrow(), check));
-                return MailRequest.aboutOrder("order_confirmed", order.userEmail(), order.orderId());
+                return new Settlement(MailRequest.aboutOrder("order_confirmed", order.userEmail(), order.orderId()),
+                        otherIntents(payments.find(order.orderId()).orElseThrow(), check), null);
             }
             default -> {
                 LOG.info("Order {}: payment {} not final yet ({})", order.orderNumber(), check.reference(), check.outcome());
-                return null;
+                return Settlement.NOTHING;
             }
         }
     }
 
     /**
      * The order no longer awaits payment. Its own payment again: make sure no other attempt can still take money. Other
-     * money: back in full (planned for the route's refund step). Another attempt not finished yet: cancelled.
+     * money: back in full (the refund to make). Another attempt not finished yet: cancelled.
      */
-    private void afterPayment(Exchange exchange, Order order, PaymentCheck check) {
+    private Settlement afterPayment(Order order, PaymentCheck check) {
         if (check.succeeded()) {
             if (check.paymentId().equals(order.paymentId())) {
-                exchange.setProperty(CANCEL_PROPERTY, otherIntents(order, check));
-                return;
+                return new Settlement(null, otherIntents(order, check), null);
             }
             boolean neverPaid = Order.PAYMENT_PENDING.equals(order.paymentStatus()) || OrderPayments.FAILED.equals(order.paymentStatus());
             if (OrderStatus.CANCELLED.equals(order.orderStatus()) && neverPaid) {
                 // the reservation ran out (or the buyer cancelled) before the money arrived
                 LOG.warn("Order {} was paid ({} {}) after it was cancelled: refunding it", order.orderNumber(), check.provider(), check.paymentId());
-                plan(exchange, order, check, "paid after cancellation", "refund-late-");
-            } else {
-                LOG.warn("Order {} was paid twice (again by {} {}): refunding the second payment", order.orderNumber(), check.provider(),
-                        check.paymentId());
-                plan(exchange, order, check, "paid twice; the second payment is returned", DUPLICATE_REFUND);
+                return refund(order, check, "paid after cancellation", "refund-late-");
             }
-        } else if ("stripe".equals(check.provider()) && check.outcome() != PaymentCheck.Outcome.DECLINED) {
-            LOG.info("Order {} is {}: cancelling its open PaymentIntent {}", order.orderNumber(), order.orderStatus(), check.reference());
-            exchange.setProperty(CANCEL_PROPERTY, List.of(check.reference()));
+            LOG.warn("Order {} was paid twice (again by {} {}): refunding the second payment", order.orderNumber(), check.provider(),
+                    check.paymentId());
+            return refund(order, check, "paid twice; the second payment is returned", DUPLICATE_REFUND);
         }
+        if ("stripe".equals(check.provider()) && check.outcome() != PaymentCheck.Outcome.DECLINED) {
+            LOG.info("Order {} is {}: cancelling its open PaymentIntent {}", order.orderNumber(), order.orderStatus(), check.reference());
+            return new Settlement(null, List.of(check.reference()), null);
+        }
+        return Settlement.NOTHING;
     }
 
-    private static void plan(Exchange exchange, Order order, PaymentCheck check, String reason, String keyPrefix) {
-        exchange.setProperty(Refunds.PLAN_PROPERTY, new Refunds.Plan(order.orderId(), check.provider(), check.paymentId(), check.amount(),
+    private static Settlement refund(Order order, PaymentCheck check, String reason, String keyPrefix) {
+        return new Settlement(null, List.of(), new Refunds.Plan(order.orderId(), check.provider(), check.paymentId(), check.amount(),
                 check.currency(), reason, keyPrefix + check.paymentId()));
     }
 
@@ -137,11 +138,10 @@ public final class PaymentProcessor {
      * After cancelling one of the order's other PaymentIntents: if it had succeeded first, the payment message that gets its
      * money back (the processor refunds it as a duplicate), else null.
      */
-    public String intentCancelled(Exchange exchange, PaymentCheck check) {
+    public String intentCancelled(Order order, PaymentCheck check) {
         if (!check.succeeded()) {
             return null;
         }
-        Order order = exchange.getProperty(Payments.ORDER_PROPERTY, Order.class);
         LOG.warn("Order {}: PaymentIntent {} succeeded before it could be cancelled; it goes back through the processor", order.orderNumber(),
                 check.reference());
         return Json.write(new PaymentMessage(order.orderId(), "stripe", check.reference()));
@@ -151,8 +151,7 @@ public final class PaymentProcessor {
      * After the provider refunded money the order could not keep: noted on the order. A duplicate payment also gets the buyer
      * a short mail (returned as its request); money for a cancelled order is told by the cancellation mail.
      */
-    public String refundedExtra(Exchange exchange, StripeGateway.RefundResult refund) {
-        Refunds.Plan plan = exchange.getProperty(Refunds.PLAN_PROPERTY, Refunds.Plan.class);
+    public String refundedExtra(Refunds.Plan plan, StripeGateway.RefundResult refund) {
         Order order = payments.find(plan.orderId()).orElseThrow();
         if (!plan.key().startsWith(DUPLICATE_REFUND)) {
             payments.recordLateRefund(order, plan, refund);
@@ -169,11 +168,11 @@ public final class PaymentProcessor {
                 order.orderId() + ":payment_duplicate_refunded:" + plan.paymentId(), null));
     }
 
-    private String mismatch(Order order, PaymentCheck check, String problem) {
+    private Settlement mismatch(Order order, PaymentCheck check, String problem) {
         LOG.error("Order {} NOT confirmed: {}", order.orderNumber(), problem);
         payments.recordProblem(order, problem);
         metrics.counter("shop_payment_mismatches_total", "Payments that did not match their order", "provider", check.provider()).increment();
-        return null;
+        return Settlement.NOTHING;
     }
 
     /** Why a succeeded payment may not confirm this order, or null: another order, amount or currency. */

@@ -3,25 +3,23 @@ package org.camelshop.payment;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import org.apache.camel.Exchange;
 import org.camelshop.order.Order;
 import org.camelshop.order.OrderStatus;
 import org.camelshop.order.Orders;
 import org.camelshop.platform.ApiException;
-import org.camelshop.platform.IdempotencyKeys;
-import org.camelshop.platform.Identity;
 import org.camelshop.platform.Json;
+import org.camelshop.platform.SessionUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The payment API (seed "payment_api"). Each call is a few route steps around one provider call inside its circuit breaker:
- * {@code begin*} checks the caller may pay this order (owner, admin, or guest with the order's token) and answers an
- * Idempotency-Key replay; after the provider call, {@link #intentCreated} / {@link #paypalCreated} answer the browser, and
+ * The payment API (seed "payment_api"). Each call is a few route steps around one provider call inside its circuit breaker
+ * (routes/payments.yaml): {@link #order}, {@link #confirmation} and {@link #capture} check the caller may pay this order
+ * (owner, admin, or guest with the order's token) and the route answers an Idempotency-Key replay; after the provider
+ * call, {@link #intentCreated} / {@link #paypalCreated} answer the browser, and
  * {@link #paid} turns a provider's "succeeded" into the message for payment-processing-queue, a decline into payment_status
  * failed and a clear 402, and anything unfinished into a 409 saying what the buyer still has to do.
  */
@@ -39,21 +37,19 @@ public final class Payments {
     public record PayPalCapture(String orderId, String paypalOrderId) {
     }
 
-    public static final String ORDER_PROPERTY = "shopOrder";
-    public static final String REFERENCE_PROPERTY = "shopPaymentReference";
-    public static final String REPLAYED_PROPERTY = IdempotencyKeys.REPLAYED_PROPERTY;
-    private static final String PAYMENT_ID_PROPERTY = "shopPaymentId";
+    /** A payment the buyer says they made: the order and the provider's reference (PaymentIntent, PayPal order). */
+    public record Attempt(Order order, String reference) {
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(Payments.class);
 
     private final Orders orders;
     private final OrderPayments payments;
-    private final IdempotencyKeys idempotency;
     private final PaymentSettings settings;
 
-    public Payments(Orders orders, OrderPayments payments, IdempotencyKeys idempotency, PaymentSettings settings) {
+    public Payments(Orders orders, OrderPayments payments, PaymentSettings settings) {
         this.orders = orders;
         this.payments = payments;
-        this.idempotency = idempotency;
         this.settings = settings;
     }
 
@@ -79,18 +75,15 @@ public final class Payments {
         return config;
     }
 
-    /** {@code POST /api/payment/stripe/intent} and {@code /paypal/create}: Idempotency-Key replay, else an order awaiting payment. */
-    public void beginCreate(Exchange exchange, String scope) {
-        OrderRef request = Json.body(exchange, OrderRef.class);
-        Order order = order(exchange, required("order_id", request.orderId()));
-        exchange.setProperty(ORDER_PROPERTY, order);
-        if (!claim(exchange, scope, order)) {
-            requirePayable(order);
-        }
+    /**
+     * {@code POST /api/payment/stripe/intent} and {@code /paypal/create}: the order to pay, if the caller may see it
+     * (owner, admin, or guest with its token: {@code headerToken}, else {@code linkToken}).
+     */
+    public Order order(OrderRef request, SessionUser user, String headerToken, String linkToken) {
+        return orders.get(required("order_id", request.orderId()), user, headerToken, linkToken);
     }
 
-    public Map<String, Object> intentCreated(Exchange exchange, StripeGateway.Intent intent) {
-        Order order = exchange.getProperty(ORDER_PROPERTY, Order.class);
+    public Map<String, Object> intentCreated(Order order, StripeGateway.Intent intent) {
         recordAttempt(order, "stripe", intent.id());
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("order_id", order.orderId());
@@ -100,61 +93,48 @@ public final class Payments {
         answer.put("currency", intent.currency());
         answer.put("status", intent.status());
         answer.put("publishable_key", settings.stripe().publishableKey());
-        idempotency.remember(exchange, Json.write(answer));
         return answer;
     }
 
-    public Map<String, Object> paypalCreated(Exchange exchange, PayPalGateway.Created created) {
-        Order order = exchange.getProperty(ORDER_PROPERTY, Order.class);
+    public Map<String, Object> paypalCreated(Order order, PayPalGateway.Created created) {
         recordAttempt(order, "paypal", created.id());
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("order_id", order.orderId());
         answer.put("paypal_order_id", created.id());
         answer.put("status", created.status());
         answer.put("approve_url", created.approveUrl());
-        idempotency.remember(exchange, Json.write(answer));
         return answer;
     }
 
     /** {@code POST /api/payment/stripe/confirm}: the buyer's order and the PaymentIntent the browser confirmed. */
-    public void beginConfirm(Exchange exchange) {
-        StripeConfirm request = Json.body(exchange, StripeConfirm.class);
+    public Attempt confirmation(StripeConfirm request, SessionUser user, String headerToken, String linkToken) {
         String intent = required("payment_intent_id", request.paymentIntentId());
         if (!intent.matches("pi_[A-Za-z0-9_]{1,200}")) {
             throw ApiException.invalidField("payment_intent_id", "is not a PaymentIntent id");
         }
-        exchange.setProperty(ORDER_PROPERTY, order(exchange, required("order_id", request.orderId())));
-        exchange.setProperty(REFERENCE_PROPERTY, intent);
+        return new Attempt(orders.get(required("order_id", request.orderId()), user, headerToken, linkToken), intent);
     }
 
     /**
-     * {@code POST /api/payment/paypal/capture}: the buyer's order and the PayPal order they approved; Idempotency-Key replay.
-     * Only an order awaiting payment is captured: once paid (by either provider) no other payment may take money.
+     * {@code POST /api/payment/paypal/capture}: the buyer's order and the PayPal order they approved. Only an order
+     * awaiting payment is captured ({@link #requirePayable}): once paid (by either provider) no other payment may take money.
      */
-    public void beginCapture(Exchange exchange) {
-        PayPalCapture request = Json.body(exchange, PayPalCapture.class);
+    public Attempt capture(PayPalCapture request, SessionUser user, String headerToken, String linkToken) {
         String paypalOrder = required("paypal_order_id", request.paypalOrderId());
         if (!paypalOrder.matches("[A-Za-z0-9-]{1,64}")) {
             throw ApiException.invalidField("paypal_order_id", "is not a PayPal order id");
         }
-        Order order = order(exchange, required("order_id", request.orderId()));
-        exchange.setProperty(ORDER_PROPERTY, order);
-        exchange.setProperty(REFERENCE_PROPERTY, paypalOrder);
-        if (!claim(exchange, "paypal-capture", order)) {
-            requirePayable(order);
-        }
+        return new Attempt(orders.get(required("order_id", request.orderId()), user, headerToken, linkToken), paypalOrder);
     }
 
     /**
      * Decides from the provider's answer: succeeded → the message for payment-processing-queue (the processor confirms the
      * order); declined → payment_status failed and a 402; anything else → a 409 naming what is missing.
      */
-    public String paid(Exchange exchange, PaymentCheck check) {
-        Order order = exchange.getProperty(ORDER_PROPERTY, Order.class);
+    public String paid(Order order, PaymentCheck check) {
         if (!order.orderId().equals(check.orderId())) {
             throw ApiException.conflict("payment_mismatch", "This payment belongs to another order");
         }
-        exchange.setProperty(PAYMENT_ID_PROPERTY, check.paymentId());
         if (!OrderStatus.AWAITING_PAYMENT.equals(order.orderStatus())) {
             // paid or cancelled before this payment: the processor cancels it or gives its money back; accepted() says so
             return Json.write(new PaymentMessage(order.orderId(), check.provider(), check.reference()));
@@ -178,12 +158,12 @@ public final class Payments {
     }
 
     /**
-     * The 202 once the payment is on its way to the processor; remembered for Idempotency-Key replays. If the order was
-     * paid by another payment (or cancelled) meanwhile, a 409: this payment is cancelled or refunded in full.
+     * The 202 once the payment ({@code paymentId}, from the provider's check) is on its way to the processor. If the order
+     * was paid by another payment (or cancelled) meanwhile, a 409: this payment is cancelled or refunded in full.
      */
-    public Map<String, Object> accepted(Exchange exchange) {
-        Order order = payments.find(exchange.getProperty(ORDER_PROPERTY, Order.class).orderId()).orElseThrow();
-        boolean paidByThis = order.paymentId() != null && order.paymentId().equals(exchange.getProperty(PAYMENT_ID_PROPERTY, String.class));
+    public Map<String, Object> accepted(Order placed, String paymentId) {
+        Order order = payments.find(placed.orderId()).orElseThrow();
+        boolean paidByThis = order.paymentId() != null && order.paymentId().equals(paymentId);
         if (!OrderStatus.AWAITING_PAYMENT.equals(order.orderStatus()) && !paidByThis) {
             throw notPayable(order, " This payment is cancelled, or refunded in full if it was taken.");
         }
@@ -192,12 +172,11 @@ public final class Payments {
         answer.put("order_number", order.orderNumber());
         answer.put("status", "processing");
         answer.put("message", "Payment received; your order is being confirmed");
-        idempotency.remember(exchange, Json.write(answer));
         return answer;
     }
 
     /** The order is waiting for payment: not still reserving stock, paid, or cancelled (each a 409 saying which). */
-    private static void requirePayable(Order order) {
+    public void requirePayable(Order order) {
         if (!OrderStatus.AWAITING_PAYMENT.equals(order.orderStatus())) {
             throw notPayable(order, "");
         }
@@ -217,20 +196,6 @@ public final class Payments {
         if (!payments.recordAttempt(order, provider, reference)) {
             throw notPayable(payments.find(order.orderId()).orElseThrow(), "");
         }
-    }
-
-    /** The order named in a payment request, if the caller may see it (see {@link Orders#get}). */
-    private Order order(Exchange exchange, String orderId) {
-        var message = exchange.getMessage();
-        return orders.get(orderId, Identity.current(exchange).orElse(null), message.getHeader("X-Order-Token", String.class),
-                message.getHeader("token", String.class));
-    }
-
-    /** Claims the Idempotency-Key; true (with the stored answer as body) when this request was answered before. */
-    private boolean claim(Exchange exchange, String scope, Order order) {
-        Optional<String> replay = idempotency.claim(exchange, "payment-" + scope, order.userId());
-        replay.ifPresent(exchange.getMessage()::setBody);
-        return replay.isPresent();
     }
 
     private static String required(String field, String value) {

@@ -5,12 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.stripe.exception.SignatureVerificationException;
 import com.stripe.net.Webhook;
-import org.apache.camel.Exchange;
 import org.camelshop.platform.ApiException;
 import org.camelshop.platform.Json;
 import org.camelshop.platform.RedisConnection;
@@ -30,7 +30,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class Webhooks {
 
-    public static final String EVENT_ID_PROPERTY = "shopWebhookEvent";
     private static final Set<String> STRIPE_PAYMENT_EVENTS = Set.of("payment_intent.succeeded", "payment_intent.payment_failed");
     private static final Set<String> PAYPAL_PAYMENT_EVENTS = Set.of("PAYMENT.CAPTURE.COMPLETED", "PAYMENT.CAPTURE.DENIED");
     private static final Duration REMEMBER_EVENTS = Duration.ofDays(7);
@@ -48,10 +47,16 @@ public final class Webhooks {
         this.clock = clock;
     }
 
-    /** {@code POST /api/payment/webhook/stripe}: the queue message for a payment event, or null (duplicate, not ours to act on). */
-    public String stripe(Exchange exchange) {
-        String payload = exchange.getMessage().getBody(String.class);
-        String signature = exchange.getMessage().getHeader("Stripe-Signature", String.class);
+    /**
+     * A genuine delivery: the event's id ({@code provider:id}; null for a duplicate, which is acknowledged and ignored) and
+     * the message for payment-processing-queue (null unless it is a payment event of one of our orders).
+     */
+    public record Event(String id, String message) {
+        static final Event DUPLICATE = new Event(null, null);
+    }
+
+    /** {@code POST /api/payment/webhook/stripe}: the signed payload and its {@code Stripe-Signature} header. */
+    public Event stripe(String payload, String signature) {
         if (payload == null || signature == null || settings.stripe().webhookSecret().isEmpty()) {
             throw rejected("stripe", "a signed Stripe event is required");
         }
@@ -70,25 +75,26 @@ public final class Webhooks {
         String type = event.path("type").asText();
         JsonNode object = event.path("data").path("object");
         if (seen("stripe", id)) {
-            return null;
+            return Event.DUPLICATE;
         }
-        exchange.setProperty(EVENT_ID_PROPERTY, "stripe:" + id);
         String orderId = object.path("metadata").path("order_id").asText("");
         if (!STRIPE_PAYMENT_EVENTS.contains(type) || orderId.isEmpty()) {
             LOG.info("Stripe event {} ({}) acknowledged, nothing to do", id, type);
-            return null;
+            return new Event("stripe:" + id, null);
         }
-        return Json.write(new PaymentMessage(orderId, "stripe", object.path("id").asText()));
+        return new Event("stripe:" + id, Json.write(new PaymentMessage(orderId, "stripe", object.path("id").asText())));
     }
 
-    /** {@code POST /api/payment/webhook/paypal}, before verification: the delivery to verify, or a 400 if it cannot be genuine. */
-    public PayPalGateway.WebhookDelivery paypal(Exchange exchange) {
-        var message = exchange.getMessage();
-        String id = message.getHeader("PAYPAL-TRANSMISSION-ID", String.class);
-        String time = message.getHeader("PAYPAL-TRANSMISSION-TIME", String.class);
-        String sig = message.getHeader("PAYPAL-TRANSMISSION-SIG", String.class);
-        String cert = message.getHeader("PAYPAL-CERT-URL", String.class);
-        String algo = message.getHeader("PAYPAL-AUTH-ALGO", String.class);
+    /**
+     * {@code POST /api/payment/webhook/paypal}, before verification: the delivery to verify (the event and its
+     * {@code PAYPAL-*} headers), or a 400 if it cannot be genuine.
+     */
+    public PayPalGateway.WebhookDelivery paypal(String body, Map<String, Object> headers) {
+        String id = header(headers, "PAYPAL-TRANSMISSION-ID");
+        String time = header(headers, "PAYPAL-TRANSMISSION-TIME");
+        String sig = header(headers, "PAYPAL-TRANSMISSION-SIG");
+        String cert = header(headers, "PAYPAL-CERT-URL");
+        String algo = header(headers, "PAYPAL-AUTH-ALGO");
         if (id == null || time == null || sig == null || cert == null || algo == null) {
             throw rejected("paypal", "the PAYPAL-TRANSMISSION-* headers are required");
         }
@@ -100,7 +106,6 @@ public final class Webhooks {
         } catch (DateTimeParseException e) {
             throw rejected("paypal", "PAYPAL-TRANSMISSION-TIME is not a timestamp");
         }
-        String body = message.getBody(String.class);
         JsonNode event = body == null ? null : tree(body);
         if (event == null || !event.isObject() || event.path("id").asText().isEmpty()) {
             throw rejected("paypal", "the event is not valid JSON");
@@ -109,34 +114,38 @@ public final class Webhooks {
     }
 
     /** After PayPal's verification API answered: a 400 unless SUCCESS; then the queue message, or null. */
-    public String paypalVerified(Exchange exchange, boolean verified) {
+    public Event paypalVerified(PayPalGateway.WebhookDelivery delivery, boolean verified) {
         if (!verified) {
             throw rejected("paypal", "PayPal did not verify the signature");
         }
-        JsonNode event = tree(exchange.getProperty("shopWebhookBody", String.class));
+        JsonNode event = delivery.event();
         String id = event.path("id").asText();
         String type = event.path("event_type").asText();
         if (seen("paypal", id)) {
-            return null;
+            return Event.DUPLICATE;
         }
-        exchange.setProperty(EVENT_ID_PROPERTY, "paypal:" + id);
         JsonNode resource = event.path("resource");
         String orderId = resource.path("custom_id").asText("");
         String paypalOrder = resource.path("supplementary_data").path("related_ids").path("order_id").asText("");
         if (!PAYPAL_PAYMENT_EVENTS.contains(type) || orderId.isEmpty() || paypalOrder.isEmpty()) {
             LOG.info("PayPal event {} ({}) acknowledged, nothing to do", id, type);
-            return null;
+            return new Event("paypal:" + id, null);
         }
-        return Json.write(new PaymentMessage(orderId, "paypal", paypalOrder));
+        return new Event("paypal:" + id, Json.write(new PaymentMessage(orderId, "paypal", paypalOrder)));
     }
 
     /** Once the event's message is queued (or there was nothing to queue): later deliveries of it are duplicates. */
-    public void processed(Exchange exchange) {
-        String event = exchange.getProperty(EVENT_ID_PROPERTY, String.class);
-        if (event != null) {
-            events.remember(event);
+    public String processed(Event event) {
+        if (event.id() == null) {
+            return "{\"received\":true,\"duplicate\":true}";
         }
-        exchange.getMessage().setBody(event == null ? "{\"received\":true,\"duplicate\":true}" : "{\"received\":true}");
+        events.remember(event.id());
+        return "{\"received\":true}";
+    }
+
+    private static String header(Map<String, Object> headers, String name) {
+        Object value = headers.get(name);
+        return value == null ? null : value.toString();
     }
 
     /**

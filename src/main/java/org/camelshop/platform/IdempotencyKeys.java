@@ -57,10 +57,19 @@ public final class IdempotencyKeys {
     }
 
     /**
+     * The route step that opens a flow with an Idempotency-Key: claims the key for {@code caller} in {@code scope}; a
+     * request answered before gets its stored answer as the body and {@code ${exchangeProperty.shopIdempotentReplay}},
+     * which the route checks before doing anything.
+     */
+    public void begin(Exchange exchange, String scope, String caller) {
+        claim(exchange, scope, caller).ifPresent(exchange.getMessage()::setBody);
+    }
+
+    /**
      * Claims the request's key for {@code caller} in {@code scope}. Empty when there is no key or this exchange now
      * holds the claim; the stored answer when this request was answered before (also marks the message as a replay).
      */
-    public Optional<String> claim(Exchange exchange, String scope, String caller) {
+    private Optional<String> claim(Exchange exchange, String scope, String caller) {
         exchange.getMessage().removeHeader(REPLAYED_HEADER);
         String key = exchange.getMessage().getHeader(HEADER, String.class);
         if (key == null) {
@@ -100,10 +109,14 @@ public final class IdempotencyKeys {
         }
     }
 
-    /** Stores the answer for replays of the claimed key; called as soon as the request's effect is durable. */
-    public void remember(Exchange exchange, String response) {
+    /**
+     * Stores the answer (a value, written as JSON) for replays of the claimed key; the route step that comes as soon as
+     * the request's effect is durable.
+     */
+    public void remember(Exchange exchange, Object answer) {
         Claim claim = exchange.getProperty(CLAIM_PROPERTY, Claim.class);
         if (claim != null) {
+            String response = answer instanceof String text ? text : Json.write(answer);
             redis.sync().set(claim.redisKey(), claim.fingerprint() + "\n" + response, SetArgs.Builder.ex(lifetime.toSeconds()));
         }
     }

@@ -14,9 +14,9 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultRegistry;
+import org.camelshop.order.Order;
 import org.camelshop.payment.PaymentCheck.Outcome;
 import org.camelshop.platform.ShopMetrics;
-import org.camelshop.platform.ShopSettings;
 import org.camelshop.testing.RecordingDeadLetters;
 import org.camelshop.testing.RouteUnderTest;
 import org.junit.jupiter.api.AfterEach;
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  */
 class PaymentProcessorRouteTest {
 
-    /** Stands in for PaymentProcessor: skips what the script says, returns the scripted mail. */
+    /** Stands in for PaymentProcessor: skips what the script says, settles as scripted. */
     public static final class ScriptedProcessor {
         boolean skip;
         String mail;
@@ -40,27 +40,21 @@ class PaymentProcessorRouteTest {
         final List<PaymentCheck> settled = new ArrayList<>();
         final List<String> refundedExtra = new ArrayList<>();
 
-        public void load(Exchange exchange) {
-            String body = exchange.getMessage().getBody(String.class);
-            exchange.setProperty("shopPaymentReference", body.contains("paypal") ? "PAYPAL-1" : "pi_1");
-            exchange.setProperty("shopPaymentProvider", body.contains("paypal") ? "paypal" : "stripe");
-            exchange.setProperty("shopPaymentSkip", skip);
-            exchange.setProperty("shopCancelIntents", cancelIntents);
+        public PaymentProcessor.Payment load(String body) {
+            return skip ? null : new PaymentProcessor.Payment(null, body.contains("paypal") ? "paypal" : "stripe",
+                    body.contains("paypal") ? "PAYPAL-1" : "pi_1");
         }
 
-        public String settle(Exchange exchange, PaymentCheck check) {
+        public PaymentProcessor.Settlement settle(Order order, PaymentCheck check) {
             settled.add(check);
-            if (refund != null) {
-                exchange.setProperty("shopRefund", refund);
-            }
-            return mail;
+            return new PaymentProcessor.Settlement(mail, cancelIntents, refund);
         }
 
-        public String intentCancelled(Exchange exchange, PaymentCheck check) {
+        public String intentCancelled(Order order, PaymentCheck check) {
             return check.succeeded() ? "{\"order_id\":\"o-1\",\"provider\":\"stripe\",\"reference\":\"" + check.reference() + "\"}" : null;
         }
 
-        public String refundedExtra(Exchange exchange, StripeGateway.RefundResult result) {
+        public String refundedExtra(Refunds.Plan plan, StripeGateway.RefundResult result) {
             refundedExtra.add(result.id());
             return refundMail;
         }
@@ -109,10 +103,10 @@ class PaymentProcessorRouteTest {
 
     @BeforeEach
     void startRoute() throws Exception {
-        ShopSettings settings = ShopSettings.of(Map.of("shop.breaker.open-seconds", "60"));
-        PaymentBreakers breakers = new PaymentBreakers(settings);
+        // the defaults of application.properties: a 60 s window, open at 50 % of at least 5 calls, for 60 s, then 1 probe
+        PaymentBreakers breakers = new PaymentBreakers(new PaymentSettings.Breakers(60, 5, 50, 60, 1));
         DefaultRegistry registry = new DefaultRegistry();
-        breakers.bind(registry, settings, new ShopMetrics(new DefaultCamelContext()));
+        breakers.bind(registry, new ShopMetrics(new DefaultCamelContext()));
         Map<String, Object> beans = new HashMap<>(Map.of("paymentProcessor", processor, "stripeGateway", stripe, "paypalGateway", paypal,
                 "paymentBreakers", breakers, "deadLetters", deadLetters));
         for (String name : List.of("stripeCircuitBreaker", "paypalCircuitBreaker")) {

@@ -115,6 +115,22 @@ class OpenApiContractIT {
         assertTrue(api.getPaths().get("/api/products").getGet().getSecurity() == null, "the catalogue is public");
     }
 
+    /** A body the shop reads into a record is published as that record's schema, with the JSON names a client sends. */
+    @Test
+    void requestBodiesAreTyped() {
+        assertEquals(Set.of("shipping_address", "billing_address", "payment_method", "discount_code", "accept_terms", "email", "notes"),
+                requestSchema("/api/orders/create", PathItem.HttpMethod.POST).getProperties().keySet());
+        assertEquals(Set.of("order_id", "paypal_order_id"), requestSchema("/api/payment/paypal/capture", PathItem.HttpMethod.POST)
+                .getProperties().keySet());
+        Operation refund = api.getPaths().get("/api/orders/{id}/refund").getPost();
+        assertEquals(Boolean.FALSE, refund.getRequestBody().getRequired(), "a refund without a body refunds all that is left");
+    }
+
+    private io.swagger.v3.oas.models.media.Schema<?> requestSchema(String path, PathItem.HttpMethod method) {
+        String ref = api.getPaths().get(path).readOperationsMap().get(method).getRequestBody().getContent().get("application/json").getSchema().get$ref();
+        return api.getComponents().getSchemas().get(ref.substring(ref.lastIndexOf('/') + 1));
+    }
+
     /** The guard enforces the declaration: every admin-only operation refuses a guest (401) and a customer (403). */
     @Test
     void everyOperationDeclaredAdminOnlyRefusesGuestsAndCustomers() {

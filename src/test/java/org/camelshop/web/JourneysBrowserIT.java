@@ -375,7 +375,7 @@ class JourneysBrowserIT {
         browser.click("#tab-codes");
         String code = "SPRING" + tag.substring(0, 4).toUpperCase();
         browser.type("#dc-code", code);
-        new Select(browser.find("#dc-type")).selectByValue("percent");
+        browser.select("#dc-type", "percent");
         browser.type("#dc-value", "15");
         browser.type("#dc-limit", "100");
         browser.click("#dc-save");
@@ -430,7 +430,7 @@ class JourneysBrowserIT {
                 "no rename onto another category");
 
         browser.click("#tab-products");
-        new Select(browser.find("#admin-status")).selectByValue("active");
+        browser.select("#admin-status", "active");
         browser.type("#admin-q", tag);
         browser.click("#product-search button[type=submit]");
         browser.waitUntil(d -> d.findElements(By.cssSelector("#product-rows tr[data-product-id]")).size() == 1);
@@ -440,7 +440,7 @@ class JourneysBrowserIT {
         });
         browser.waitForText("#selected-count", "1 selected");
         browser.click("#tab-categories");
-        new Select(browser.find("#move-category")).selectByValue(gifts);
+        browser.select("#move-category", gifts);
         browser.click("#move-apply");
         browser.waitForText("#status", "1 product changed");
         assertEquals(gifts, json(shop.get("/api/products/" + productId)).get("category").asText());
@@ -487,7 +487,7 @@ class JourneysBrowserIT {
 
     /** On the products tab: search the tag among products of a status, pick the one found, apply the bulk action. */
     private void bulkOnSearch(String tag, String status, String action) {
-        new Select(browser.find("#admin-status")).selectByValue(status);
+        browser.select("#admin-status", status);
         browser.type("#admin-q", tag);
         browser.click("#product-search button[type=submit]");
         browser.waitUntil(d -> d.findElements(By.cssSelector("#product-rows tr[data-product-id]")).size() == 1
@@ -497,7 +497,7 @@ class JourneysBrowserIT {
             return true;
         });
         browser.waitForText("#selected-count", "1 selected");
-        new Select(browser.find("#bulk-action")).selectByValue(action);
+        browser.select("#bulk-action", action);
         browser.click("#bulk-apply");
         browser.waitForText("#status", "1 product changed");
         // the same words as the previous bulk action's: done once the product has left the list of its old status

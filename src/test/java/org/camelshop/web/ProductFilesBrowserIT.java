@@ -19,7 +19,6 @@ import org.camelshop.platform.AwsClients;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.Select;
 
 /**
  * The admin's product form with files: a digital product gets two pictures (reordered, so the second becomes the
@@ -44,8 +43,8 @@ class ProductFilesBrowserIT {
         browser.type("#pf-sku", "FG-" + tag);
         browser.type("#pf-price", "9.99");
         browser.type("#pf-stock", "1000");
-        new Select(browser.find("#pf-category")).selectByValue("Digital Downloads");
-        new Select(browser.find("#pf-subcategory")).selectByVisibleText("PDFs");
+        browser.select("#pf-category", "Digital Downloads");
+        browser.selectText("#pf-subcategory", "PDFs");
         browser.find("#pf-digital").click();
         browser.find("#pf-image").sendKeys(front.toAbsolutePath() + "\n" + back.toAbsolutePath());
         browser.find("#pf-file").sendKeys(pdf.toAbsolutePath().toString());
