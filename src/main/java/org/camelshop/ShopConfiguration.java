@@ -66,6 +66,7 @@ import org.camelshop.order.Invoices;
 import org.camelshop.order.OrderExport;
 import org.camelshop.order.OrderAdmin;
 import org.camelshop.order.OrderProcessor;
+import org.camelshop.order.OrderLists;
 import org.camelshop.order.OrderRepository;
 import org.camelshop.order.OrderSettings;
 import org.camelshop.order.OrderAccessTokens;
@@ -108,6 +109,7 @@ import org.camelshop.pricing.Pricing;
 import org.camelshop.review.ReviewRepository;
 import org.camelshop.review.Reviews;
 import org.camelshop.tracking.ProductViews;
+import org.camelshop.tracking.ViewCounters;
 import org.camelshop.tracking.Recommendations;
 import org.camelshop.tracking.Tracking;
 import org.camelshop.tracking.TrackingRecorder;
@@ -204,6 +206,7 @@ public class ShopConfiguration implements CamelConfiguration {
         context.addService(aws, true, true);
         registry.bind("sqsClient", aws.sqs());
         registry.bind("sqsPollingClient", aws.sqsPolling());
+        aws.callCounter().ifPresent(counter -> registry.bind("awsCallCounter", counter));
         // a stop must not wait out the consumers' long polls (up to 20 s): closing their client ends them at once
         AwsClients clients = aws;
         context.getManagementStrategy().addEventNotifier(new org.apache.camel.support.SimpleEventNotifierSupport() {
@@ -294,7 +297,7 @@ public class ShopConfiguration implements CamelConfiguration {
         registry.bind("discountCodes", discountCodes);
         registry.bind("pricing", pricing);
         cartRepository = new CartRepository(aws.dynamoDb(), ResourcePlan.CART, redis,
-                Duration.ofMinutes(settings.getInt("shop.cart.cache-ttl-minutes")));
+                Duration.ofMinutes(settings.getInt("shop.cart.cache-ttl-minutes")), metrics);
         carts = new Carts(cartRepository, products, pricing, discountCodes, clock, Duration.ofDays(settings.getInt("shop.cart.ttl-days")),
                 settings.get("shop.currency"));
         registry.bind("carts", carts);
@@ -302,7 +305,9 @@ public class ShopConfiguration implements CamelConfiguration {
 
     private void orders() {
         orderSettings = OrderSettings.from(settings);
-        orderRepository = new OrderRepository(aws.dynamoDb(), ResourcePlan.ORDERS);
+        orderRepository = new OrderRepository(aws.dynamoDb(), ResourcePlan.ORDERS, new OrderLists(redis,
+                Duration.ofSeconds(settings.getInt("shop.orders.list-cache-seconds")),
+                Duration.ofMillis(settings.getInt("shop.orders.list-cache-settle-ms")), metrics, clock), aws.tableWrites());
         inventory = new Inventory(aws.dynamoDb(), ResourcePlan.PRODUCTS, productItems, cache, stockEvents,
                 ResourcePlan.STOCK_RESERVATIONS, clock, Duration.ofSeconds(settings.getInt("shop.inventory.lease-seconds")),
                 Duration.ofDays(settings.getInt("shop.inventory.keep-finished-days")));
@@ -358,21 +363,22 @@ public class ShopConfiguration implements CamelConfiguration {
 
     private void marketingAndTracking() {
         productViews = new ProductViews(aws.dynamoDb(), ResourcePlan.PRODUCT_VIEWS);
+        ViewCounters viewCounters = new ViewCounters(aws.dynamoDb(), ResourcePlan.PRODUCT_VIEW_COUNTERS);
         watchlist = new Watchlist(aws.dynamoDb(), ResourcePlan.WATCH_LIST, products, clock);
         Recommendations recommendations = new Recommendations(productViews, products, redis,
                 Duration.ofMinutes(settings.getInt("shop.recommendations.cache-minutes")), clock);
         registry.bind("tracking", new Tracking(clock, metrics));
-        registry.bind("trackingRecorder", new TrackingRecorder(productViews, products, orderRepository, accountRepository));
+        registry.bind("trackingRecorder", new TrackingRecorder(productViews, viewCounters, products, orderRepository, accountRepository));
         registry.bind("watchlist", watchlist);
         registry.bind("recommendations", recommendations);
         registry.bind("preferences", preferences);
-        registry.bind("campaigns", new Campaigns(cartRepository, orderRepository, products, productViews, watchlist, stockFlags,
-                recommendations, preferences, marketingRecords, discountCodeRepository, clock));
+        registry.bind("campaigns", new Campaigns(cartRepository, orderRepository, products, productViews, viewCounters, watchlist, stockFlags,
+                recommendations, preferences, marketingRecords, discountCodeRepository, settings.getInt("shop.marketing.scan-threads"), clock));
         registry.bind("conversions", conversions);
         registry.bind("marketingAnalytics", new MarketingAnalytics(marketingRecords, cartRepository, clock));
         registry.bind("engagement", new Engagement(marketingRecords, shopUrl));
         registry.bind("personalData", new PersonalData(accountRepository, sessions, cartRepository, orderRepository, reviewRepository,
-                productViews, watchlist, preferences, preferenceRows, marketingRecords, clock));
+                productViews, viewCounters, watchlist, preferences, preferenceRows, marketingRecords, clock));
     }
 
     private void adminAndOperations() {

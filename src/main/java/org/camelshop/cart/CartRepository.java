@@ -13,6 +13,7 @@ import io.lettuce.core.RedisException;
 import io.lettuce.core.ScriptOutputType;
 import org.camelshop.platform.Json;
 import org.camelshop.platform.RedisConnection;
+import org.camelshop.platform.ShopMetrics;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -28,6 +29,7 @@ public final class CartRepository {
     private final String table;
     private final RedisConnection redis;
     private final Duration cacheTtl;
+    private final ShopMetrics metrics;
 
     private static final String CACHE_IF_NEWER = """
             local current = redis.call('GET', KEYS[1])
@@ -35,20 +37,23 @@ public final class CartRepository {
             redis.call('SETEX', KEYS[1], ARGV[3], ARGV[1])
             return 1""";
 
-    public CartRepository(DynamoDbClient dynamoDb, String table, RedisConnection redis, Duration cacheTtl) {
+    public CartRepository(DynamoDbClient dynamoDb, String table, RedisConnection redis, Duration cacheTtl, ShopMetrics metrics) {
         this.dynamoDb = dynamoDb;
         this.table = table;
         this.redis = redis;
         this.cacheTtl = cacheTtl;
+        this.metrics = metrics;
     }
 
     public Optional<Cart> find(String owner) {
         try {
             String cached = redis.sync().get(key(owner));
+            metrics.cacheLookup("cart", cached != null ? "hit" : "miss", "redis");
             if (cached != null) {
                 return Optional.of(Json.mapper().readValue(cached, Cart.class));
             }
         } catch (RedisException | JsonProcessingException e) {
+            metrics.cacheLookup("cart", "error", "redis");
             // fall through to the table
         }
         Map<String, AttributeValue> item = dynamoDb.getItem(r -> r.tableName(table).consistentRead(true)

@@ -7,11 +7,17 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import java.util.stream.Collectors;
 
 import org.camelshop.cart.Cart;
@@ -30,6 +36,7 @@ import org.camelshop.tracking.ProductView;
 import org.camelshop.tracking.ProductViews;
 import org.camelshop.tracking.Recommendations;
 import org.camelshop.tracking.TrackingEvent;
+import org.camelshop.tracking.ViewCounters;
 import org.camelshop.tracking.WatchItem;
 import org.camelshop.tracking.Watchlist;
 import org.slf4j.Logger;
@@ -52,35 +59,39 @@ public final class Campaigns {
     private static final Duration CART_IDLE = Duration.ofHours(24);
     private static final Duration CART_TOO_OLD = Duration.ofDays(7);
     private static final Duration BROWSE_WINDOW = Duration.ofDays(7);
-    private static final int BROWSE_VIEWS = 3;
     private static final String CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
     private final CartRepository carts;
     private final OrderRepository orders;
     private final ProductRepository products;
     private final ProductViews views;
+    private final ViewCounters viewCounters;
     private final Watchlist watchlist;
     private final StockFlags stockFlags;
     private final Recommendations recommendations;
     private final Preferences preferences;
     private final MarketingRecords records;
     private final DiscountCodeRepository discountCodes;
+    private final int scanThreads;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public Campaigns(CartRepository carts, OrderRepository orders, ProductRepository products, ProductViews views, Watchlist watchlist,
+    public Campaigns(CartRepository carts, OrderRepository orders, ProductRepository products, ProductViews views, ViewCounters viewCounters,
+            Watchlist watchlist,
             StockFlags stockFlags, Recommendations recommendations, Preferences preferences, MarketingRecords records,
-            DiscountCodeRepository discountCodes, Clock clock) {
+            DiscountCodeRepository discountCodes, int scanThreads, Clock clock) {
         this.carts = carts;
         this.orders = orders;
         this.products = products;
         this.views = views;
+        this.viewCounters = viewCounters;
         this.watchlist = watchlist;
         this.stockFlags = stockFlags;
         this.recommendations = recommendations;
         this.preferences = preferences;
         this.records = records;
         this.discountCodes = discountCodes;
+        this.scanThreads = scanThreads;
         this.clock = clock;
     }
 
@@ -115,21 +126,47 @@ public final class Campaigns {
         return log(Trigger.ABANDONED_CART, mails);
     }
 
-    /** A product a user viewed at least 3 times in the last week, never added to a cart and never bought. Once per (user, product) per 30 days. */
+    /**
+     * A product a user viewed at least 3 times in the last week, never added to a cart and never bought. Once per (user,
+     * product) per 30 days. Reads only the pairs the view counters name as candidates, each checked against the user's
+     * rows of the week, so the scan's work grows with the candidates, not with the views.
+     */
     public List<String> browseAbandonment(Instant now) {
-        Map<String, Map<String, List<ProductView>>> byUserAndProduct = views.since(now.minus(BROWSE_WINDOW), now)
-                .filter(row -> row.userId() != null)
-                .collect(Collectors.groupingBy(ProductView::userId, Collectors.groupingBy(ProductView::productId)));
-        List<String> mails = new ArrayList<>();
-        byUserAndProduct.forEach((userId, byProduct) -> byProduct.forEach((productId, rows) -> {
-            long viewed = rows.stream().filter(r -> TrackingEvent.VIEW.equals(r.eventType())).count();
-            boolean engaged = rows.stream().anyMatch(r -> !TrackingEvent.VIEW.equals(r.eventType()));
-            if (viewed < BROWSE_VIEWS || engaged || inCart(userId, productId) || bought(userId, productId, Instant.EPOCH)) {
-                return;
+        Instant since = now.minus(BROWSE_WINDOW);
+        List<String> mails = Collections.synchronizedList(new ArrayList<>());
+        // a daily scan: its own short-lived pool; a shard holds all of a user's pairs, so its users' rows stay with it
+        ExecutorService checkers = Executors.newFixedThreadPool(scanThreads);
+        try {
+            List<Future<?>> shards = IntStream.range(0, ViewCounters.SHARDS).mapToObj(shard -> checkers.submit(() -> {
+                Map<String, List<ProductView>> rowsOfUser = new HashMap<>();
+                viewCounters.candidates(shard, since, now).forEach(candidate -> {
+                    List<ProductView> rows = rowsOfUser.computeIfAbsent(candidate.userId(), user -> views.forUser(user, since, now));
+                    browseAbandoned(candidate.userId(), candidate.productId(), rows, now).ifPresent(mails::add);
+                });
+            })).collect(Collectors.toList());
+            for (Future<?> shard : shards) {
+                shard.get();
             }
-            fire(Trigger.BROWSE_ABANDONMENT, userId, productId, "views", Map.of("product_ids", productId), now).ifPresent(mails::add);
-        }));
-        return log(Trigger.BROWSE_ABANDONMENT, mails);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("browse-abandonment scan interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
+        } finally {
+            checkers.shutdownNow();
+        }
+        return log(Trigger.BROWSE_ABANDONMENT, List.copyOf(mails));
+    }
+
+    /** The mail for a candidate pair, given the user's rows of the week: at least 3 views and nothing else of the product. */
+    private Optional<String> browseAbandoned(String userId, String productId, List<ProductView> rowsOfUser, Instant now) {
+        List<ProductView> rows = rowsOfUser.stream().filter(r -> productId.equals(r.productId())).toList();
+        long viewed = rows.stream().filter(r -> TrackingEvent.VIEW.equals(r.eventType())).count();
+        boolean engaged = rows.stream().anyMatch(r -> !TrackingEvent.VIEW.equals(r.eventType()));
+        if (viewed < ViewCounters.CANDIDATE_VIEWS || engaged || inCart(userId, productId) || bought(userId, productId, Instant.EPOCH)) {
+            return Optional.empty();
+        }
+        return fire(Trigger.BROWSE_ABANDONMENT, userId, productId, "views", Map.of("product_ids", productId), now);
     }
 
     /** A watched product now priced below the watch's target. Episode: the watch as last set by the user. */

@@ -14,13 +14,14 @@ import org.camelshop.platform.ApiException;
 import org.camelshop.platform.Sessions;
 import org.camelshop.review.ReviewRepository;
 import org.camelshop.tracking.ProductViews;
+import org.camelshop.tracking.ViewCounters;
 import org.camelshop.tracking.Watchlist;
 
 /**
  * A user's own data: everything the shop keeps about them as one JSON document, and deleting their account. Deleting
  * ends every session of the user on every device, leaves a tombstone in place of the account (queued work checks it,
- * see AccountRepository#erase) and removes the cart, browsing history, watchlist, preferences and marketing records; orders are anonymised,
- * not deleted (address, notes and e-mail removed; lines and totals kept, so accounting stays whole); reviews stay
+ * see AccountRepository#erase) and removes the cart, browsing history (rows and view counters), watchlist, preferences
+ * and marketing records; orders are anonymised, not deleted (address, notes and e-mail removed; lines and totals kept, so accounting stays whole); reviews stay
  * for the product but lose the author's name.
  */
 public final class PersonalData {
@@ -31,6 +32,7 @@ public final class PersonalData {
     private final OrderRepository orders;
     private final ReviewRepository reviews;
     private final ProductViews views;
+    private final ViewCounters viewCounters;
     private final Watchlist watchlist;
     private final Preferences preferences;
     private final PreferencesRepository preferenceRows;
@@ -38,7 +40,7 @@ public final class PersonalData {
     private final Clock clock;
 
     public PersonalData(AccountRepository accounts, Sessions sessions, CartRepository carts, OrderRepository orders, ReviewRepository reviews,
-            ProductViews views, Watchlist watchlist, Preferences preferences, PreferencesRepository preferenceRows, MarketingRecords records,
+            ProductViews views, ViewCounters viewCounters, Watchlist watchlist, Preferences preferences, PreferencesRepository preferenceRows, MarketingRecords records,
             Clock clock) {
         this.accounts = accounts;
         this.sessions = sessions;
@@ -46,6 +48,7 @@ public final class PersonalData {
         this.orders = orders;
         this.reviews = reviews;
         this.views = views;
+        this.viewCounters = viewCounters;
         this.watchlist = watchlist;
         this.preferences = preferences;
         this.preferenceRows = preferenceRows;
@@ -79,6 +82,7 @@ public final class PersonalData {
         reviews.forUser(userId).forEach(reviews::anonymise);
         carts.delete(userId);
         views.deleteUser(userId, clock.instant());
+        viewCounters.deleteUser(userId);
         watchlist.deleteUser(userId);
         preferences.of(userId).ifPresent(p -> records.forEmail(p.email()).forEach(r -> records.delete(r.queueId())));
         records.forEmail(account.email()).forEach(r -> records.delete(r.queueId()));

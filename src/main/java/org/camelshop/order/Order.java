@@ -87,6 +87,11 @@ public record Order(
     }
 
     public boolean isGuestOrder() {
+        return isGuest(userId);
+    }
+
+    /** Whether an order's {@code user_id} is a guest's ({@code guest-<session>}) rather than an account's. */
+    public static boolean isGuest(String userId) {
         return userId.startsWith("guest-");
     }
 }

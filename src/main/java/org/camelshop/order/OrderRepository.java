@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.camelshop.platform.DynamoItems;
+import org.camelshop.platform.TableWrites;
 import org.camelshop.platform.SetClause;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -22,10 +23,22 @@ public final class OrderRepository {
 
     private final DynamoDbClient dynamoDb;
     private final String table;
+    private final OrderLists lists;
 
-    public OrderRepository(DynamoDbClient dynamoDb, String table) {
+    /**
+     * {@code writes} tells of every write to the table, by any bean: each makes the owner's cached list ({@code lists})
+     * out of date. A guest has no list (it takes a login), so guest orders cost no Redis call.
+     */
+    public OrderRepository(DynamoDbClient dynamoDb, String table, OrderLists lists, TableWrites writes) {
         this.dynamoDb = dynamoDb;
         this.table = table;
+        this.lists = lists;
+        writes.onWrite(table, item -> {
+            String userId = item.get("user_id").s();
+            if (!Order.isGuest(userId)) {
+                lists.changed(userId);
+            }
+        });
     }
 
     /** Stores a new order; false if an order with its id exists already. */
@@ -49,8 +62,12 @@ public final class OrderRepository {
                 .items().stream().findFirst().map(item -> DynamoItems.fromItem(item, Order.class));
     }
 
-    /** A user's orders, newest first. */
+    /** A user's orders, newest first (through the user's cached list; a guest's straight from the table). */
     public List<Order> forUser(String userId) {
+        return Order.isGuest(userId) ? query(userId) : lists.forUser(userId, () -> query(userId));
+    }
+
+    private List<Order> query(String userId) {
         QueryRequest request = QueryRequest.builder().tableName(table).indexName("user_id-order_date-index")
                 .keyConditionExpression("user_id = :u").expressionAttributeValues(Map.of(":u", AttributeValue.fromS(userId)))
                 .scanIndexForward(false).build();

@@ -36,6 +36,8 @@ public final class AwsClients extends ServiceSupport {
     private final SesV2Client sesV2;
     private final S3Client s3;
     private final S3Presigner s3Presigner;
+    private final Optional<AwsCallCounter> callCounter;
+    private final TableWrites tableWrites = new TableWrites();
 
     public AwsClients(ShopSettings settings) {
         this(settings, settings.getInt("shop.aws.api-call-timeout-ms", 3_000), settings.getInt("shop.aws.api-attempt-timeout-ms", 3_000));
@@ -55,6 +57,7 @@ public final class AwsClients extends ServiceSupport {
     private AwsClients(ShopSettings settings, int callMillis, int attemptMillis) {
         Region region = Region.of(settings.get("shop.aws.region", "us-east-1"));
         AwsCredentialsProvider credentials = credentials(settings);
+        this.callCounter = settings.getBoolean("shop.aws.count-calls", false) ? Optional.of(new AwsCallCounter()) : Optional.empty();
         ClientOverrideConfiguration timeouts = timeouts(callMillis, attemptMillis);
         // SQS consumers long-poll for up to 20 s, so their receives may legitimately take that long: a client of their own,
         // so that sending a message (from an API request) still fails fast when SQS hangs
@@ -62,7 +65,8 @@ public final class AwsClients extends ServiceSupport {
                 settings.getInt("shop.aws.sqs-poll-attempt-timeout-ms", 25_000));
         this.sqs = configure(SqsClient.builder(), region, credentials, timeouts, settings.find("shop.aws.sqs-endpoint")).build();
         this.sqsPolling = configure(SqsClient.builder(), region, credentials, pollTimeouts, settings.find("shop.aws.sqs-endpoint")).build();
-        this.dynamoDb = configure(DynamoDbClient.builder(), region, credentials, timeouts, settings.find("shop.aws.dynamodb-endpoint")).build();
+        this.dynamoDb = configure(DynamoDbClient.builder(), region, credentials, timeouts.toBuilder().addExecutionInterceptor(tableWrites).build(),
+                settings.find("shop.aws.dynamodb-endpoint")).build();
         this.ses = configure(SesClient.builder(), region, credentials, timeouts, settings.find("shop.aws.ses-endpoint")).build();
         this.sesV2 = configure(SesV2Client.builder(), region, credentials, timeouts, settings.find("shop.aws.ses-endpoint")).build();
         // large product files take longer than an API call: their own timeouts
@@ -86,11 +90,12 @@ public final class AwsClients extends ServiceSupport {
         this.s3Presigner = presigner.build();
     }
 
-    private static ClientOverrideConfiguration timeouts(int callMillis, int attemptMillis) {
-        return ClientOverrideConfiguration.builder()
+    private ClientOverrideConfiguration timeouts(int callMillis, int attemptMillis) {
+        ClientOverrideConfiguration.Builder configuration = ClientOverrideConfiguration.builder()
                 .apiCallTimeout(Duration.ofMillis(callMillis))
-                .apiCallAttemptTimeout(Duration.ofMillis(attemptMillis))
-                .build();
+                .apiCallAttemptTimeout(Duration.ofMillis(attemptMillis));
+        callCounter.ifPresent(configuration::addExecutionInterceptor);
+        return configuration.build();
     }
 
     private static AwsCredentialsProvider credentials(ShopSettings settings) {
@@ -107,6 +112,16 @@ public final class AwsClients extends ServiceSupport {
         builder.region(region).credentialsProvider(credentials).overrideConfiguration(timeouts);
         endpoint.map(URI::create).ifPresent(builder::endpointOverride);
         return builder;
+    }
+
+    /** The round-trip counter of every client, when {@code shop.aws.count-calls} is on (benchmarks). */
+    public Optional<AwsCallCounter> callCounter() {
+        return callCounter;
+    }
+
+    /** Every write to a DynamoDB table, for the caches of what it holds. */
+    public TableWrites tableWrites() {
+        return tableWrites;
     }
 
     public SqsClient sqs() {

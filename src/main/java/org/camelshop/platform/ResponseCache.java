@@ -203,8 +203,7 @@ public final class ResponseCache {
     }
 
     private void count(String cacheName, String result, String tier) {
-        metrics.counter("shop_cache_requests", "Catalog cache lookups by result and by the tier that answered (near = in-process)",
-                "cache", cacheName, "result", result, "tier", tier).increment();
+        metrics.cacheLookup(cacheName, result, tier);
     }
 
     static String etag(String json) {

@@ -37,6 +37,12 @@ public final class ShopMetrics {
         io.micrometer.core.instrument.Gauge.builder(name, value).description(description).tags(tags).register(registry());
     }
 
+    /** One cache lookup ({@code shop_cache_requests}): which cache, hit/miss/error, and the tier that answered. */
+    public void cacheLookup(String cache, String result, String tier) {
+        counter("shop_cache_requests", "Cache lookups (catalog responses, carts, order lists) by result and by the tier that answered "
+                + "(near = in-process)", "cache", cache, "result", result, "tier", tier).increment();
+    }
+
     public Counter counter(String name, String description, String... tags) {
         return Counter.builder(name).description(description).tags(tags).register(registry());
     }

@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The consumer of tracking-event-queue: writes each event to ProductViews with the product's name, category and
  * price at that moment, and a 90-day TTL. A purchase becomes one row per product of the order, and only for the
- * order's own buyer. Row ids derive from the event (or the order), so a redelivered event rewrites the same rows.
+ * order's own buyer. Row ids derive from the event (or the order), so a redelivered event rewrites the same rows. A
+ * logged-in user's view is also counted per (user, product) in ProductViewCounters, by event id, so it counts once.
  * Events of a deleted account (its tombstone) are dropped. Returns the order of a purchase (for conversion attribution),
  * else null.
  */
@@ -29,12 +30,15 @@ public final class TrackingRecorder {
     private static final Logger LOG = LoggerFactory.getLogger(TrackingRecorder.class);
 
     private final ProductViews views;
+    private final ViewCounters counters;
     private final ProductRepository products;
     private final OrderRepository orders;
     private final AccountRepository accounts;
 
-    public TrackingRecorder(ProductViews views, ProductRepository products, OrderRepository orders, AccountRepository accounts) {
+    public TrackingRecorder(ProductViews views, ViewCounters counters, ProductRepository products, OrderRepository orders,
+            AccountRepository accounts) {
         this.views = views;
+        this.counters = counters;
         this.products = products;
         this.orders = orders;
         this.accounts = accounts;
@@ -60,6 +64,10 @@ public final class TrackingRecorder {
         Product p = product.get();
         views.put(new ProductView(event.eventId(), event.occurredAt(), event.type(), event.userId(), event.sessionId(), p.productId(),
                 p.name(), p.category(), p.price(), event.viewDuration(), event.referrer(), event.deviceType(), null, event.occurredAt(), expires));
+        // after the row: a pair that becomes a candidate has its rows for the scan to check
+        if (TrackingEvent.VIEW.equals(event.type()) && event.userId() != null) {
+            counters.count(event.userId(), p.productId(), event.eventId(), event.occurredAt(), expires);
+        }
         return null;
     }
 

@@ -3,6 +3,9 @@ package org.camelshop.bench;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -15,6 +18,7 @@ import org.camelshop.local.StackPorts;
 import org.camelshop.marketing.Campaigns;
 import org.camelshop.platform.AwsClients;
 import org.camelshop.platform.provision.ResourcePlan;
+import org.camelshop.tracking.ViewCounters;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
@@ -22,10 +26,12 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * How long the abandoned-cart and browse-abandonment scans take on the local stack for a given amount of data, and
- * how that grows: {@code bench/main.sh MarketingScanBenchmark <carts> <views>} (defaults 10,000 carts and 100,000 view events). Users,
- * carts and views are written straight into the tables (batch writes); one user in ten has a cart idle for over a
- * day, and one (user, product) pair in twenty was viewed three times, so the scans also do their writes (records,
- * codes) for a realistic share of the data.
+ * how that grows: {@code bench/main.sh MarketingScanBenchmark <carts> <views>} (defaults 10,000 carts and 100,000
+ * view events; keep carts ≥ views / 20, or users repeat their views and all become candidates). Users, carts, views
+ * and the view counters the tracking recorder would have kept for them are written straight into the tables (batch
+ * writes); one user in ten has a cart idle for over a day, and one user in twenty viewed a product three times, so the
+ * scans also do their writes (records, codes) for a realistic share of the data. BrowseAbandonmentBenchmark times the
+ * browse scan alone at a million views.
  */
 public final class MarketingScanBenchmark {
 
@@ -38,12 +44,14 @@ public final class MarketingScanBenchmark {
         int carts = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int views = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
         try (LocalStack stack = LocalStack.start(StackPorts.free());
-             RunningShop shop = RunningShop.start(stack.ports(), Map.of());
+             // no sample catalog: its product files would be uploading to S3 while the scans are timed
+             RunningShop shop = RunningShop.start(stack.ports(), Map.of("shop.sample-catalog.load", "false"));
              AwsClients aws = stack.awsClients()) {
             Instant now = Instant.now();
             long loadStarted = System.nanoTime();
-            load(aws.dynamoDb(), carts, views, now);
-            System.out.printf("loaded %d users + carts and %d view events in %.1f s%n", carts, views, seconds(loadStarted));
+            int counters = load(aws.dynamoDb(), carts, views, now);
+            System.out.printf("loaded %d users + carts, %d view events and %d view counters in %.1f s%n", carts, views, counters,
+                    seconds(loadStarted));
             Campaigns campaigns = shop.camelContext().getRegistry().lookupByNameAndType("campaigns", Campaigns.class);
             long started = System.nanoTime();
             int cartMails = campaigns.abandonedCarts(now).size();
@@ -58,37 +66,66 @@ public final class MarketingScanBenchmark {
         System.exit(0);
     }
 
-    private static void load(DynamoDbClient dynamoDb, int carts, int views, Instant now) throws Exception {
+    /** Writes the data; returns the number of view counters. */
+    private static int load(DynamoDbClient dynamoDb, int carts, int views, Instant now) throws Exception {
         List<Map<String, AttributeValue>> users = new ArrayList<>();
         List<Map<String, AttributeValue>> cartItems = new ArrayList<>();
         for (int i = 0; i < carts; i++) {
             String userId = "bench-user-" + i;
-            users.add(Map.of("user_id", s(userId), "email", s(userId + "@example.com"), "name", s("Bench " + i), "role", s("customer"),
-                    "password_hash", s("-"), "created_at", s(now.toString())));
+            users.add(user(userId, now));
             String updated = now.minus(i % 10 == 0 ? Duration.ofHours(30) : Duration.ofHours(1)).toString();
             cartItems.add(Map.of("user_id", s(userId), "items", AttributeValue.fromL(List.of(AttributeValue.fromM(Map.of(
                             "product_id", s("prod-" + (i % 1000)), "quantity", n(1), "added_at", s(updated))))),
                     "created_at", s(updated), "updated_at", s(updated), "expires_at", n(now.plus(Duration.ofDays(30)).getEpochSecond()),
                     "version", n(1)));
         }
+        long expires = now.plus(Duration.ofDays(90)).getEpochSecond();
         List<Map<String, AttributeValue>> viewItems = new ArrayList<>();
+        // the views of each (user, product), as the tracking recorder would have counted them
+        Map<String, List<String>> counted = new LinkedHashMap<>();
         for (int i = 0; i < views; i++) {
             int user = i / VIEWS_PER_USER % carts;
             // pairs of 3 views of one product for 1 in 20 of a user's slots, single views otherwise
             int slot = i % VIEWS_PER_USER;
             String product = "prod-" + (slot < 3 && user % 20 == 0 ? 500 + user % 100 : (user * 7 + slot) % 1000);
             String at = now.minus(Duration.ofMinutes(i % 10_000)).toString();
-            viewItems.add(Map.of("view_id", s("bench-view-" + i), "timestamp", s(at), "event_type", s("view"), "user_id", s("bench-user-" + user),
-                    "product_id", s(product), "product_name", s("Bench product"), "product_price", n(1000), "created_at", s(at),
-                    "expires_at", n(now.plus(Duration.ofDays(90)).getEpochSecond())));
+            counted.computeIfAbsent("bench-user-" + user + " " + product, pair -> new ArrayList<>()).add(at + "|bench-view-" + i);
+            viewItems.add(viewRow("bench-view-" + i, "bench-user-" + user, product, at, expires));
         }
+        List<Map<String, AttributeValue>> counterItems = new ArrayList<>();
+        counted.forEach((pair, seen) -> counterItems.add(counter(pair.substring(0, pair.indexOf(' ')), pair.substring(pair.indexOf(' ') + 1),
+                seen, expires)));
         write(dynamoDb, ResourcePlan.USERS, users);
         write(dynamoDb, ResourcePlan.CART, cartItems);
         write(dynamoDb, ResourcePlan.PRODUCT_VIEWS, viewItems);
+        write(dynamoDb, ResourcePlan.PRODUCT_VIEW_COUNTERS, counterItems);
+        return counterItems.size();
+    }
+
+    static Map<String, AttributeValue> viewRow(String viewId, String userId, String productId, String at, long expires) {
+        return Map.of("view_id", s(viewId), "timestamp", s(at), "event_type", s("view"), "user_id", s(userId), "product_id", s(productId),
+                "product_name", s("Bench product"), "product_price", n(1000), "created_at", s(at), "expires_at", n(expires));
+    }
+
+    /** The counter item the tracking recorder keeps for these views ({@code <timestamp>|<view id>}) of a pair. */
+    static Map<String, AttributeValue> counter(String userId, String productId, List<String> seen, long expires) {
+        Map<String, AttributeValue> item = new HashMap<>(Map.of("user_id", s(userId), "product_id", s(productId),
+                "views", AttributeValue.fromSs(seen.subList(0, Math.min(seen.size(), ViewCounters.CANDIDATE_VIEWS))), "expires_at", n(expires)));
+        if (seen.size() >= ViewCounters.CANDIDATE_VIEWS) {
+            String last = Collections.max(seen);
+            item.put("browse_shard", s(Integer.toString(ViewCounters.shard(userId))));
+            item.put("last_view", s(last.substring(0, last.indexOf('|'))));
+        }
+        return item;
+    }
+
+    static Map<String, AttributeValue> user(String userId, Instant now) {
+        return Map.of("user_id", s(userId), "email", s(userId + "@example.com"), "name", s("Bench " + userId), "role", s("customer"),
+                "password_hash", s("-"), "created_at", s(now.toString()));
     }
 
     /** Batch writes of 25 from 8 threads, retrying what DynamoDB hands back unprocessed. */
-    private static void write(DynamoDbClient dynamoDb, String table, List<Map<String, AttributeValue>> items) throws Exception {
+    static void write(DynamoDbClient dynamoDb, String table, List<Map<String, AttributeValue>> items) throws Exception {
         ExecutorService writers = Executors.newFixedThreadPool(8);
         List<Future<?>> batches = new ArrayList<>();
         for (int from = 0; from < items.size(); from += 25) {
@@ -109,15 +146,15 @@ public final class MarketingScanBenchmark {
         writers.shutdown();
     }
 
-    private static AttributeValue s(String value) {
+    static AttributeValue s(String value) {
         return AttributeValue.fromS(value);
     }
 
-    private static AttributeValue n(long value) {
+    static AttributeValue n(long value) {
         return AttributeValue.fromN(Long.toString(value));
     }
 
-    private static double seconds(long startedNanos) {
+    static double seconds(long startedNanos) {
         return (System.nanoTime() - startedNanos) / 1e9;
     }
 }

@@ -38,8 +38,11 @@ public final class LoadTest {
     public record Endpoint(String name, long ok, long ko, double p50, double p95, double p99, double max) {
     }
 
-    /** What one run measured. {@code cpu}/{@code heap} samples are the shop's; hit rate and orders from its meters. */
-    public record Result(int exitCode, Path report, List<Endpoint> endpoints, double seconds, double hitRate, double ordersProcessed,
+    /**
+     * What one run measured. {@code cpu}/{@code heap} samples are the shop's; hit rates (catalog, and the shoppers' own
+     * carts and order lists) and orders from its meters.
+     */
+    public record Result(int exitCode, Path report, List<Endpoint> endpoints, double seconds, double hitRate, double userHitRate, double ordersProcessed,
                          List<Double> cpu, List<Double> heapMb) {
 
         public long requests() {
@@ -88,10 +91,9 @@ public final class LoadTest {
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
         Map<String, Double> after = meters(baseUrl);
-        double hits = after.get("hits") - before.get("hits");
-        double lookups = hits + after.get("misses") - before.get("misses");
         Path report = latestReport(resultsFolder); // the newest run's folder: earlier runs stay for comparison
-        return new Result(exitCode, report, endpoints(report), elapsed, lookups == 0 ? 0 : hits / lookups,
+        return new Result(exitCode, report, endpoints(report), elapsed, hitRate(before, after, "hits", "misses"),
+                hitRate(before, after, "userHits", "userMisses"),
                 after.get("orders") - before.get("orders"), List.copyOf(cpu), List.copyOf(heap));
     }
 
@@ -121,10 +123,10 @@ public final class LoadTest {
 
     static String markdown(Result r, int users, int seconds) {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "%d shoppers (200 client addresses through a trusted proxy, production rate limits) for %d s: %,d requests (%.0f req/s), %d failed (%.3f %%); catalog cache hit rate %.1f %%; "
+        out.append(String.format(Locale.ROOT, "%d shoppers (200 client addresses through a trusted proxy, production rate limits) for %d s: %,d requests (%.0f req/s), %d failed (%.3f %%); catalog cache hit rate %.1f %%, carts and order lists %.1f %%; "
                         + "%.0f orders processed (%.2f orders/s); shop CPU mean %.0f %% / max %.0f %% of 2 cores; heap used mean %.0f MB / max %.0f MB%n%n",
                 users, seconds, r.requests(), r.requests() / r.seconds(), r.failures(), 100.0 * r.failures() / Math.max(1, r.requests()),
-                100 * r.hitRate(), r.ordersProcessed(), r.ordersProcessed() / r.seconds(),
+                100 * r.hitRate(), 100 * r.userHitRate(), r.ordersProcessed(), r.ordersProcessed() / r.seconds(),
                 100 * mean(r.cpu()), 100 * max(r.cpu()), mean(r.heapMb()), max(r.heapMb())));
         out.append("| request | count | failed | p50 ms | p95 ms | p99 ms | max ms |\n|---|---|---|---|---|---|---|\n");
         r.endpoints().forEach(e -> out.append(String.format(Locale.ROOT, "| %s | %,d | %d | %.0f | %.0f | %.0f | %.0f |%n",
@@ -198,7 +200,8 @@ public final class LoadTest {
 
     /** The shop's meters the report needs: CPU, heap, cache hits and misses, orders processed. */
     private static Map<String, Double> meters(String baseUrl) {
-        Map<String, Double> values = new LinkedHashMap<>(Map.of("hits", 0.0, "misses", 0.0, "orders", 0.0, "heap", 0.0));
+        Map<String, Double> values = new LinkedHashMap<>(Map.of("hits", 0.0, "misses", 0.0, "userHits", 0.0, "userMisses", 0.0, "orders", 0.0,
+                "heap", 0.0));
         try {
             String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl + "/observe/metrics"))
                     .header("Authorization", "Bearer " + org.camelshop.local.RunningShop.MANAGEMENT_TOKEN).timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
@@ -209,9 +212,9 @@ public final class LoadTest {
                 } else if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
                     values.merge("heap", value, Double::sum);
                 } else if (line.startsWith("shop_cache_requests_total{") && line.contains("result=\"hit\"")) {
-                    values.merge("hits", value, Double::sum);
+                    values.merge(perUser(line) ? "userHits" : "hits", value, Double::sum);
                 } else if (line.startsWith("shop_cache_requests_total{") && line.contains("result=\"miss\"")) {
-                    values.merge("misses", value, Double::sum);
+                    values.merge(perUser(line) ? "userMisses" : "misses", value, Double::sum);
                 } else if (line.startsWith("camel_exchanges_total{") && line.contains("routeId=\"order-processor\"")) {
                     values.merge("orders", value, Double::sum);
                 }
@@ -220,6 +223,17 @@ public final class LoadTest {
             // a missed sample leaves a gap, not a failed run
         }
         return values;
+    }
+
+    private static double hitRate(Map<String, Double> before, Map<String, Double> after, String hitsMeter, String missesMeter) {
+        double hits = after.get(hitsMeter) - before.get(hitsMeter);
+        double lookups = hits + after.get(missesMeter) - before.get(missesMeter);
+        return lookups == 0 ? 0 : hits / lookups;
+    }
+
+    /** A lookup of a shopper's own data (cart, order list), as opposed to the catalog's shared answers. */
+    private static boolean perUser(String meterLine) {
+        return meterLine.contains("cache=\"cart\"") || meterLine.contains("cache=\"orders\"");
     }
 
     private static double mean(List<Double> values) {

@@ -181,6 +181,54 @@ class MarketingIT {
         assertEquals(202, again.statusCode(), "the cancelled order gave the code back: " + again.body());
     }
 
+    /** The user's view counter of a product: how many distinct views it holds, and whether it is a candidate. */
+    private Map<String, AttributeValue> counter(String userId, String productId) {
+        return stack.awsClients().dynamoDb().getItem(r -> r.tableName(ResourcePlan.PRODUCT_VIEW_COUNTERS).consistentRead(true)
+                .key(Map.of("user_id", AttributeValue.fromS(userId), "product_id", AttributeValue.fromS(productId)))).item();
+    }
+
+    private int counted(String userId, String productId) {
+        Map<String, AttributeValue> item = counter(userId, productId);
+        return item == null || !item.containsKey("views") ? 0 : item.get("views").ss().size();
+    }
+
+    private long counters(String userId) {
+        return stack.awsClients().dynamoDb().query(r -> r.tableName(ResourcePlan.PRODUCT_VIEW_COUNTERS)
+                .keyConditionExpression("user_id = :u").expressionAttributeValues(Map.of(":u", AttributeValue.fromS(userId)))).count();
+    }
+
+    /** Puts a tracking message on the queue as the API would, and waits until the recorder has handled it. */
+    private void deliver(String message) throws Exception {
+        String md5 = HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(message.getBytes(StandardCharsets.UTF_8)));
+        NotifyBuilder recorded = new NotifyBuilder(shop.camelContext()).fromRoute("tracking-recorder")
+                .filter(e -> md5.equals(e.getMessage().getHeader("CamelAwsSqsMD5OfBody"))).whenDone(1).create();
+        shop.camelContext().createProducerTemplate().sendBody("aws2-sqs:tracking-event-queue", message);
+        assertTrue(recorded.matches(30, TimeUnit.SECONDS), "the event was consumed");
+    }
+
+    @Test
+    void aRedeliveredViewCountsOnceAndTheThirdViewMakesACandidate() throws Exception {
+        Shopper eve = shopper("Eve");
+        String productId = product(1500, 10);
+        String first = Json.write(new TrackingEvent(UUID.randomUUID().toString(), TrackingEvent.VIEW, eve.userId(), null, productId, null, 5,
+                null, null, Instant.now().toString()));
+        deliver(first);
+        deliver(first);
+        deliver(Json.write(new TrackingEvent(UUID.randomUUID().toString(), TrackingEvent.VIEW, eve.userId(), null, productId, null, 5,
+                null, null, Instant.now().toString())));
+        assertEquals(2, counted(eve.userId(), productId), "the redelivered view counted once");
+        assertFalse(counter(eve.userId(), productId).containsKey("browse_shard"), "two views: not a candidate");
+        assertTrue(mailsTo(campaigns.browseAbandonment(Instant.now()), eve.email()).isEmpty(), "two views: no mail");
+
+        deliver(Json.write(new TrackingEvent(UUID.randomUUID().toString(), TrackingEvent.VIEW, eve.userId(), null, productId, null, 5,
+                null, null, Instant.now().toString())));
+        assertEquals(3, counted(eve.userId(), productId));
+        assertTrue(counter(eve.userId(), productId).containsKey("browse_shard"), "three views: a candidate");
+        assertEquals(1, mailsTo(campaigns.browseAbandonment(Instant.now()), eve.email()).size(), "three views: one mail");
+        assertTrue(mailsTo(campaigns.browseAbandonment(Instant.now().plus(Duration.ofDays(8))), eve.email()).isEmpty(),
+                "views older than the week do not count");
+    }
+
     @Test
     void browsingAProductThreeTimesWithoutBuyingFiresOnce() {
         Shopper browser = shopper("Bea");
@@ -195,7 +243,8 @@ class MarketingIT {
         view(twice, productId);
         assertEquals(202, shop.call("POST", "/api/track/cart-add", "{\"product_id\":\"" + productId + "\"}", carted.token()).statusCode());
         await().atMost(Duration.ofSeconds(60)).until(() -> rows(browser.userId(), productId) == 3 && rows(carted.userId(), productId) == 4
-                && rows(twice.userId(), productId) == 2);
+                && rows(twice.userId(), productId) == 2 && counted(browser.userId(), productId) == 3 && counted(carted.userId(), productId) == 3
+                && counted(twice.userId(), productId) == 2);
 
         List<String> mails = campaigns.browseAbandonment(Instant.now());
         assertEquals(1, mailsTo(mails, browser.email()).size());
@@ -300,7 +349,8 @@ class MarketingIT {
         JsonNode receipt = json(shop.call("POST", "/api/orders/create", "{\"shipping_address\":" + address + ",\"billing_address\":" + address
                 + ",\"payment_method\":\"stripe\",\"accept_terms\":true}", leaver.token()));
         // exactly the view and the purchase of the order recorded, and the order's one mail sent, before the account goes
-        await().atMost(Duration.ofSeconds(60)).until(() -> rows(leaver.userId(), productId) == 2 && stack.mailsTo(leaver.email()).size() == 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> rows(leaver.userId(), productId) == 2 && counted(leaver.userId(), productId) == 1
+                && counted(other.userId(), productId) == 1 && stack.mailsTo(leaver.email()).size() == 1);
         String secondDevice = shop.login(leaver.email(), "password-123");
 
         HttpResponse<String> export = shop.call("GET", "/api/preferences/export", null, leaver.token());
@@ -319,6 +369,8 @@ class MarketingIT {
         assertFalse(order.toString().contains("Secret Lane") || order.toString().contains(leaver.email()), "personal data gone");
         assertEquals(0, rows(leaver.userId(), productId), "browsing history gone");
         assertEquals(1, rows(other.userId(), productId), "others' history stays");
+        assertEquals(0, counters(leaver.userId()), "view counters gone");
+        assertEquals(1, counters(other.userId()), "others' counters stay");
 
         assertEquals(401, shop.call("GET", "/api/auth/me", null, secondDevice).statusCode(), "the account's other sessions ended too");
         assertEquals(400, shop.call("POST", "/api/cart/add", "{\"product_id\":\"" + productId + "\",\"quantity\":1}", secondDevice).statusCode(),
@@ -330,12 +382,9 @@ class MarketingIT {
         // an event queued before the deletion and consumed after it: the tombstone keeps it out
         String late = Json.write(new TrackingEvent(UUID.randomUUID().toString(), TrackingEvent.VIEW, leaver.userId(), null, productId, null, 5,
                 null, null, Instant.now().toString()));
-        String md5 = HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(late.getBytes(StandardCharsets.UTF_8)));
-        NotifyBuilder recorded = new NotifyBuilder(shop.camelContext()).fromRoute("tracking-recorder")
-                .filter(e -> md5.equals(e.getMessage().getHeader("CamelAwsSqsMD5OfBody"))).whenDone(1).create();
-        shop.camelContext().createProducerTemplate().sendBody("aws2-sqs:tracking-event-queue", late);
-        assertTrue(recorded.matches(30, TimeUnit.SECONDS), "the late event was consumed");
+        deliver(late);
         assertEquals(0, rows(leaver.userId(), productId), "a late event does not bring the history back");
+        assertEquals(0, counters(leaver.userId()), "nor a view counter");
 
         // an order mail queued before the deletion and sent after it: not sent to the old address
         String lateMail = Json.write(new MailRequest("order_shipped", leaver.email(), receipt.get("order_id").asText(),

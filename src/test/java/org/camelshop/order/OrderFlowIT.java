@@ -193,6 +193,52 @@ class OrderFlowIT {
                 .anyMatch(m -> m.get("subject").asText().contains("cancelled")));
     }
 
+    /** The order ids and statuses of a logged-in shopper's list (GET /api/orders), newest first. */
+    private List<String> myOrders(String token) {
+        HttpResponse<String> listed = shop.call("GET", "/api/orders", null, token);
+        assertEquals(200, listed.statusCode(), listed.body());
+        List<String> orders = new ArrayList<>();
+        json(listed).get("items").forEach(o -> orders.add(o.get("order_id").asText() + " " + o.get("order_status").asText()));
+        return orders;
+    }
+
+    private double cachedOrderLists() {
+        return shop.observe("/observe/metrics").body().lines()
+                .filter(l -> l.startsWith("shop_cache_requests_total{") && l.contains("cache=\"orders\"") && l.contains("result=\"hit\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    @Test
+    void myCartAndOrderListShowEveryChangeAtOnceAndOnlyMine() {
+        String productId = productWithStock(5);
+        String mia = shop.newShopper("Mia");
+        String noah = shop.newShopper("Noah");
+        assertEquals(List.of(), myOrders(mia));
+        assertEquals(200, shop.call("POST", "/api/cart/add", "{\"product_id\":\"" + productId + "\",\"quantity\":2}", mia).statusCode());
+        assertEquals(2, json(shop.call("GET", "/api/cart", null, mia)).get("items").get(0).get("quantity").asInt(), "read after the add");
+        assertEquals(200, shop.call("PUT", "/api/cart/update", "{\"product_id\":\"" + productId + "\",\"quantity\":1}", mia).statusCode());
+        assertEquals(1, json(shop.call("GET", "/api/cart", null, mia)).get("items").get(0).get("quantity").asInt(), "read after the update");
+        assertEquals(0, json(shop.call("GET", "/api/cart", null, noah)).get("items").size(), "nobody else's cart");
+
+        HttpResponse<String> placed = shop.call("POST", "/api/orders/create", PLACEMENT, mia);
+        assertEquals(202, placed.statusCode(), placed.body());
+        String orderId = json(placed).get("order_id").asText();
+        assertEquals(orderId, myOrders(mia).get(0).split(" ")[0], "the new order is listed at once");
+        assertEquals(0, json(shop.call("GET", "/api/cart", null, mia)).get("items").size(), "the cart is empty after checkout");
+
+        // the order processor (a queue consumer, not this request) reserves it: the list shows that as soon as the order does
+        await().atMost(Duration.ofSeconds(60)).until(() -> "awaiting_payment".equals(
+                json(shop.call("GET", "/api/orders/" + orderId, null, mia)).get("order_status").asText()));
+        assertEquals(List.of(orderId + " awaiting_payment"), myOrders(mia));
+        // repeated reads come from the cache once the list has settled after the last write
+        double hits = cachedOrderLists();
+        await().atMost(Duration.ofSeconds(30)).until(() -> myOrders(mia).equals(List.of(orderId + " awaiting_payment")) && cachedOrderLists() > hits);
+
+        assertEquals(200, shop.call("POST", "/api/orders/" + orderId + "/cancel", null, mia).statusCode());
+        assertEquals(List.of(orderId + " cancelled"), myOrders(mia), "the cached list gave way to the cancellation");
+        assertTrue(myOrders(noah).isEmpty(), "nobody else's orders");
+    }
+
     @Test
     void adminsManageOrdersThroughTheStateMachine() {
         String productId = productWithStock(5);

@@ -23,6 +23,8 @@ public final class ResourcePlan {
     public static final String CART = "Cart";
     public static final String REVIEWS = "Reviews";
     public static final String PRODUCT_VIEWS = "ProductViews";
+    /** Views per (user, product), with a sparse index of the pairs viewed often enough for browse abandonment (ViewCounters). */
+    public static final String PRODUCT_VIEW_COUNTERS = "ProductViewCounters";
     public static final String MARKETING_QUEUE = "MarketingQueue";
     public static final String EMAIL_PREFERENCES = "EmailPreferences";
     public static final String WATCH_LIST = "WatchList";
@@ -66,6 +68,9 @@ public final class ResourcePlan {
                     .index(Index.of(string("product_id"), string("timestamp")))
                     .ttl("expires_at")
                     .build(),
+            table(PRODUCT_VIEW_COUNTERS, string("user_id")).sortKey(string("product_id"))
+                    .index(Index.of(string("browse_shard"), string("last_view")))
+                    .ttl("expires_at").build(),
             table(MARKETING_QUEUE, string("queue_id"))
                     .index(Index.of(string("sent"), string("scheduled_send_time")))
                     .index(Index.of(string("user_email"), string("trigger_type")))
