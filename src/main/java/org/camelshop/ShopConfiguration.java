@@ -120,15 +120,6 @@ import org.slf4j.LoggerFactory;
  */
 public class ShopConfiguration implements CamelConfiguration {
 
-    /** The response caches of SPEC §3: HTTP max-age, Redis TTL, and whether one product's version governs them. */
-    private static final Map<String, ResponseCache.Policy> CACHE_DEFAULTS = Map.of(
-            "products", new ResponseCache.Policy(300, 900, false),
-            "product", new ResponseCache.Policy(600, 3600, true),
-            "categories", new ResponseCache.Policy(3600, 3600, false),
-            "featured", new ResponseCache.Policy(900, 900, false),
-            "bestsellers", new ResponseCache.Policy(900, 900, false),
-            "reviews", new ResponseCache.Policy(300, 900, true));
-
     // created once per start, in the order configure() calls the sections; later sections use earlier beans
     private CamelContext context;
     private ShopSettings settings;
@@ -230,8 +221,7 @@ public class ShopConfiguration implements CamelConfiguration {
         context.addService(redis, true, true);
 
         sessions = new Sessions(redis, Duration.ofHours(settings.getInt("shop.sessions.ttl-hours")));
-        cache = new ResponseCache(redis, cachePolicies(settings), settings.getBoolean("shop.cache.enabled"), metrics,
-                Duration.ofSeconds(settings.getInt("shop.cache.near-ttl-seconds")));
+        cache = new ResponseCache(redis, ResponseCache.Settings.from(settings), metrics);
         registry.bind("apiErrors", new ApiErrors(settings.getInt("shop.errors.retry-after-seconds"), metrics));
         registry.bind("requestChecks", new RequestChecks());
         registry.bind("requestBody", new RequestBody());
@@ -442,15 +432,6 @@ public class ShopConfiguration implements CamelConfiguration {
         registry.bind("sampleFiles", new SampleFiles(aws.s3(), goodsBucket, imagesBucket));
         registry.bind("fileSweep", new FileSweep(aws.s3(), products, imagesBucket, goodsBucket,
                 Duration.ofHours(settings.getInt("shop.files.orphan-grace-hours")), clock));
-    }
-
-    private static Map<String, ResponseCache.Policy> cachePolicies(ShopSettings settings) {
-        Map<String, ResponseCache.Policy> policies = new LinkedHashMap<>();
-        CACHE_DEFAULTS.forEach((name, defaults) -> policies.put(name, new ResponseCache.Policy(
-                settings.getInt("shop.cache." + name + ".http-ttl", defaults.httpSeconds()),
-                settings.getInt("shop.cache." + name + ".redis-ttl", defaults.redisSeconds()),
-                defaults.perProduct())));
-        return policies;
     }
 
     /** {@code shop.features} as {@code name:percent} pairs ({@code recommendations:100,watchlist-alerts:10}). */

@@ -59,7 +59,7 @@ class InventoryIT {
         redis = new RedisConnection("redis://127.0.0.1:" + stack.ports().redis(), Duration.ofSeconds(2));
         StockWatch ignored = (productId, before, after) -> { };
         inventory = new Inventory(aws.dynamoDb(), ResourcePlan.PRODUCTS, new ProductItems(),
-                new ResponseCache(redis, Map.of(), true, null, Duration.ZERO), ignored,
+                new ResponseCache(redis, new ResponseCache.Settings(true, Duration.ZERO, Map.of()), null), ignored,
                 ResourcePlan.STOCK_RESERVATIONS, Clock.systemUTC(), Duration.ofSeconds(10), Duration.ofDays(7));
     }
 
