@@ -29,6 +29,7 @@ import org.camelshop.files.SampleFiles;
 import org.camelshop.account.AccountRepository;
 import org.camelshop.account.Accounts;
 import org.camelshop.cart.CartRepository;
+import org.camelshop.cart.CartSettings;
 import org.camelshop.cart.Carts;
 import org.camelshop.catalog.Catalog;
 import org.camelshop.catalog.Categories;
@@ -283,10 +284,9 @@ public class ShopConfiguration implements CamelConfiguration {
         pricing = new Pricing(pricingRules(settings));
         registry.bind("discountCodes", discountCodes);
         registry.bind("pricing", pricing);
-        cartRepository = new CartRepository(aws.dynamoDb(), ResourcePlan.CART, redis,
-                Duration.ofMinutes(settings.getInt("shop.cart.cache-ttl-minutes")));
-        carts = new Carts(cartRepository, products, pricing, discountCodes, clock, Duration.ofDays(settings.getInt("shop.cart.ttl-days")),
-                settings.get("shop.currency"));
+        CartSettings cartSettings = CartSettings.from(settings);
+        cartRepository = new CartRepository(aws.dynamoDb(), ResourcePlan.CART, redis, cartSettings.cacheTtl());
+        carts = new Carts(cartRepository, products, pricing, discountCodes, clock, cartSettings);
         registry.bind("carts", carts);
     }
 
