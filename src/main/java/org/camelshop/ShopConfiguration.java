@@ -42,6 +42,7 @@ import org.camelshop.catalog.ProductItems;
 import org.camelshop.catalog.ProductRepository;
 import org.camelshop.catalog.SampleCatalogLoader;
 import org.camelshop.inventory.Inventory;
+import org.camelshop.inventory.InventorySettings;
 import org.camelshop.inventory.StockEvents;
 import org.camelshop.inventory.StockFlags;
 import org.camelshop.mail.MailSettings;
@@ -294,8 +295,7 @@ public class ShopConfiguration implements CamelConfiguration {
         orderSettings = OrderSettings.from(settings);
         orderRepository = new OrderRepository(aws.dynamoDb(), ResourcePlan.ORDERS);
         inventory = new Inventory(aws.dynamoDb(), ResourcePlan.PRODUCTS, productItems, cache, stockEvents,
-                ResourcePlan.STOCK_RESERVATIONS, clock, Duration.ofSeconds(settings.getInt("shop.inventory.lease-seconds")),
-                Duration.ofDays(settings.getInt("shop.inventory.keep-finished-days")));
+                ResourcePlan.STOCK_RESERVATIONS, clock, InventorySettings.from(settings));
         marketingRecords = new MarketingRecords(aws.dynamoDb(), ResourcePlan.MARKETING_QUEUE);
         conversions = new Conversions(marketingRecords, Duration.ofDays(settings.getInt("shop.marketing.attribution-days")));
         CancellationWatch cancelled = cancellationWatch();

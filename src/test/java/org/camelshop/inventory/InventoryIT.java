@@ -60,7 +60,7 @@ class InventoryIT {
         StockWatch ignored = (productId, before, after) -> { };
         inventory = new Inventory(aws.dynamoDb(), ResourcePlan.PRODUCTS, new ProductItems(),
                 new ResponseCache(redis, new ResponseCache.Settings(true, Duration.ZERO, Map.of()), null), ignored,
-                ResourcePlan.STOCK_RESERVATIONS, Clock.systemUTC(), Duration.ofSeconds(10), Duration.ofDays(7));
+                ResourcePlan.STOCK_RESERVATIONS, Clock.systemUTC(), new InventorySettings(Duration.ofSeconds(10), Duration.ofDays(7)));
     }
 
     @AfterEach
