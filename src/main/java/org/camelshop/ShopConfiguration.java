@@ -21,7 +21,9 @@ import org.camelshop.admin.DeadLetterAdmin;
 import org.camelshop.admin.ProductBulk;
 import org.camelshop.admin.SalesAnalytics;
 import org.camelshop.download.DownloadCounts;
+import org.camelshop.download.DownloadSettings;
 import org.camelshop.download.Downloads;
+import org.camelshop.files.FileSettings;
 import org.camelshop.files.FileSweep;
 import org.camelshop.files.GoodsLinks;
 import org.camelshop.files.ProductFiles;
@@ -158,6 +160,7 @@ public class ShopConfiguration implements CamelConfiguration {
     private PreferencesRepository preferenceRows;
     private ProductViews productViews;
     private Watchlist watchlist;
+    private FileSettings fileSettings;
 
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -178,10 +181,10 @@ public class ShopConfiguration implements CamelConfiguration {
         edge();
         setUpLocalResources();
         // after the administrator check, so a bare aws start names the most important missing setting first
-        registry.bind("downloads", new Downloads(settings.get("shop.downloads.secret"),
-                Duration.ofMinutes(settings.getInt("shop.downloads.link-minutes")), clock, products, orderRepository,
+        DownloadSettings downloadSettings = DownloadSettings.from(settings);
+        registry.bind("downloads", new Downloads(downloadSettings, clock, products, orderRepository,
                 new DownloadCounts(aws.dynamoDb(), ResourcePlan.ORDERS),
-                new GoodsLinks(aws.s3Presigner(), settings.get("shop.s3.goods-bucket"), Duration.ofSeconds(settings.getInt("shop.downloads.presign-seconds")))));
+                new GoodsLinks(aws.s3Presigner(), fileSettings.goodsBucket(), downloadSettings.presignLifetime())));
     }
 
     /** Clients, Redis, sessions, caches, rate limits, error answers: what every flow relies on. */
@@ -383,8 +386,8 @@ public class ShopConfiguration implements CamelConfiguration {
         EdgeFilter edge = new EdgeFilter(context, new EdgeFilter.Headers(settings.get("shop.security.page-csp"), settings.get("shop.security.other-csp"),
                 settings.get("shop.security.referrer-policy"), settings.get("shop.security.permissions-policy"),
                 settings.getInt("shop.security.hsts-seconds")), settings.get("shop.management.token", ""), List.of(
-                new EdgeFilter.Upload(Pattern.compile("/api/admin/images"), settings.getInt("shop.images.max-mb") * 1024L * 1024),
-                new EdgeFilter.Upload(Pattern.compile("/api/admin/products/[^/]+/file"), settings.getInt("shop.files.max-mb") * 1024L * 1024)));
+                new EdgeFilter.Upload(Pattern.compile("/api/admin/images"), fileSettings.maxImageBytes()),
+                new EdgeFilter.Upload(Pattern.compile("/api/admin/products/[^/]+/file"), fileSettings.maxFileBytes())));
         NotFoundPage notFound = new NotFoundPage(Path.of(settings.get("camel.server.staticSourceDir", "web")));
         // the HTTP server exists once the context starts, before any route accepts a request
         context.addStartupListener((started, alreadyStarted) -> {
@@ -399,7 +402,7 @@ public class ShopConfiguration implements CamelConfiguration {
         if (settings.getBoolean("shop.provision.on-start", false)) {
             try (AwsClients setup = AwsClients.forSetup(settings)) {
                 new Provisioner(setup.sqs(), setup.dynamoDb()).apply(ResourcePlan.QUEUES, ResourcePlan.TABLES);
-                provisionBuckets(setup, settings);
+                provisionBuckets(setup, fileSettings);
             }
             // a new shop's six categories, written with its tables; without provisioning the first read writes them
             categoryRepository.allOrSeed(Categories.defaultList());
@@ -413,9 +416,9 @@ public class ShopConfiguration implements CamelConfiguration {
     }
 
     /** The shop can browse and sell without S3 (uploads answer 503 meanwhile), so an unreachable S3 does not stop the start. */
-    private static void provisionBuckets(AwsClients aws, ShopSettings settings) {
+    private static void provisionBuckets(AwsClients aws, FileSettings files) {
         try {
-            new BucketProvisioner(aws.s3()).apply(List.of(settings.get("shop.s3.images-bucket"), settings.get("shop.s3.goods-bucket")));
+            new BucketProvisioner(aws.s3()).apply(List.of(files.imagesBucket(), files.goodsBucket()));
         } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
             LoggerFactory.getLogger(ShopConfiguration.class).warn("S3 unreachable, buckets not provisioned: {}", e.getMessage());
         }
@@ -423,15 +426,10 @@ public class ShopConfiguration implements CamelConfiguration {
 
     /** Images and digital goods in S3 (routes/product-files.yaml). */
     private void bindProductFiles() {
-        String imagesBucket = settings.get("shop.s3.images-bucket");
-        String goodsBucket = settings.get("shop.s3.goods-bucket");
-        String imageBaseUrl = settings.get("shop.images.base-url");
-        registry.bind("productFiles", new ProductFiles(products, productAdmin, aws.s3(), imagesBucket, imageBaseUrl,
-                settings.getInt("shop.images.max-mb") * 1024L * 1024L, settings.getInt("shop.files.max-mb") * 1024L * 1024L,
-                settings.getInt("shop.files.retry-after-seconds")));
-        registry.bind("sampleFiles", new SampleFiles(aws.s3(), goodsBucket, imagesBucket));
-        registry.bind("fileSweep", new FileSweep(aws.s3(), products, imagesBucket, goodsBucket,
-                Duration.ofHours(settings.getInt("shop.files.orphan-grace-hours")), clock));
+        fileSettings = FileSettings.from(settings);
+        registry.bind("productFiles", new ProductFiles(products, productAdmin, aws.s3(), fileSettings));
+        registry.bind("sampleFiles", new SampleFiles(aws.s3(), fileSettings));
+        registry.bind("fileSweep", new FileSweep(aws.s3(), products, fileSettings, clock));
     }
 
     /** {@code shop.features} as {@code name:percent} pairs ({@code recommendations:100,watchlist-alerts:10}). */
