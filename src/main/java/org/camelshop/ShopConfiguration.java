@@ -81,7 +81,6 @@ import org.camelshop.payment.PaymentWiring;
 import org.camelshop.platform.ApiErrors;
 import org.camelshop.platform.AwsClients;
 import org.camelshop.platform.CatchAllLast;
-import org.camelshop.platform.ClientAddresses;
 import org.camelshop.platform.DeadLetters;
 import org.camelshop.platform.EdgeFilter;
 import org.camelshop.platform.HealthProbes;
@@ -236,8 +235,7 @@ public class ShopConfiguration implements CamelConfiguration {
         registry.bind("http", new HttpResponses());
         registry.bind("s3Objects", new S3Objects());
         registry.bind("identity", new Identity(sessions));
-        registry.bind("rateLimiter", new RateLimiter(redis, rateLimitPolicies(settings), settings.get("shop.rate-limit.namespace"),
-                ClientAddresses.trusting(settings.get("shop.http.trusted-proxies", "")), metrics));
+        registry.bind("rateLimiter", new RateLimiter(redis, RateLimiter.Settings.from(settings), metrics));
         registry.bind("responseCache", cache);
         registry.bind("scheduledRuns", new ScheduledRuns(aws.dynamoDb(), ResourcePlan.SCHEDULED_RUNS,
                 java.lang.management.ManagementFactory.getRuntimeMXBean().getName(), metrics, clock));
@@ -449,16 +447,5 @@ public class ShopConfiguration implements CamelConfiguration {
         return new Pricing.Rules(rates, settings.getInt("shop.tax.default-basis-points"),
                 settings.getInt("shop.shipping.flat-cents"), settings.getInt("shop.shipping.free-from-cents"),
                 settings.get("shop.currency"));
-    }
-
-    /** {@code shop.rate-limit.policies} names them in matching order; each has limit, window, scope and matches. */
-    private static List<RateLimiter.Policy> rateLimitPolicies(ShopSettings settings) {
-        return Arrays.stream(settings.get("shop.rate-limit.policies", "").split(",")).map(String::trim).filter(n -> !n.isEmpty())
-                .map(name -> {
-                    String prefix = "shop.rate-limit." + name + ".";
-                    return new RateLimiter.Policy(name, settings.getInt(prefix + "limit", 1000),
-                            settings.getInt(prefix + "window-seconds", 60), RateLimiter.scopes(settings.get(prefix + "scope", "client")),
-                            Arrays.stream(settings.get(prefix + "matches").split(",")).map(String::trim).toList());
-                }).toList();
     }
 }
