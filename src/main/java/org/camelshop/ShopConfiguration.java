@@ -381,9 +381,7 @@ public class ShopConfiguration implements CamelConfiguration {
 
     /** Security headers and the management token, installed on the HTTP server once the context has created it. */
     private void edge() throws Exception {
-        EdgeFilter edge = new EdgeFilter(context, new EdgeFilter.Headers(settings.get("shop.security.page-csp"), settings.get("shop.security.other-csp"),
-                settings.get("shop.security.referrer-policy"), settings.get("shop.security.permissions-policy"),
-                settings.getInt("shop.security.hsts-seconds")), settings.get("shop.management.token", ""), List.of(
+        EdgeFilter edge = new EdgeFilter(context, EdgeFilter.Headers.from(settings), settings.get("shop.management.token", ""), List.of(
                 new EdgeFilter.Upload(Pattern.compile("/api/admin/images"), fileSettings.maxImageBytes()),
                 new EdgeFilter.Upload(Pattern.compile("/api/admin/products/[^/]+/file"), fileSettings.maxFileBytes())));
         NotFoundPage notFound = new NotFoundPage(Path.of(settings.get("camel.server.staticSourceDir", "web")));
