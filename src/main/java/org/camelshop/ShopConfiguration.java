@@ -180,10 +180,7 @@ public class ShopConfiguration implements CamelConfiguration {
         edge();
         setUpLocalResources();
         // after the administrator check, so a bare aws start names the most important missing setting first
-        DownloadSettings downloadSettings = DownloadSettings.from(settings);
-        registry.bind("downloads", new Downloads(downloadSettings, clock, products, orderRepository,
-                new DownloadCounts(aws.dynamoDb(), ResourcePlan.ORDERS),
-                new GoodsLinks(aws.s3Presigner(), fileSettings.goodsBucket(), downloadSettings.presignLifetime())));
+        downloads();
     }
 
     /** Clients, Redis, sessions, caches, rate limits, error answers: what every flow relies on. */
@@ -418,6 +415,14 @@ public class ShopConfiguration implements CamelConfiguration {
         } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
             LoggerFactory.getLogger(ShopConfiguration.class).warn("S3 unreachable, buckets not provisioned: {}", e.getMessage());
         }
+    }
+
+    /** Signed download links for paid digital goods, redirecting to a short-lived S3 address. */
+    private void downloads() {
+        DownloadSettings downloadSettings = DownloadSettings.from(settings);
+        registry.bind("downloads", new Downloads(downloadSettings, clock, products, orderRepository,
+                new DownloadCounts(aws.dynamoDb(), ResourcePlan.ORDERS),
+                new GoodsLinks(aws.s3Presigner(), fileSettings.goodsBucket(), downloadSettings.presignLifetime())));
     }
 
     /** Images and digital goods in S3 (routes/product-files.yaml). */
