@@ -84,6 +84,8 @@ function openProduct(p) {
   $('pf-sku').value = p?.sku || '';
   $('pf-price').value = p ? (p.price / 100).toFixed(2) : '';
   $('pf-stock').value = p?.stock_quantity ?? 0;
+  // a product with options is stocked per variant (Inventory tab); its total is theirs
+  $('pf-stock').disabled = !!p?.variants?.length;
   $('pf-category').value = p?.category || categories[0]?.name || '';
   subOptions($('pf-subcategory'), $('pf-category').value, p?.subcategory);
   $('pf-description').value = p?.description || '';
@@ -140,7 +142,7 @@ $('product-form').addEventListener('submit', async (e) => {
     const productFile = $('pf-file').files[0];
     if (productFile && !$('pf-digital').checked) throw new Error('Only a digital download has a file: tick "Digital download".');
     const body = { name: $('pf-name').value.trim(), sku: $('pf-sku').value.trim(), price: Math.round(parseFloat($('pf-price').value) * 100),
-      stock_quantity: parseInt($('pf-stock').value, 10), category: $('pf-category').value, subcategory: $('pf-subcategory').value || undefined,
+      stock_quantity: $('pf-stock').disabled ? undefined : parseInt($('pf-stock').value, 10), category: $('pf-category').value, subcategory: $('pf-subcategory').value || undefined,
       description: $('pf-description').value, featured: $('pf-featured').checked, digital_download: $('pf-digital').checked,
       image_url: formImages[0], images: formImages.length ? formImages : undefined };
     const saved = id ? await api('/api/products/' + encodeURIComponent(id), { method: 'PUT', body })
@@ -278,10 +280,13 @@ async function loadInventory() {
     rows = (await api('/api/admin/analytics?days=1&low_stock=' + encodeURIComponent(threshold))).low_stock;
     $('inventory-caption').textContent = `Products with ${threshold} or fewer in stock, lowest first (up to 50).`;
   }
-  $('inventory-rows').innerHTML = rows.map((p) => `<tr data-product-id="${esc(p.product_id)}">
+  // a product with options is stocked per variant: one row each (the analytics' low-stock list has them so already)
+  rows = rows.flatMap((p) => (p.variants || []).length === 0 ? [p] : p.variants.map((v) => ({ product_id: p.product_id, variant_id: v.variant_id,
+    name: `${p.name} — ${p.options.map((o) => v.options[o.name]).join(' / ')}`, sku: v.sku, stock_quantity: v.stock })));
+  $('inventory-rows').innerHTML = rows.map((p) => `<tr data-product-id="${esc(p.product_id)}" data-variant-id="${esc(p.variant_id || '')}">
     <td><a href="/product.html?id=${encodeURIComponent(p.product_id)}">${esc(p.name)}</a></td><td>${esc(p.sku)}</td>
     <td class="num ${p.stock_quantity === 0 ? 'out-of-stock' : p.stock_quantity <= 10 ? 'low-stock' : ''}">${p.stock_quantity}</td>
-    <td><form class="stock-form" data-id="${esc(p.product_id)}" style="display:flex;gap:.3rem">
+    <td><form class="stock-form" data-id="${esc(p.product_id)}" data-variant="${esc(p.variant_id || '')}" style="display:flex;gap:.3rem">
       <label><span class="skip">New stock for ${esc(p.name)}</span><input type="number" min="0" name="stock" value="${p.stock_quantity}" style="width:6rem"></label>
       <button type="submit" class="secondary">Save</button></form></td></tr>`).join('') || '<tr><td colspan="4">No products to show.</td></tr>';
 }
@@ -290,7 +295,16 @@ $('inventory-rows').addEventListener('submit', async (e) => {
   e.preventDefault();
   const f = e.target.closest('form.stock-form');
   try {
-    await api('/api/products/' + encodeURIComponent(f.dataset.id), { method: 'PUT', body: { stock_quantity: parseInt(f.stock.value, 10) } });
+    const stock = parseInt(f.stock.value, 10);
+    const path = '/api/products/' + encodeURIComponent(f.dataset.id);
+    let body = { stock_quantity: stock };
+    if (f.dataset.variant) {
+      // only this variant's stock is sent: the others keep theirs, whatever orders took since this page was loaded
+      const product = await api(path, { fresh: true });
+      body = { variants: product.variants.map(({ variant_id, sku, options, price, image }) =>
+        ({ variant_id, sku, options, price, image, stock: variant_id === f.dataset.variant ? stock : undefined })) };
+    }
+    await api(path, { method: 'PUT', body });
     say('Stock saved.');
     await loadInventory();
   } catch (err) { say(err.message, 'error'); }

@@ -154,13 +154,18 @@ export function siteHeader(active) {
   refreshCartCount();
 }
 
+/** A cart or order line's name with its variant: "Faith Over Fear Tee — M / Navy". */
+export function lineName(l) {
+  return l.variant ? `${l.name} — ${l.variant}` : l.name;
+}
+
 /**
  * Adds a product to the cart and says so: the live region, a toast with a link to the cart and, with {drawer}, the
  * mini-cart (product page, quick view), so the shopper sees the line, the subtotal and the way to checkout at once.
  */
-export async function addToCart(productId, quantity = 1, name = 'Item', { drawer = false } = {}) {
+export async function addToCart(productId, quantity = 1, name = 'Item', { drawer = false, variantId } = {}) {
   try {
-    await api('/api/cart/add', { method: 'POST', body: { product_id: productId, quantity } });
+    await api('/api/cart/add', { method: 'POST', body: { product_id: productId, variant_id: variantId, quantity } });
     track('/api/track/cart-add', { product_id: productId });
     say(`${name} added to your cart.`);
     if (drawer) await openMiniCart(name); else refreshCartCount();
@@ -241,7 +246,7 @@ export async function openMiniCart(added) {
   dialog.querySelector('#mc-added').textContent = added ? `Added ${added} to your cart.` : '';
   lines.innerHTML = cart.items.map((l) => `<li data-product-id="${esc(l.product_id)}">
       <img src="${esc(imageSrc(l.image_url, null, l.product_id))}" alt="" width="56" height="42">
-      <span class="mc-name"><a href="/product.html?id=${encodeURIComponent(l.product_id)}">${esc(l.name)}</a>
+      <span class="mc-name"><a href="/product.html?id=${encodeURIComponent(l.product_id)}">${esc(lineName(l))}</a>
         <span class="muted">Qty ${l.quantity} × ${money(l.unit_price)}</span></span>
       <span class="price">${money(l.line_total)}</span></li>`).join('')
     || '<li class="empty-state">Your cart is empty. <a href="/shop.html">Find something you like.</a></li>';
@@ -273,10 +278,18 @@ export function productCard(p, { heading = 'h2', quick = true } = {}) {
       <div>${stock}</div>
     </div>
     <div class="actions">
-      <button type="button" class="add" data-id="${esc(p.product_id)}" ${p.in_stock ? '' : 'disabled'} aria-label="Add ${esc(p.name)} to cart">Add to cart</button>
+      ${buyButton(p, `class="add" data-id="${esc(p.product_id)}"`)}
       ${quick ? `<button type="button" class="secondary quick" data-id="${esc(p.product_id)}" aria-label="Quick view of ${esc(p.name)}">Quick view</button>` : ''}
     </div>
   </li>`;
+}
+
+/** Add to cart, or for a product with options (size, colour) a link to its page to choose them. */
+export function buyButton(p, attributes) {
+  if (p.variants?.length) {
+    return `<a class="button" href="/product.html?id=${encodeURIComponent(p.product_id)}" aria-label="Choose ${esc(p.options.map((o) => o.name.toLowerCase()).join(' and '))} of ${esc(p.name)}">Choose options</a>`;
+  }
+  return `<button type="button" ${attributes} ${p.in_stock ? '' : 'disabled'} aria-label="Add ${esc(p.name)} to cart">Add to cart</button>`;
 }
 
 export function stars(rating) {

@@ -1,5 +1,5 @@
 // cart.html: lines with quantity and remove, subtotal, discount code, tax/shipping estimate (POST /api/cart/quote).
-import { api, esc, money, imageSrc, siteHeader, say, refreshCartCount, totalsHtml, stateHtml, showError } from './api.js';
+import { api, esc, money, imageSrc, siteHeader, say, refreshCartCount, totalsHtml, stateHtml, showError, lineName } from './api.js';
 
 const lines = document.getElementById('cart-lines');
 const form = document.getElementById('estimate');
@@ -39,13 +39,17 @@ async function load() {
     document.getElementById('checkout').classList.add('secondary');
     document.getElementById('totals').innerHTML = totalsHtml({ subtotal: 0, tax: 0, shipping: 0, total: 0 });
   } else {
-    lines.innerHTML = cart.items.map((l) => `<tr data-product-id="${esc(l.product_id)}">
+    lines.innerHTML = cart.items.map((l) => {
+      const line = `data-id="${esc(l.product_id)}" data-variant="${esc(l.variant_id || '')}"`;
+      return `<tr data-product-id="${esc(l.product_id)}" data-variant-id="${esc(l.variant_id || '')}">
       <td><img class="thumb" src="${esc(imageSrc(l.image_url, null, l.product_id))}" alt="" width="48" height="48"> <a href="/product.html?id=${encodeURIComponent(l.product_id)}">${esc(l.name)}</a>
+        ${l.variant ? `<br><span class="muted variant">${esc(l.variant)}</span>` : ''}
         ${l.available ? '' : '<br><span class="out-of-stock">No longer available in this quantity</span>'}</td>
       <td class="num">${money(l.unit_price)}</td>
-      <td><label><span class="skip">Quantity of ${esc(l.name)}</span><input type="number" class="qty" min="0" max="99" value="${l.quantity}" data-id="${esc(l.product_id)}" style="width:4.5rem"></label></td>
+      <td><label><span class="skip">Quantity of ${esc(lineName(l))}</span><input type="number" class="qty" min="0" max="99" value="${l.quantity}" ${line} style="width:4.5rem"></label></td>
       <td class="num">${money(l.line_total)}</td>
-      <td><button type="button" class="secondary remove" data-id="${esc(l.product_id)}" aria-label="Remove ${esc(l.name)}">Remove</button></td></tr>`).join('');
+      <td><button type="button" class="secondary remove" ${line} aria-label="Remove ${esc(lineName(l))}">Remove</button></td></tr>`;
+    }).join('');
   }
   lines.removeAttribute('aria-busy');
   await quote();
@@ -64,7 +68,8 @@ lines.addEventListener('change', async (e) => {
   const input = e.target.closest('input.qty');
   if (!input) return;
   try {
-    await api('/api/cart/update', { method: 'PUT', body: { product_id: input.dataset.id, quantity: parseInt(input.value, 10) || 0 } });
+    await api('/api/cart/update', { method: 'PUT', body: { product_id: input.dataset.id, variant_id: input.dataset.variant || undefined,
+      quantity: parseInt(input.value, 10) || 0 } });
     say('Cart updated.');
   } catch (err) { say(err.message, 'error'); }
   load();
@@ -72,7 +77,8 @@ lines.addEventListener('change', async (e) => {
 lines.addEventListener('click', async (e) => {
   const b = e.target.closest('button.remove');
   if (!b) return;
-  try { await api('/api/cart/remove?product_id=' + encodeURIComponent(b.dataset.id), { method: 'DELETE' }); say('Removed.'); }
+  const variant = b.dataset.variant ? '&variant_id=' + encodeURIComponent(b.dataset.variant) : '';
+  try { await api('/api/cart/remove?product_id=' + encodeURIComponent(b.dataset.id) + variant, { method: 'DELETE' }); say('Removed.'); }
   catch (err) { say(err.message, 'error'); }
   load();
 });

@@ -1,7 +1,7 @@
 // checkout.html: contact → address → review (payment method, terms) → order placed → payment. Guests give an e-mail;
 // logged-in users pick from addresses saved on this device. Payment: the payments sandbox's test-card form (or PayPal
 // sandbox approval) when GET /api/payment/config says sandbox; Stripe.js v3 / the PayPal JS SDK with real credentials.
-import { api, esc, money, siteHeader, say, auth, guestOrders, refreshCartCount } from './api.js';
+import { api, esc, money, siteHeader, say, auth, guestOrders, refreshCartCount, lineName } from './api.js';
 
 const $ = (id) => document.getElementById(id);
 const state = { order: null, token: null, config: null, intent: null };
@@ -33,7 +33,7 @@ function fillAddress(a) {
 
 async function summary() {
   const cart = await api('/api/cart');
-  $('summary-lines').innerHTML = cart.items.map((l) => `<li>${esc(l.name)} × ${l.quantity} <span class="price">${money(l.line_total)}</span></li>`).join('');
+  $('summary-lines').innerHTML = cart.items.map((l) => `<li>${esc(lineName(l))} × ${l.quantity} <span class="price">${money(l.line_total)}</span></li>`).join('');
   if (cart.items.length === 0 && !state.order) { say('Your cart is empty.', 'error'); $('to-address').disabled = true; }
   const body = {};
   const code = $('co-discount').value.trim();
@@ -269,7 +269,7 @@ if (payFor) {
   state.token = guestOrders.token(payFor) || null;
   api('/api/orders/' + encodeURIComponent(payFor), { headers: orderHeaders() }).then((order) => {
     state.order = order;
-    $('summary-lines').innerHTML = (order.items || []).map((l) => `<li>${esc(l.name)} × ${l.quantity} <span class="price">${money(l.line_total)}</span></li>`).join('');
+    $('summary-lines').innerHTML = (order.items || []).map((l) => `<li>${esc(lineName(l))} × ${l.quantity} <span class="price">${money(l.line_total)}</span></li>`).join('');
     $('totals').innerHTML = `<div class="grand"><span>Total</span><span id="summary-total">${money(order.total)}</span></div>`;
     document.body.dataset.loaded = 'true';
     return startPayment(order.payment_method || 'stripe');

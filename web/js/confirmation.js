@@ -1,7 +1,7 @@
 // confirmation.html?order=<id>: where checkout lands once the order is placed (and paid). Order number, lines, the totals
 // as the server worked them out, the address and the next step for the order's status; a guest's order is read with the
 // order token kept on this device, or given in the link (?token=, as in the order mail), like orders.html does.
-import { api, esc, money, imageSrc, siteHeader, say, guestOrders, params, download, statusBadge, totalsHtml, addressLine } from './api.js';
+import { api, esc, money, imageSrc, siteHeader, say, guestOrders, params, download, statusBadge, totalsHtml, addressLine, lineName } from './api.js';
 
 const $ = (id) => document.getElementById(id);
 const id = params().get('order');
@@ -56,7 +56,7 @@ function render(o) {
   $('next').innerHTML = nextSteps(o);
   $('lines').innerHTML = (o.items || []).map((l) => `<li>
       <img src="${esc(imageSrc(null, null, l.product_id))}" alt="" width="64" height="48">
-      <span class="line-name"><a href="/product.html?id=${encodeURIComponent(l.product_id)}">${esc(l.name)}</a>
+      <span class="line-name"><a href="/product.html?id=${encodeURIComponent(l.product_id)}">${esc(lineName(l))}</a>
         <span class="muted">Qty ${l.quantity} × ${money(l.unit_price)}${l.digital_download ? ' · digital download' : ''}</span></span>
       <span class="price">${money(l.line_total)}</span></li>`).join('');
   $('totals').innerHTML = totalsHtml(o);

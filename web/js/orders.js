@@ -1,6 +1,6 @@
 // orders.html: order history with status badges, a details dialog, reorder, tracking, invoice PDF, digital downloads,
 // links to review what was bought, and cancelling an unpaid order. Guests see the orders placed from this device.
-import { api, esc, money, siteHeader, say, auth, guestOrders, params, download, addToCart, statusBadge, addressLine, stateHtml, showError } from './api.js';
+import { api, esc, money, siteHeader, say, auth, guestOrders, params, download, addToCart, statusBadge, addressLine, stateHtml, showError, lineName } from './api.js';
 
 const tbody = document.getElementById('orders');
 const user = auth.user();
@@ -77,7 +77,7 @@ async function details(id) {
     <h2 id="od-title">Order ${esc(o.order_number)}</h2>
     <p>${statusBadge(o.order_status)} ${statusBadge(o.payment_status)} <span class="muted">placed ${esc((o.order_date || '').replace('T', ' ').slice(0, 16))}</span></p>
     <div class="table-wrap"><table><thead><tr><th scope="col">Item</th><th scope="col" class="num">Qty</th><th scope="col" class="num">Price</th><th scope="col"></th></tr></thead><tbody>
-    ${(o.items || []).map((l) => `<tr><td><a href="/product.html?id=${encodeURIComponent(l.product_id)}">${esc(l.name)}</a></td><td class="num">${l.quantity}</td><td class="num">${money(l.line_total)}</td>
+    ${(o.items || []).map((l) => `<tr><td><a href="/product.html?id=${encodeURIComponent(l.product_id)}">${esc(lineName(l))}</a></td><td class="num">${l.quantity}</td><td class="num">${money(l.line_total)}</td>
       <td>${user ? `<a class="review-link" href="/product.html?id=${encodeURIComponent(l.product_id)}#review-form">Leave a review</a>` : ''}</td></tr>`).join('')}
     </tbody></table></div>
     <div class="totals"><div><span>Subtotal</span><span>${money(o.subtotal)}</span></div>${o.discount ? `<div><span>Discount</span><span>−${money(o.discount)}</span></div>` : ''}
@@ -102,7 +102,7 @@ async function reorder(id) {
   const o = orders.find((x) => x.order_id === id);
   let added = 0;
   for (const l of o.items || []) {
-    if (await addToCart(l.product_id, l.quantity, l.name)) added++;
+    if (await addToCart(l.product_id, l.quantity, lineName(l), { variantId: l.variant_id })) added++;
   }
   if (added) { say(`${added} item${added === 1 ? '' : 's'} added to your cart.`); setTimeout(() => { location.href = '/cart.html'; }, 400); }
 }

@@ -45,14 +45,9 @@ function render(p) {
     `<button type="button" data-src="${esc(src)}" aria-pressed="${i === 0}" aria-label="Picture ${i + 1} of ${images.length}"><img src="${esc(src)}" alt="" width="64" height="48"></button>`).join('') : '';
   showImage(images[0], document.querySelector('#thumbs button'));
   document.getElementById('name').textContent = p.name;
-  document.getElementById('category').textContent = [p.category, p.subcategory].filter(Boolean).join(' · ') + (p.sku ? ` · SKU ${p.sku}` : '');
   document.getElementById('rating').innerHTML = `${stars(p.rating)} <a href="#reviews-title">${p.review_count || 0} reviews</a>`;
-  document.getElementById('price').textContent = money(p.price);
-  document.getElementById('availability').innerHTML = p.digital_download ? '<span class="in-stock">Digital download, available at once after payment</span>'
-    : p.in_stock ? `<span class="${p.stock_quantity <= 5 ? 'low-stock' : 'in-stock'}">In stock (${p.stock_quantity} available)</span>`
-      : '<span class="out-of-stock">Out of stock</span>';
-  document.getElementById('add-to-cart').disabled = !p.in_stock;
-  document.getElementById('quantity').max = Math.min(99, p.digital_download ? 99 : Math.max(1, p.stock_quantity));
+  renderOptions(p);
+  showChoice();
   document.getElementById('description').innerHTML = (p.description || '').split(/\n{2,}/).map((para) => `<p>${esc(para)}</p>`).join('');
   const url = location.origin + '/product.html?id=' + encodeURIComponent(p.product_id);
   const text = encodeURIComponent(p.name);
@@ -67,6 +62,62 @@ function render(p) {
   });
   document.getElementById('product').setAttribute('aria-busy', 'false');
 }
+
+/** One radio group per option (fieldset + legend, a labelled radio per value); an option with one value comes chosen. */
+function renderOptions(p) {
+  const box = document.getElementById('options');
+  box.innerHTML = (p.variants?.length ? p.options : []).map((o, i) => `<fieldset data-option="${esc(o.name)}"><legend>${esc(o.name)}</legend>
+    ${o.values.map((v) => `<label class="choice"><input type="radio" name="option-${i}" value="${esc(v)}" ${o.values.length === 1 ? 'checked' : ''}>
+      <span>${esc(v)}</span><span class="skip sold-out-note"></span></label>`).join('')}</fieldset>`).join('');
+}
+
+/** The values chosen so far, by option name. */
+function chosenValues() {
+  const chosen = {};
+  document.querySelectorAll('#options fieldset').forEach((f) => {
+    const checked = f.querySelector('input:checked');
+    if (checked) chosen[f.dataset.option] = checked.value;
+  });
+  return chosen;
+}
+
+/** The variant the chosen values name, once every option has one (else undefined). */
+function chosenVariant() {
+  const chosen = chosenValues();
+  if (!product.variants?.length || Object.keys(chosen).length < product.options.length) return undefined;
+  return product.variants.find((v) => product.options.every((o) => v.options[o.name] === chosen[o.name]));
+}
+
+/** Price, stock, SKU, picture and quantity follow the choice; values that would be sold out with the others are struck. */
+function showChoice() {
+  const p = product;
+  const variant = chosenVariant();
+  const choosing = p.variants?.length && !variant;
+  const stock = variant ? variant.stock : p.stock_quantity;
+  document.getElementById('price').textContent = money(variant?.price ?? p.price);
+  document.getElementById('category').textContent = [p.category, p.subcategory].filter(Boolean).join(' · ')
+    + ((variant?.sku || p.sku) ? ` · SKU ${variant?.sku || p.sku}` : '');
+  document.getElementById('availability').innerHTML = p.digital_download ? '<span class="in-stock">Digital download, available at once after payment</span>'
+    : choosing ? `<span class="muted">Choose ${esc(p.options.map((o) => o.name.toLowerCase()).join(' and '))} to see availability</span>`
+      : stock > 0 ? `<span class="${stock <= 5 ? 'low-stock' : 'in-stock'}">In stock (${stock} available)</span>`
+        : '<span class="out-of-stock">Out of stock</span>';
+  document.getElementById('add-to-cart').disabled = !p.in_stock || (!choosing && stock <= 0);
+  document.getElementById('quantity').max = Math.min(99, p.digital_download ? 99 : Math.max(1, stock));
+  if (variant?.image) showImage(variant.image, null);
+  const chosen = chosenValues();
+  document.querySelectorAll('#options fieldset').forEach((f) => f.querySelectorAll('label.choice').forEach((label) => {
+    const wanted = { ...chosen, [f.dataset.option]: label.querySelector('input').value };
+    const match = p.variants.filter((v) => Object.entries(wanted).every(([name, value]) => v.options[name] === value));
+    const soldOut = match.every((v) => v.stock <= 0);
+    label.classList.toggle('sold-out', soldOut);
+    label.querySelector('.sold-out-note').textContent = soldOut ? ' (sold out)' : '';
+  }));
+}
+
+document.getElementById('options').addEventListener('change', () => {
+  if (document.getElementById('status').dataset.kind === 'error') say('');
+  showChoice();
+});
 
 async function loadReviews(fresh = false) {
   const box = document.getElementById('reviews');
@@ -115,7 +166,19 @@ document.getElementById('watch').addEventListener('click', async () => {
 document.getElementById('buy').addEventListener('submit', (e) => {
   e.preventDefault();
   const quantity = parseInt(document.getElementById('quantity').value, 10) || 1;
-  addToCart(product.product_id, quantity, product.name, { drawer: true });
+  if (!product.variants?.length) {
+    addToCart(product.product_id, quantity, product.name, { drawer: true });
+    return;
+  }
+  const variant = chosenVariant();
+  if (!variant) {
+    const missing = [...document.querySelectorAll('#options fieldset')].filter((f) => !f.querySelector('input:checked'));
+    say(`Choose the ${missing.map((f) => f.dataset.option.toLowerCase()).join(' and ')} first.`, 'error');
+    missing[0]?.querySelector('input')?.focus();
+    return;
+  }
+  const label = product.options.map((o) => variant.options[o.name]).join(' / ');
+  addToCart(product.product_id, quantity, `${product.name} — ${label}`, { drawer: true, variantId: variant.variant_id });
 });
 
 async function loadRelated(p) {

@@ -1,5 +1,5 @@
 // shop.html: catalog with filters, search, sort, pagination, grid/list view and a quick view. State lives in the URL.
-import { api, esc, money, imageSrc, siteHeader, addToCart, say, stars, params, productCard, stateHtml, showError } from './api.js';
+import { api, esc, money, imageSrc, siteHeader, addToCart, say, stars, params, productCard, buyButton, stateHtml, showError } from './api.js';
 
 const PAGE_SIZE = 24;
 const form = document.getElementById('filters');
@@ -109,11 +109,11 @@ async function quickView(id) {
         <p>${stars(p.rating)} <span class="muted">${p.review_count || 0} reviews</span></p>
         <p>${esc((p.description || '').slice(0, 300))}</p>
         <p>${p.in_stock ? '<span class="in-stock">In stock</span>' : '<span class="out-of-stock">Out of stock</span>'}</p>
-        <button type="button" id="qv-add" ${p.in_stock ? '' : 'disabled'}>Add to cart</button>
+        ${buyButton(p, 'id="qv-add"')}
         <a href="/product.html?id=${encodeURIComponent(p.product_id)}">Full details</a>
       </div></div>`;
   // the drawer takes the quick view's place, so what was added is never hidden behind a backdrop
-  document.getElementById('qv-add').addEventListener('click', () => addToCart(p.product_id, 1, p.name, { drawer: true }));
+  document.getElementById('qv-add')?.addEventListener('click', () => addToCart(p.product_id, 1, p.name, { drawer: true }));
   dialog.showModal();
 }
 

@@ -86,6 +86,6 @@ public final class ProductBulk {
     }
 
     private static ProductInput input(Long price, Boolean featured, String status) {
-        return new ProductInput(null, null, price, null, null, null, null, null, null, null, null, null, null, featured, status, null);
+        return new ProductInput(null, null, price, null, null, null, null, null, null, null, null, null, null, featured, status, null, null, null);
     }
 }

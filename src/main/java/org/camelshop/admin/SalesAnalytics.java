@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import org.camelshop.catalog.Product;
 import org.camelshop.catalog.ProductRepository;
@@ -66,10 +67,12 @@ public final class SalesAnalytics {
             count++;
             revenue += order.total();
             for (PricedLine line : order.items()) {
-                long[] p = perProduct.computeIfAbsent(line.productId(), k -> new long[2]);
+                // a product with options counts per variant: which size sells is what a restock needs to know
+                String key = line.variantId() == null ? line.productId() : line.productId() + "/" + line.variantId();
+                long[] p = perProduct.computeIfAbsent(key, k -> new long[2]);
                 p[0] += line.quantity();
                 p[1] += line.lineTotal();
-                names.put(line.productId(), line.name());
+                names.put(key, line.title());
             }
         }
         List<Map<String, Object>> sales = new ArrayList<>();
@@ -77,13 +80,14 @@ public final class SalesAnalytics {
         List<Map<String, Object>> top = perProduct.entrySet().stream()
                 .sorted(Comparator.comparingLong((Map.Entry<String, long[]> e) -> e.getValue()[1]).reversed().thenComparing(Map.Entry::getKey))
                 .limit(10)
-                .map(e -> row("product_id", e.getKey(), "name", names.get(e.getKey()), "quantity", e.getValue()[0], "revenue", e.getValue()[1]))
+                .map(e -> soldRow(e.getKey(), names.get(e.getKey()), e.getValue()))
                 .toList();
         List<Map<String, Object>> low = products.all()
-                .filter(p -> Product.ACTIVE.equals(p.status()) && !p.digitalDownload() && p.stockQuantity() <= lowStock)
-                .sorted(Comparator.comparingInt(Product::stockQuantity).thenComparing(Product::name))
+                .filter(p -> Product.ACTIVE.equals(p.status()) && !p.digitalDownload())
+                .flatMap(SalesAnalytics::stockRows)
+                .filter(r -> (int) r.get("stock_quantity") <= lowStock)
+                .sorted(Comparator.comparingInt((Map<String, Object> r) -> (int) r.get("stock_quantity")).thenComparing(r -> (String) r.get("name")))
                 .limit(50)
-                .map(p -> row("product_id", p.productId(), "name", p.name(), "sku", p.sku(), "stock_quantity", p.stockQuantity()))
                 .toList();
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("days", days);
@@ -97,6 +101,25 @@ public final class SalesAnalytics {
         report.put("low_stock_threshold", lowStock);
         report.put("low_stock", low);
         return report;
+    }
+
+    /** A top seller: a product, or one variant of it ({@code <product>/<variant>}) with {@code variant_id}. */
+    private static Map<String, Object> soldRow(String key, String name, long[] sold) {
+        int slash = key.indexOf('/');
+        Map<String, Object> row = row("product_id", slash < 0 ? key : key.substring(0, slash), "name", name, "quantity", sold[0], "revenue", sold[1]);
+        if (slash >= 0) {
+            row.put("variant_id", key.substring(slash + 1));
+        }
+        return row;
+    }
+
+    /** The stock rows of a product: itself, or each of its variants (the one that runs low is what needs restocking). */
+    private static Stream<Map<String, Object>> stockRows(Product p) {
+        if (!p.hasVariants()) {
+            return Stream.of(row("product_id", p.productId(), "name", p.name(), "sku", p.sku(), "stock_quantity", p.stockQuantity()));
+        }
+        return p.variants().stream().map(v -> row("product_id", p.productId(), "name", p.name() + " \u2014 " + v.label(p.options()),
+                "sku", v.sku(), "stock_quantity", v.stock(), "variant_id", v.variantId()));
     }
 
     private static Map<String, Object> row(Object... pairs) {

@@ -123,10 +123,16 @@ public final class CartRepository {
     }
 
     private static Map<String, AttributeValue> toItem(Cart cart) {
-        List<AttributeValue> lines = cart.items().stream().map(line -> AttributeValue.fromM(Map.of(
-                "product_id", AttributeValue.fromS(line.productId()),
-                "quantity", AttributeValue.fromN(Integer.toString(line.quantity())),
-                "added_at", AttributeValue.fromS(line.addedAt())))).toList();
+        List<AttributeValue> lines = cart.items().stream().map(line -> {
+            Map<String, AttributeValue> m = new HashMap<>(Map.of(
+                    "product_id", AttributeValue.fromS(line.productId()),
+                    "quantity", AttributeValue.fromN(Integer.toString(line.quantity())),
+                    "added_at", AttributeValue.fromS(line.addedAt())));
+            if (line.variantId() != null) {
+                m.put("variant_id", AttributeValue.fromS(line.variantId()));
+            }
+            return AttributeValue.fromM(m);
+        }).toList();
         Map<String, AttributeValue> item = new HashMap<>(Map.of(
                 "user_id", AttributeValue.fromS(cart.userId()),
                 "items", AttributeValue.fromL(lines),
@@ -143,7 +149,8 @@ public final class CartRepository {
 
     private static Cart fromItem(Map<String, AttributeValue> item) {
         List<Cart.Line> lines = item.get("items").l().stream().map(v -> new Cart.Line(v.m().get("product_id").s(),
-                Integer.parseInt(v.m().get("quantity").n()), v.m().get("added_at").s())).toList();
+                Integer.parseInt(v.m().get("quantity").n()), v.m().get("added_at").s(),
+                v.m().containsKey("variant_id") ? v.m().get("variant_id").s() : null)).toList();
         return new Cart(item.get("user_id").s(), lines, item.get("created_at").s(), item.get("updated_at").s(),
                 Long.parseLong(item.get("expires_at").n()), Long.parseLong(item.get("version").n()),
                 item.containsKey("checked_out_as") ? item.get("checked_out_as").s() : null);

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import org.camelshop.catalog.Product;
 import org.camelshop.catalog.ProductQuery;
 import org.camelshop.catalog.ProductRepository;
+import org.camelshop.catalog.Variant;
 import org.camelshop.platform.ApiException;
 import org.camelshop.platform.ApiException.FieldProblem;
 import org.camelshop.platform.SessionUser;
@@ -37,7 +38,7 @@ public final class Carts {
 
     /** {@code POST /api/cart/add} and {@code PUT /api/cart/update} body. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record LineRequest(String productId, Integer quantity) {
+    public record LineRequest(String productId, Integer quantity, String variantId) {
     }
 
     /** {@code POST /api/cart/quote} body; both fields optional. */
@@ -49,7 +50,7 @@ public final class Carts {
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record LineView(String productId, String name, String imageUrl, long unitPrice, int quantity, long lineTotal,
-                           boolean digitalDownload, boolean available, int stockQuantity) {
+                           boolean digitalDownload, boolean available, int stockQuantity, String variantId, String variant) {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -82,31 +83,36 @@ public final class Carts {
     public CartView add(LineRequest line, SessionUser user, String session) {
         LineRequest request = valid(line, 1);
         Product product = available(request.productId());
+        Optional<Variant> variant = product.variant(request.variantId());
         return view(change(owner(user, session), cart -> {
-            int wanted = cart.quantityOf(product.productId()) + request.quantity();
-            checkQuantity(product, wanted);
-            return cart.withQuantity(product.productId(), wanted, now());
+            int wanted = cart.quantityOf(product.productId(), request.variantId()) + request.quantity();
+            checkQuantity(product, variant, wanted);
+            return cart.withQuantity(product.productId(), request.variantId(), wanted, now());
         }));
     }
 
     public CartView update(LineRequest line, SessionUser user, String session) {
         LineRequest request = valid(line, 0);
         String owner = owner(user, session);
-        if (current(owner).quantityOf(request.productId()) == 0) {
-            throw ApiException.notFound("Product " + request.productId() + " in your cart");
+        if (current(owner).quantityOf(request.productId(), request.variantId()) == 0) {
+            throw ApiException.notFound("Product " + request.productId() + (request.variantId() == null ? "" : " (" + request.variantId() + ")")
+                    + " in your cart");
         }
         Product product = request.quantity() == 0 ? null : available(request.productId());
+        Optional<Variant> variant = product == null ? Optional.empty() : product.variant(request.variantId());
         return view(change(owner, cart -> {
             if (product != null) {
-                checkQuantity(product, request.quantity());
+                checkQuantity(product, variant, request.quantity());
             }
-            return cart.withQuantity(request.productId(), request.quantity(), now());
+            return cart.withQuantity(request.productId(), request.variantId(), request.quantity(), now());
         }));
     }
 
-    public CartView remove(String productId, SessionUser user, String session) {
+    /** Removes the line of a product, or of one of its variants ({@code variantId}; null for a product without options). */
+    public CartView remove(String productId, String variantId, SessionUser user, String session) {
         String id = ProductQuery.validProductId(productId == null ? "" : productId);
-        return view(change(owner(user, session), cart -> cart.withQuantity(id, 0, now())));
+        String variant = variantId == null ? null : ProductQuery.validProductId(variantId);
+        return view(change(owner(user, session), cart -> cart.withQuantity(id, variant, 0, now())));
     }
 
     public CartView clear(SessionUser user, String session) {
@@ -129,9 +135,10 @@ public final class Carts {
             Cart result = cart;
             for (Cart.Line line : guestCart.items()) {
                 Product product = stock.get(line.productId());
-                if (product != null && Product.ACTIVE.equals(product.status())) {
-                    int wanted = Math.min(cart.quantityOf(line.productId()) + line.quantity(), Math.min(product.stockQuantity(), MAX_QUANTITY));
-                    result = wanted > 0 ? result.withQuantity(line.productId(), wanted, now()) : result;
+                if (product != null && Product.ACTIVE.equals(product.status()) && product.sells(line.variantId())) {
+                    int inStock = product.stockOf(product.findVariant(line.variantId()));
+                    int wanted = Math.min(cart.quantityOf(line.productId(), line.variantId()) + line.quantity(), Math.min(inStock, MAX_QUANTITY));
+                    result = wanted > 0 ? result.withQuantity(line.productId(), line.variantId(), wanted, now()) : result;
                 }
             }
             return result;
@@ -184,10 +191,12 @@ public final class Carts {
         List<Quote.PricedLine> lines = new ArrayList<>();
         for (Cart.Line line : cart.items()) {
             Product product = found.get(line.productId());
-            if (product == null || !Product.ACTIVE.equals(product.status())) {
+            if (product == null || !Product.ACTIVE.equals(product.status()) || !product.sells(line.variantId())) {
                 throw ApiException.conflict("product_unavailable", "Product " + line.productId() + " can no longer be bought; remove it from your cart");
             }
-            lines.add(Pricing.line(product.productId(), product.name(), product.price(), line.quantity(), product.digitalDownload()));
+            Optional<Variant> variant = product.findVariant(line.variantId());
+            lines.add(Pricing.line(product.productId(), line.variantId(), product.labelOf(variant), product.name(), product.priceOf(variant),
+                    line.quantity(), product.digitalDownload()));
         }
         return lines;
     }
@@ -250,11 +259,15 @@ public final class Carts {
         long subtotal = 0;
         for (Cart.Line line : cart.items()) {
             Product product = found.get(line.productId());
-            boolean available = product != null && Product.ACTIVE.equals(product.status()) && product.stockQuantity() >= line.quantity();
-            long price = product == null ? 0 : product.price();
-            lines.add(new LineView(line.productId(), product == null ? null : product.name(), product == null ? null : product.imageUrl(),
+            boolean sold = product != null && Product.ACTIVE.equals(product.status()) && product.sells(line.variantId());
+            Optional<Variant> variant = sold ? product.findVariant(line.variantId()) : Optional.empty();
+            int stock = sold ? product.stockOf(variant) : 0;
+            boolean available = sold && stock >= line.quantity();
+            long price = product == null ? 0 : product.priceOf(variant);
+            String image = variant.map(Variant::image).orElse(product == null ? null : product.imageUrl());
+            lines.add(new LineView(line.productId(), product == null ? null : product.name(), image,
                     price, line.quantity(), price * line.quantity(), product != null && product.digitalDownload(), available,
-                    product == null ? 0 : product.stockQuantity()));
+                    stock, line.variantId(), product == null ? null : product.labelOf(variant)));
             subtotal += available ? price * line.quantity() : 0;
         }
         return new CartView(lines, lines.stream().mapToInt(LineView::quantity).sum(), subtotal, currency, cart.updatedAt());
@@ -280,13 +293,15 @@ public final class Carts {
                 .orElseThrow(() -> ApiException.notFound("Product " + productId));
     }
 
-    private static void checkQuantity(Product product, int wanted) {
+    private static void checkQuantity(Product product, Optional<Variant> variant, int wanted) {
         if (wanted > MAX_QUANTITY) {
             throw ApiException.invalidField("quantity", "a cart holds at most " + MAX_QUANTITY + " of one product");
         }
-        if (wanted > product.stockQuantity()) {
-            throw new ApiException(409, "out_of_stock", "Only " + product.stockQuantity() + " of " + product.name() + " in stock",
-                    List.of(new FieldProblem("quantity", "at most " + product.stockQuantity() + " available")));
+        int stock = product.stockOf(variant);
+        if (wanted > stock) {
+            String what = variant.isEmpty() ? product.name() : product.name() + " (" + product.labelOf(variant) + ")";
+            throw new ApiException(409, "out_of_stock", "Only " + stock + " of " + what + " in stock",
+                    List.of(new FieldProblem("quantity", "at most " + stock + " available")));
         }
     }
 

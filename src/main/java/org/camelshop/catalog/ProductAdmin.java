@@ -35,7 +35,7 @@ public final class ProductAdmin {
         String now = clock.instant().toString();
         String id = "prod-" + UUID.randomUUID().toString().substring(0, 13).replace("-", "");
         Product blank = new Product(id, null, null, -1, null, null, null, List.of(), null, 0, false, null, null, null,
-                false, Product.ACTIVE, List.of(), now, now, 0, 0.0, 0, 1);
+                false, Product.ACTIVE, List.of(), now, now, 0, 0.0, 0, 1, null, null);
         if (input.price() == null) {
             throw ApiException.invalidField("price", "is required");
         }

@@ -6,6 +6,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.camelshop.platform.ApiException;
 
@@ -22,18 +25,43 @@ public final class ProductArt {
     private static final int W = 640;
     private static final int H = 480;
 
-    /** The SVG of view 1-3 of the product. */
+    /** A view, optionally in one of the product's colours: "2", or "1-heather-grey". */
+    private static final Pattern VIEW = Pattern.compile("([1-" + VIEWS + "])(?:-([a-z0-9-]{1,40}))?");
+
+    /** The SVG of view 1-3 of the product, in the colour named after the dash when it has that colour option value. */
     public String svg(Product product, String view) {
-        int v = view != null && view.matches("[1-" + VIEWS + "]") ? Integer.parseInt(view) : 0;
-        if (v == 0) {
-            throw ApiException.invalidField("view", "must be 1 to " + VIEWS);
+        Matcher m = VIEW.matcher(view == null ? "" : view);
+        if (!m.matches()) {
+            throw ApiException.invalidField("view", "must be 1 to " + VIEWS + ", optionally followed by -<colour>");
         }
-        return draw(product.productId(), product.name(), product.category(), product.subcategory(), v);
+        Palette palette = Palette.of(product.productId());
+        if (m.group(2) != null) {
+            palette = palette.dyed(colours(product).stream().filter(c -> slug(c).equals(m.group(2))).findFirst()
+                    .orElseThrow(() -> ApiException.invalidField("view", "the product has no colour " + m.group(2))));
+        }
+        return draw(product.productId(), product.name(), product.category(), product.subcategory(), Integer.parseInt(m.group(1)), palette);
+    }
+
+    /** The picture of a product's variant in a colour: view 1 in it. */
+    public static String colourImage(String productId, String colour) {
+        return "/images/art/" + productId + "/1-" + slug(colour);
+    }
+
+    private static List<String> colours(Product product) {
+        return product.options() == null ? List.of() : product.options().stream().filter(o -> o.name().equalsIgnoreCase("Colour")
+                || o.name().equalsIgnoreCase("Color")).flatMap(o -> o.values().stream()).toList();
+    }
+
+    private static String slug(String text) {
+        return text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
     }
 
     /** The drawing itself, from plain values (what the unit test calls). */
     public static String draw(String id, String name, String category, String subcategory, int view) {
-        Palette c = Palette.of(id);
+        return draw(id, name, category, subcategory, view, Palette.of(id));
+    }
+
+    private static String draw(String id, String name, String category, String subcategory, int view, Palette c) {
         Design d = new Design(clean(name), clean(subcategory), category, c);
         String kind = kind(category, name);
         String body = switch (kind) {
@@ -84,23 +112,40 @@ public final class ProductArt {
     }
 
     /** Colours and pattern from the id's hash: a dark ground, a light ink and an accent opposite the ground's hue. */
-    record Palette(int hue, int accentHue, int pattern, int motif, int sat) {
+    record Palette(int hue, int accentHue, int pattern, int motif, int sat, int light, boolean dyed) {
+        /** Garment colours a variant may come in (hue, saturation, lightness); others keep the id's colours. */
+        private static final Map<String, int[]> DYES = Map.of("navy", new int[] {222, 55, 22}, "white", new int[] {40, 20, 94},
+                "heather-grey", new int[] {210, 8, 60}, "black", new int[] {220, 8, 11}, "maroon", new int[] {345, 55, 24},
+                "khaki", new int[] {42, 32, 58}, "red", new int[] {2, 65, 40}, "green", new int[] {140, 40, 26});
+
         static Palette of(String id) {
             byte[] h = sha256(id);
             int hue = ((h[0] & 0xff) << 8 | (h[1] & 0xff)) % 360;
-            return new Palette(hue, (hue + 140 + (h[2] & 0xff) % 80) % 360, (h[3] & 0xff) % 4, (h[4] & 0xff) % 5, 38 + (h[5] & 0xff) % 30);
+            return new Palette(hue, (hue + 140 + (h[2] & 0xff) % 80) % 360, (h[3] & 0xff) % 4, (h[4] & 0xff) % 5, 38 + (h[5] & 0xff) % 30, 26, false);
+        }
+
+        /** This palette with the ground in a named colour (a dark ink on a light one); the pattern and motif stay. */
+        Palette dyed(String colour) {
+            int[] dye = DYES.get(slug(colour));
+            return dye == null ? this : new Palette(dye[0], accentHue, pattern, motif, dye[1], dye[2], true);
         }
 
         String ground() {
-            return "hsl(" + hue + "," + sat + "%,26%)";
+            return "hsl(" + hue + "," + sat + "%," + light + "%)";
+        }
+
+        /** What a shirt or hoodie is made of: the dye, or a muted accent; its back a shade lighter. */
+        String cloth(boolean front) {
+            return dyed ? "hsl(" + hue + "," + sat + "%," + (front ? light : Math.min(light + 4, 97)) + "%)"
+                    : "hsl(" + accentHue + ",30%," + (front ? 30 : 34) + "%)";
         }
 
         String groundLight() {
-            return "hsl(" + hue + "," + sat + "%,36%)";
+            return "hsl(" + hue + "," + sat + "%," + (light > 55 ? light - 10 : light + 10) + "%)";
         }
 
         String ink() {
-            return "hsl(" + hue + ",40%,94%)";
+            return light > 55 ? "hsl(" + hue + ",30%,14%)" : "hsl(" + hue + ",40%,94%)";
         }
 
         String accent() {
@@ -280,7 +325,7 @@ public final class ProductArt {
 
     private static String garment(Design d, String kind, boolean front) {
         Palette c = d.c();
-        String cloth = "hsl(" + c.accentHue() + ",30%," + (front ? 30 : 34) + "%)";
+        String cloth = c.cloth(front);
         StringBuilder s = new StringBuilder(backdrop(c));
         s.append("<path d=\"M230 70 L160 95 L80 170 L130 230 L180 195 L180 420 L460 420 L460 195 L510 230 L560 170 L480 95 L410 70 Q320 120 230 70 z\" fill=\"")
                 .append(cloth).append("\"/>\n");
@@ -300,9 +345,10 @@ public final class ProductArt {
 
     private static String cap(Design d) {
         Palette c = d.c();
-        String cloth = "hsl(" + c.accentHue() + ",30%,30%)";
+        String cloth = c.cloth(true);
         return backdrop(c) + "<path d=\"M140 300 Q150 110 320 100 Q490 110 500 300 z\" fill=\"" + cloth + "\"/>\n"
-                + "<path d=\"M120 300 Q320 270 560 330 Q470 370 320 340 Q200 320 120 300 z\" fill=\"hsl(" + c.accentHue() + ",30%,22%)\"/>\n"
+                + "<path d=\"M120 300 Q320 270 560 330 Q470 370 320 340 Q200 320 120 300 z\" fill=\"" + cloth + "\"/>\n"
+                + "<path d=\"M120 300 Q320 270 560 330 Q470 370 320 340 Q200 320 120 300 z\" fill=\"#000\" opacity=\".25\"/>\n"
                 + "<circle cx=\"320\" cy=\"104\" r=\"10\" fill=\"" + cloth + "\"/>\n" + d.motif(320, 170, 30) + d.titleLines(320, 230, 240, 22);
     }
 

@@ -33,20 +33,25 @@ public record ProductInput(
         Map<String, Integer> dimensions,
         Boolean featured,
         String status,
-        List<String> tags) {
+        List<String> tags,
+        List<Variant.Option> options,
+        List<Variant> variants) {
 
     public static final List<String> STATUSES = List.of("active", "draft", "archived");
-    private static final Pattern SKU = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-    private static final Pattern IMAGE = Pattern.compile("(/[\\w./-]{1,300})|(https://[\\w.-]+(:\\d+)?/[\\w./%-]{0,400})");
+    static final Pattern SKU = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    static final Pattern IMAGE = Pattern.compile("(/[\\w./-]{1,300})|(https://[\\w.-]+(:\\d+)?/[\\w./%-]{0,400})");
     private static final long MAX_PRICE = 100_000_000L;
 
     /** An edit that only moves a product to another category (and subcategory, or keeps its own when null). */
     public static ProductInput moveTo(String category, String subcategory) {
-        return new ProductInput(null, null, null, category, subcategory, null, null, null, null, null, null, null, null, null, null, null);
+        return new ProductInput(null, null, null, category, subcategory, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** The product this input makes of {@code base} (a new product's defaults, or the stored one), validated. */
     public Product applyTo(Product base, Categories categories) {
+        List<Variant.Option> mergedOptions = options == null ? base.options() : noneIfEmpty(options);
+        List<Variant> mergedVariants = variants == null ? base.variants()
+                : noneIfEmpty(variants.stream().map(v -> ProductVariants.completed(v, mergedOptions, base)).toList());
         Product merged = new Product(
                 base.productId(),
                 pick(name == null ? null : name.trim(), base.name()),
@@ -57,7 +62,7 @@ public record ProductInput(
                 pick(imageUrl, base.imageUrl()),
                 pick(images, base.images()),
                 pick(sku == null ? null : sku.trim().toUpperCase(Locale.ROOT), base.sku()),
-                pick(stockQuantity, base.stockQuantity()),
+                stockQuantity(base, mergedVariants),
                 pick(digitalDownload, base.digitalDownload()),
                 pick(downloadUrl, base.downloadUrl()),
                 pick(weight, base.weight()),
@@ -65,9 +70,25 @@ public record ProductInput(
                 pick(featured, base.featured()),
                 pick(status, base.status()),
                 pick(tags, base.tags()),
-                base.createdAt(), base.updatedAt(), base.salesCount(), base.rating(), base.reviewCount(), base.cacheVersion());
+                base.createdAt(), base.updatedAt(), base.salesCount(), base.rating(), base.reviewCount(), base.cacheVersion(),
+                mergedOptions, mergedVariants);
+        // variants first: a product with them holds their sum, which only makes sense once each is valid
+        ProductVariants.validate(merged, stockQuantity != null && variants == null && merged.hasVariants());
         validate(merged, categories);
         return merged;
+    }
+
+    /** A product with variants holds what its variants hold; without, what the admin set. */
+    private int stockQuantity(Product base, List<Variant> mergedVariants) {
+        if (variants != null && mergedVariants != null) {
+            return mergedVariants.stream().mapToInt(Variant::stock).sum();
+        }
+        return variants == null && base.hasVariants() ? base.stockQuantity() : pick(stockQuantity, base.stockQuantity());
+    }
+
+    /** An empty list clears the options (the product is sold without choices again). */
+    private static <T> List<T> noneIfEmpty(List<T> values) {
+        return values.isEmpty() ? null : values;
     }
 
     private static <T> T pick(T value, T fallback) {

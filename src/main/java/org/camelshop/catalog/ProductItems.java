@@ -1,5 +1,6 @@
 package org.camelshop.catalog;
 
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,6 +66,14 @@ public final class ProductItems {
         // running sum behind the average, so a new review can update it atomically (ProductRepository.adjustRating)
         item.put("rating_total", number(Math.round(p.rating() * p.reviewCount())));
         item.put("cache_version", number(p.cacheVersion()));
+        if (p.hasVariants()) {
+            item.put("options", AttributeValue.fromL(p.options().stream().map(o -> AttributeValue.fromM(Map.of("name", AttributeValue.fromS(o.name()),
+                    "values", AttributeValue.fromL(o.values().stream().map(AttributeValue::fromS).toList())))).toList()));
+            // keyed by variant id, so a stock move can address one variant's stock with a document path
+            Map<String, AttributeValue> variants = new LinkedHashMap<>();
+            p.variants().forEach(v -> variants.put(v.variantId(), AttributeValue.fromM(variantItem(v))));
+            item.put("variants", AttributeValue.fromM(variants));
+        }
         return item;
     }
 
@@ -92,7 +101,54 @@ public final class ProductItems {
                 longValue(item, "sales_count"),
                 item.containsKey("rating") ? Double.parseDouble(item.get("rating").n()) : 0.0,
                 (int) longValue(item, "review_count"),
-                longValue(item, "cache_version"));
+                longValue(item, "cache_version"),
+                options(item),
+                variants(item));
+    }
+
+    /** The document path of a variant's stock inside the product item, with {@code #v} naming the variant id. */
+    public static final String VARIANT_STOCK = "variants.#v.stock";
+
+    private static Map<String, AttributeValue> variantItem(Variant v) {
+        Map<String, AttributeValue> m = new HashMap<>();
+        m.put("sku", AttributeValue.fromS(v.sku()));
+        Map<String, AttributeValue> chosen = new LinkedHashMap<>();
+        v.options().forEach((k, value) -> chosen.put(k, AttributeValue.fromS(value)));
+        m.put("options", AttributeValue.fromM(chosen));
+        if (v.price() != null) {
+            m.put("price", number(v.price()));
+        }
+        m.put("stock", number(v.stock()));
+        putString(m, "image", v.image());
+        return m;
+    }
+
+    private static List<Variant.Option> options(Map<String, AttributeValue> item) {
+        AttributeValue value = item.get("options");
+        if (value == null || !value.hasL()) {
+            return null;
+        }
+        return value.l().stream().map(o -> new Variant.Option(o.m().get("name").s(), strings(o.m(), "values"))).toList();
+    }
+
+    /** The variants in the order a buyer reads them: by the position of each value in its option. */
+    private static List<Variant> variants(Map<String, AttributeValue> item) {
+        AttributeValue value = item.get("variants");
+        List<Variant.Option> options = options(item);
+        if (value == null || !value.hasM() || options == null) {
+            return null;
+        }
+        Comparator<Variant> order = (a, b) -> 0;
+        for (Variant.Option option : options) {
+            order = order.thenComparingInt(v -> option.values().indexOf(v.options().get(option.name())));
+        }
+        return value.m().entrySet().stream().map(e -> {
+            Map<String, AttributeValue> m = e.getValue().m();
+            Map<String, String> chosen = new LinkedHashMap<>();
+            options.forEach(o -> chosen.put(o.name(), m.get("options").m().get(o.name()).s()));
+            return new Variant(e.getKey(), string(m, "sku"), chosen, m.containsKey("price") ? longValue(m, "price") : null,
+                    (int) longValue(m, "stock"), string(m, "image"));
+        }).sorted(order.thenComparing(Variant::variantId)).toList();
     }
 
     private static AttributeValue number(long value) {

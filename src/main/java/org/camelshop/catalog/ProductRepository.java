@@ -130,7 +130,7 @@ public final class ProductRepository {
         Map<String, String> names = new HashMap<>(set.names());
         Map<String, AttributeValue> values = new HashMap<>(set.values());
         List<String> removes = new ArrayList<>();
-        for (String optional : List.of("featured", "description", "subcategory", "image_url", "images", "download_url", "weight", "dimensions", "tags")) {
+        for (String optional : List.of("featured", "description", "subcategory", "image_url", "images", "download_url", "weight", "dimensions", "tags", "options", "variants")) {
             if (!changed.containsKey(optional)) {
                 names.put("#r" + removes.size(), optional);
                 removes.add("#r" + removes.size());

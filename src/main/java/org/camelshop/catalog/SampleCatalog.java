@@ -3,6 +3,8 @@ package org.camelshop.catalog;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,6 +13,8 @@ import java.util.Random;
 /**
  * A deterministic sample catalog for local runs and tests: the same 1,020 products on every machine
  * (60 per subcategory), with realistic names, prices in cents, stock levels (some sold out) and digital downloads.
+ * Apparel comes in sizes and colours (T-shirts and hoodies) or colours (hats), each a variant with its own SKU and
+ * stock, the larger sizes a little dearer.
  */
 public final class SampleCatalog {
 
@@ -101,6 +105,15 @@ public final class SampleCatalog {
                             List.of("Graphics Package", "Slide Deck", "Social Media Kit", "Bulletin Template Set"),
                             List.of("graphics", "church media", "digital"))));
 
+    /** The sizes and colours of each apparel line; a size in {@code dearer} costs {@code extraCents} more. */
+    private record Choices(List<String> sizes, List<String> colours, List<String> dearer, long extraCents) {
+    }
+
+    private static final Map<String, Choices> APPAREL = Map.of(
+            "AP-TS", new Choices(List.of("S", "M", "L", "XL"), List.of("Navy", "White", "Heather Grey"), List.of("XL"), 200),
+            "AP-HD", new Choices(List.of("S", "M", "L", "XL", "XXL"), List.of("Black", "Navy", "Maroon"), List.of("XXL"), 300),
+            "AP-HT", new Choices(List.of(), List.of("Black", "Khaki", "Navy"), List.of(), 0));
+
     private SampleCatalog() {
     }
 
@@ -128,6 +141,10 @@ public final class SampleCatalog {
         long price = roundToRetail(line.minCents() + (long) (random.nextDouble() * (line.maxCents() - line.minCents())));
         int stock = line.digital() ? 10_000 : (random.nextInt(20) == 0 ? 0 : 5 + random.nextInt(245));
         String created = FIRST_LISTED.plus(number * 7L, ChronoUnit.HOURS).toString();
+        String sku = String.format(Locale.ROOT, "%s-%04d", line.skuCode(), index + 1);
+        Choices choices = APPAREL.get(line.skuCode());
+        List<Variant.Option> options = choices == null ? null : options(choices);
+        List<Variant> variants = choices == null ? null : variants(id, number, sku, stock, price, choices);
         String slug = category.toLowerCase(Locale.ROOT).replace(' ', '-');
         String image = "/images/products/" + slug + ".svg";
         return new Product(
@@ -139,7 +156,7 @@ public final class SampleCatalog {
                 line.subcategory(),
                 image,
                 number % 10 == 0 ? List.of(image, sampleImageUrl(id)) : List.of(image),
-                String.format(Locale.ROOT, "%s-%04d", line.skuCode(), index + 1),
+                sku,
                 stock,
                 line.digital(),
                 line.digital() ? sampleFileKey(id, name, line) : null,
@@ -153,7 +170,46 @@ public final class SampleCatalog {
                 random.nextInt(500),
                 noReviewsYet(random),
                 0,
-                1);
+                1,
+                options,
+                variants);
+    }
+
+    private static List<Variant.Option> options(Choices choices) {
+        List<Variant.Option> options = new ArrayList<>();
+        if (!choices.sizes().isEmpty()) {
+            options.add(new Variant.Option("Size", choices.sizes()));
+        }
+        options.add(new Variant.Option("Colour", choices.colours()));
+        return List.copyOf(options);
+    }
+
+    /**
+     * Every size and colour, the product's stock shared out among them (so its total stays what it was) by a draw of
+     * the product's own, which leaves the catalog's other values as they were.
+     */
+    private static List<Variant> variants(String productId, int number, String sku, int stock, long price, Choices choices) {
+        Random shares = new Random(number);
+        List<String> sizes = choices.sizes().isEmpty() ? Collections.singletonList(null) : choices.sizes();
+        List<Variant> variants = new ArrayList<>();
+        int count = sizes.size() * choices.colours().size();
+        int left = stock;
+        for (String size : sizes) {
+            for (String colour : choices.colours()) {
+                int share = variants.size() == count - 1 ? left : Math.min(left, shares.nextInt(2 * stock / count + 1));
+                left -= share;
+                Map<String, String> chosen = new LinkedHashMap<>();
+                if (size != null) {
+                    chosen.put("Size", size);
+                }
+                chosen.put("Colour", colour);
+                String id = String.join("-", chosen.values()).toLowerCase(Locale.ROOT).replace(' ', '-');
+                Long dearer = size != null && choices.dearer().contains(size) ? price + choices.extraCents() : null;
+                variants.add(new Variant(id, sku + "-" + id.toUpperCase(Locale.ROOT), chosen, dearer, share,
+                        ProductArt.colourImage(productId, colour)));
+            }
+        }
+        return List.copyOf(variants);
     }
 
     /**

@@ -93,7 +93,7 @@ public final class ProductFiles {
     /** Points the product at its stored file; the previous file is left to the sweep (orders in flight may still need it). */
     public Map<String, Object> attachFile(String productId, String key, Long bytes, String contentType) {
         Product saved = admin.change(productId, new ProductInput(null, null, null, null, null, null, null, null, null, null, key,
-                null, null, null, null, null));
+                null, null, null, null, null, null, null));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("product_id", saved.productId());
         answer.put("download_file", saved.downloadFile());

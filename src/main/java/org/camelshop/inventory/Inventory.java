@@ -2,6 +2,7 @@ package org.camelshop.inventory;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +26,8 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  * move is done in steps that any later caller can finish: claim the record (a short lease), write the stock together
  * with an in-flight marker on the product (only while that one move is under way), record the outcome, drop the
  * marker. A caller that dies between steps leaves the marker, which tells its successor whether the stock moved.
+ * A line of a product with options takes from its variant's stock ({@code variants.<id>.stock}) and the product's total
+ * in the same conditional write, so the guarantee holds per variant.
  * A product running out or coming back is told to the {@link StockWatch} (inventory-update-queue).
  */
 public final class Inventory {
@@ -103,7 +106,7 @@ public final class Inventory {
 
     private Take take(PricedLine line, String reservation) {
         String owner = ReservationRecords.newOwner();
-        if (!records.claimTake(reservation, line.productId(), line.quantity(), owner)) {
+        if (!records.claimTake(reservation, line.productId(), line.variantId(), line.quantity(), owner)) {
             ReservationRecords.Stored stored = records.read(reservation).orElseThrow(() -> busy(reservation));
             if (stored.leasedElsewhere()) {
                 throw busy(reservation);
@@ -111,10 +114,15 @@ public final class Inventory {
             return Take.ALREADY_TAKEN;
         }
         try {
+            Map<String, String> names = new HashMap<>(Map.of("#status", "status", "#taking", TAKING, "#returning", RETURNING));
+            String variantStock = variantStock(line, names);
             var after = dynamoDb.updateItem(r -> r.tableName(table).key(items.keyOf(line.productId()))
-                    .updateExpression("SET stock_quantity = stock_quantity - :q, cache_version = cache_version + :one ADD #taking :r DELETE #returning :r")
-                    .conditionExpression("stock_quantity >= :q AND #status = :active AND NOT contains(#taking, :rid)")
-                    .expressionAttributeNames(Map.of("#status", "status", "#taking", TAKING, "#returning", RETURNING))
+                    .updateExpression("SET stock_quantity = stock_quantity - :q, cache_version = cache_version + :one"
+                            + (variantStock == null ? "" : ", " + variantStock + " = " + variantStock + " - :q")
+                            + " ADD #taking :r DELETE #returning :r")
+                    .conditionExpression((variantStock == null ? "stock_quantity" : variantStock)
+                            + " >= :q AND #status = :active AND NOT contains(#taking, :rid)")
+                    .expressionAttributeNames(names)
                     .expressionAttributeValues(Map.of(":q", number(line.quantity()), ":one", number(1), ":active", AttributeValue.fromS("active"),
                             ":r", AttributeValue.fromSs(List.of(reservation)), ":rid", AttributeValue.fromS(reservation)))
                     .returnValues(ReturnValue.UPDATED_NEW)).attributes();
@@ -143,10 +151,15 @@ public final class Inventory {
         boolean taken = !ReservationRecords.TAKING.equals(claimed.get()) || inFlight(line.productId(), TAKING, reservation);
         if (taken) {
             try {
+                Map<String, String> names = new HashMap<>(Map.of("#taking", TAKING, "#returning", RETURNING));
+                String variantStock = variantStock(line, names);
                 var after = dynamoDb.updateItem(r -> r.tableName(table).key(items.keyOf(line.productId()))
-                        .updateExpression("SET stock_quantity = stock_quantity + :q, cache_version = cache_version + :one ADD #returning :r DELETE #taking :r")
-                        .conditionExpression("NOT contains(#returning, :rid)")
-                        .expressionAttributeNames(Map.of("#taking", TAKING, "#returning", RETURNING))
+                        .updateExpression("SET stock_quantity = stock_quantity + :q, cache_version = cache_version + :one"
+                                + (variantStock == null ? "" : ", " + variantStock + " = " + variantStock + " + :q")
+                                + " ADD #returning :r DELETE #taking :r")
+                        // a variant the admin has removed since gets nothing back (the product's sum stays its variants')
+                        .conditionExpression("NOT contains(#returning, :rid)" + (variantStock == null ? "" : " AND attribute_exists(" + variantStock + ")"))
+                        .expressionAttributeNames(names)
                         .expressionAttributeValues(Map.of(":q", number(line.quantity()), ":one", number(1),
                                 ":r", AttributeValue.fromSs(List.of(reservation)), ":rid", AttributeValue.fromS(reservation)))
                         .returnValues(ReturnValue.UPDATED_NEW)).attributes();
@@ -159,6 +172,19 @@ public final class Inventory {
         if (taken) {
             forget(line.productId(), RETURNING, reservation);
         }
+    }
+
+    /**
+     * The document path of the line's variant stock ({@link ProductItems#VARIANT_STOCK}), naming the variant in
+     * {@code names}; null for a product without options. Taking it in the same write as the product's total keeps the
+     * two in step and the per-variant take atomic.
+     */
+    private static String variantStock(PricedLine line, Map<String, String> names) {
+        if (line.variantId() == null) {
+            return null;
+        }
+        names.put("#v", line.variantId());
+        return ProductItems.VARIANT_STOCK;
     }
 
     private void stockChanged(String productId, Map<String, AttributeValue> after, int taken) {

@@ -53,9 +53,12 @@ final class ReservationRecords {
      * Claims the reservation for taking: new, returned before (the order may take again), or left {@code taking} by a
      * caller whose lease ran out. False if it is held, shipped or being worked on by a live caller.
      */
-    boolean claimTake(String reservation, String productId, int quantity, String owner) {
+    boolean claimTake(String reservation, String productId, String variantId, int quantity, String owner) {
         Map<String, AttributeValue> item = new HashMap<>(Map.of("reservation_id", s(reservation), "product_id", s(productId),
                 "quantity", n(quantity), "state", s(TAKING), "owner", s(owner), "lease_until", n(now() + lease.toMillis())));
+        if (variantId != null) {
+            item.put("variant_id", s(variantId));
+        }
         try {
             dynamoDb.putItem(r -> r.tableName(table).item(item)
                     .conditionExpression("attribute_not_exists(reservation_id) OR #state = :returned OR (#state = :taking AND lease_until < :now)")

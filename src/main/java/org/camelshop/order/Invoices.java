@@ -92,7 +92,7 @@ public final class Invoices {
             w.row(w.bold, "Item", "Qty", "Unit price", "Amount (" + currency + ")");
             w.rule();
             for (PricedLine line : order.items()) {
-                w.row(w.regular, line.name(), Integer.toString(line.quantity()), amount(line.unitPrice()), amount(line.lineTotal()));
+                w.row(w.regular, line.title(), Integer.toString(line.quantity()), amount(line.unitPrice()), amount(line.lineTotal()));
             }
             w.rule();
             w.total(w.regular, "Subtotal", amount(order.subtotal()));

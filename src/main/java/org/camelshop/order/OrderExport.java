@@ -3,19 +3,20 @@ package org.camelshop.order;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.camelshop.platform.ApiException;
 
 /**
  * {@code GET /api/orders/admin/export.csv}: every order (optionally one status, or a date range on order_date) as
- * RFC 4180 CSV, newest first, money in decimal units. Cells that a spreadsheet would run as a formula are prefixed
+ * RFC 4180 CSV, newest first, money in decimal units, the lines (with their variants) in the last column. Cells that a spreadsheet would run as a formula are prefixed
  * with an apostrophe.
  */
 public final class OrderExport {
 
     static final List<String> COLUMNS = List.of("order_number", "order_id", "order_date", "user_email", "order_status",
             "payment_status", "payment_method", "items", "subtotal", "discount", "tax", "shipping", "total", "currency",
-            "discount_code", "tracking_number", "carrier", "ship_to_country");
+            "discount_code", "tracking_number", "carrier", "ship_to_country", "lines");
 
     private final OrderRepository orders;
 
@@ -45,7 +46,7 @@ public final class OrderExport {
                 n(o.paymentStatus()), n(o.paymentMethod()), Integer.toString(pieces), Invoices.money(o.subtotal()),
                 Invoices.money(o.discount()), Invoices.money(o.tax()), Invoices.money(o.shipping()), Invoices.money(o.total()),
                 n(o.currency()), n(o.discountCode()), n(o.trackingNumber()), n(o.carrier()),
-                o.shippingAddress() == null ? "" : n(o.shippingAddress().country()));
+                o.shippingAddress() == null ? "" : n(o.shippingAddress().country()), lines(o));
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
                 out.append(',');
@@ -53,6 +54,11 @@ public final class OrderExport {
             out.append(cell(cells.get(i)));
         }
         out.append("\r\n");
+    }
+
+    /** What was bought, variant by variant: "2 x Faith Over Fear Tee — M / Navy; 1 x Blessed Mug". */
+    private static String lines(Order o) {
+        return o.items() == null ? "" : o.items().stream().map(l -> l.quantity() + " x " + l.title()).collect(Collectors.joining("; "));
     }
 
     /** One CSV cell: quoted when needed, formula-looking text defused. */

@@ -75,7 +75,7 @@ public final class OrderMails implements OrderContent {
         // a guest has no login: their link carries the order's access token, so it opens on any device
         String orderUrl = shopUrl + "/orders.html?order=" + order.orderId()
                 + (order.isGuestOrder() ? "&token=" + accessTokens.of(order.orderId()) : "");
-        List<OrderMail.Line> lines = order.items().stream().map(line -> new OrderMail.Line(line.name(), line.quantity(), line.unitPrice(),
+        List<OrderMail.Line> lines = order.items().stream().map(line -> new OrderMail.Line(line.title(), line.quantity(), line.unitPrice(),
                 line.lineTotal(), images.apply(line.productId()).filter(url -> !url.isBlank()).map(url -> Brand.absolute(shopUrl, url))
                 .orElse(null))).toList();
         // the mail is written when it is sent: an order paid meanwhile is not asked to pay again

@@ -34,8 +34,9 @@ public final class Pricing {
                 code == null ? null : code.code(), rules.currency());
     }
 
-    public static PricedLine line(String productId, String name, long unitPrice, int quantity, boolean digital) {
-        return new PricedLine(productId, name, unitPrice, quantity, Math.multiplyExact(unitPrice, (long) quantity), digital);
+    /** A line at the catalog's unit price; {@code variantId} and {@code variant} (its label) are null without options. */
+    public static PricedLine line(String productId, String variantId, String variant, String name, long unitPrice, int quantity, boolean digital) {
+        return new PricedLine(productId, name, unitPrice, quantity, Math.multiplyExact(unitPrice, (long) quantity), digital, variantId, variant);
     }
 
     /** The rate, in basis points, of tax on an order shipped here (also what an invoice names). */

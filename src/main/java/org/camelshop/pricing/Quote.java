@@ -12,8 +12,23 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 public record Quote(List<PricedLine> lines, long subtotal, long discount, long tax, long shipping, long total,
                     String discountCode, String currency) {
 
-    /** One priced line: the catalog's current price, never the client's. */
+    /**
+     * One priced line: the catalog's current price, never the client's. {@code variantId} and its label {@code variant}
+     * ("M / Navy") name the chosen variant of a product with options.
+     */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record PricedLine(String productId, String name, long unitPrice, int quantity, long lineTotal, boolean digitalDownload) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PricedLine(String productId, String name, long unitPrice, int quantity, long lineTotal, boolean digitalDownload,
+                             String variantId, String variant) {
+
+        /** A line of a product without options. */
+        public PricedLine(String productId, String name, long unitPrice, int quantity, long lineTotal, boolean digitalDownload) {
+            this(productId, name, unitPrice, quantity, lineTotal, digitalDownload, null, null);
+        }
+
+        /** What a buyer reads on invoices, mails and exports: "Faith Over Fear Tee — M / Navy". */
+        public String title() {
+            return variant == null ? name : name + " \u2014 " + variant;
+        }
     }
 }

@@ -84,6 +84,21 @@ class ProductArtTest {
         assertEquals(ProductArt.draw(book.productId(), book.name(), book.category(), book.subcategory(), 2), new ProductArt().svg(book, "2"));
     }
 
+    @Test
+    void aVariantsPictureIsTheGarmentInItsColour() throws Exception {
+        Product tee = SampleCatalog.products().stream().filter(p -> "T-Shirts".equals(p.subcategory())).findFirst().orElseThrow();
+        Variant white = tee.variant("m-white").orElseThrow();
+        assertEquals("/images/art/" + tee.productId() + "/1-white", white.image());
+        String whiteShirt = new ProductArt().svg(tee, "1-white");
+        String navyShirt = new ProductArt().svg(tee, "1-navy");
+        parse(whiteShirt);
+        assertTrue(whiteShirt.contains("hsl(40,20%,94%)") && !navyShirt.contains("hsl(40,20%,94%)"), "a white shirt is drawn white");
+        assertTrue(new ProductArt().svg(tee, "1-heather-grey").contains("hsl(210,8%,60%)"));
+        assertEquals(400, assertThrows(ApiException.class, () -> new ProductArt().svg(tee, "1-purple")).status(), "not a colour it comes in");
+        Product book = SampleCatalog.products().get(0);
+        assertEquals(400, assertThrows(ApiException.class, () -> new ProductArt().svg(book, "1-navy")).status());
+    }
+
     private static Document parse(String svg) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);

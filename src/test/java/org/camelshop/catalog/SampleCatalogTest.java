@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -56,5 +57,28 @@ class SampleCatalogTest {
             }
         });
         assertEquals(Set.of("sold out", "featured", "digital"), kinds);
+    }
+
+    @Test
+    void apparelComesInSizesAndColoursWhoseStockAddsUpToTheProducts() {
+        Map<String, List<String>> optionsBySubcategory = new java.util.HashMap<>();
+        for (Product p : products) {
+            if (!p.category().equals("Apparel")) {
+                assertEquals(null, p.variants(), p.productId() + " is sold without options");
+                continue;
+            }
+            optionsBySubcategory.put(p.subcategory(), p.options().stream().map(Variant.Option::name).toList());
+            assertEquals(p.stockQuantity(), p.variants().stream().mapToInt(Variant::stock).sum(), p.productId());
+            assertEquals(p.options().stream().mapToInt(o -> o.values().size()).reduce(1, (a, b) -> a * b), p.variants().size(), "every combination");
+            p.variants().forEach(v -> assertTrue(v.stock() >= 0 && v.sku().startsWith(p.sku() + "-"), v.toString()));
+            // validated like an admin's input: the sample is a product the API would accept
+            assertEquals(p.variants(), new ProductInput(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                    p.options(), p.variants()).applyTo(p, Categories.ofDefaults()).variants());
+        }
+        assertEquals(Map.of("T-Shirts", List.of("Size", "Colour"), "Hoodies", List.of("Size", "Colour"), "Hats", List.of("Colour")), optionsBySubcategory);
+        Product tee = products.stream().filter(p -> p.subcategory().equals("T-Shirts")).findFirst().orElseThrow();
+        assertEquals(tee.price() + 200, tee.priceOf(tee.variant("xl-navy")), "XL costs a little more");
+        assertEquals(tee.price(), tee.priceOf(tee.variant("m-navy")));
+        assertEquals("M / Heather Grey", tee.labelOf(tee.variant("m-heather-grey")));
     }
 }

@@ -119,7 +119,10 @@ public class ShopSimulation extends Simulation {
                 .assertions(global().failedRequests().count().is(0L));
     }
 
-    /** Product ids with stock, from the API itself (sold-out products would answer cart adds with 409). */
+    /**
+     * Product ids with stock, from the API itself (sold-out products would answer cart adds with 409), sold without
+     * options (apparel needs a size and colour chosen, which the simulated shoppers do not make).
+     */
     static List<String> inStockProducts(String baseUrl) {
         HttpClient client = HttpClient.newHttpClient();
         ObjectMapper mapper = new ObjectMapper();
@@ -130,7 +133,7 @@ public class ShopSimulation extends Simulation {
                         URI.create(baseUrl + "/api/products?in_stock=true&page_size=100&page=" + page)).GET().build(), HttpResponse.BodyHandlers.ofString());
                 JsonNode items = mapper.readTree(response.body()).get("items");
                 items.forEach(item -> {
-                    if (item.get("stock_quantity").asInt() >= 50) {
+                    if (item.get("stock_quantity").asInt() >= 50 && !item.has("variants")) {
                         ids.add(item.get("product_id").asText());
                     }
                 });

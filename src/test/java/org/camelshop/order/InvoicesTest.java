@@ -67,6 +67,12 @@ public class InvoicesTest {
     }
 
     @Test
+    void aLineOfAVariantNamesIt() throws IOException {
+        PricedLine tee = new PricedLine("p2", "Faith Tee", 2500, 1, 2500, false, "m-navy", "M / Navy");
+        assertTrue(text(INVOICES.pdf(order(List.of(tee)))).contains("Faith Tee \u2014 M / Navy 1 25.00 25.00"));
+    }
+
+    @Test
     void amountsAreRightAligned() throws IOException {
         Map<String, Float> rightEdges = new HashMap<>();
         PDFTextStripper edges = new PDFTextStripper() {

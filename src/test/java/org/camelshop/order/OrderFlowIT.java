@@ -61,10 +61,36 @@ class OrderFlowIT {
 
     /** A guest with the product in their cart; returns the guest's session. */
     private String guestWithCart(String productId, int quantity) {
+        return guestWithCart(productId, null, quantity);
+    }
+
+    /** A guest with the product's variant ({@code null}: a product without options) in their cart. */
+    private String guestWithCart(String productId, String variantId, int quantity) {
         String session = UUID.randomUUID().toString();
-        HttpResponse<String> added = asGuest(session, "POST", "/api/cart/add", "{\"product_id\":\"" + productId + "\",\"quantity\":" + quantity + "}");
+        HttpResponse<String> added = asGuest(session, "POST", "/api/cart/add", "{\"product_id\":\"" + productId + "\",\"quantity\":" + quantity
+                + (variantId == null ? "" : ",\"variant_id\":\"" + variantId + "\"") + "}");
         assertEquals(200, added.statusCode(), added.body());
         return session;
+    }
+
+    /** A T-shirt of its own in two sizes, with the stock of each. */
+    private String shirtWithStock(int small, int medium) {
+        String sku = "TEE-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
+        HttpResponse<String> created = shop.call("POST", "/api/products", "{\"name\":\"Sized Tee\",\"price\":2000,\"category\":\"Apparel\","
+                + "\"sku\":\"" + sku + "\",\"options\":[{\"name\":\"Size\",\"values\":[\"S\",\"M\"]}],\"variants\":["
+                + "{\"sku\":\"" + sku + "-S\",\"options\":{\"Size\":\"S\"},\"stock\":" + small + "},"
+                + "{\"sku\":\"" + sku + "-M\",\"options\":{\"Size\":\"M\"},\"stock\":" + medium + ",\"price\":2200}]}", shop.loginAdmin());
+        assertEquals(201, created.statusCode(), created.body());
+        return json(created).get("product_id").asText();
+    }
+
+    /** The stock of each variant, by id, and the product's total under "total". */
+    private Map<String, Integer> variantStock(String productId) {
+        JsonNode product = json(shop.get("/api/products/" + productId));
+        Map<String, Integer> stock = new java.util.TreeMap<>();
+        product.get("variants").forEach(v -> stock.put(v.get("variant_id").asText(), v.get("stock").asInt()));
+        stock.put("total", product.get("stock_quantity").asInt());
+        return stock;
     }
 
     /** The guest places the order; returns the 202 receipt. */
@@ -261,21 +287,7 @@ class OrderFlowIT {
         for (int i = 0; i < 100; i++) {
             carts.add(guestWithCart(productId, 1)); // all in stock while they shop
         }
-        ExecutorService buyers = Executors.newFixedThreadPool(16);
-        List<JsonNode> receipts = new ArrayList<>();
-        try {
-            List<CompletableFuture<JsonNode>> orders = new ArrayList<>();
-            for (String session : carts) {
-                orders.add(CompletableFuture.supplyAsync(() -> checkout(session), buyers));
-            }
-            for (CompletableFuture<JsonNode> placed : orders) {
-                receipts.add(placed.get());
-            }
-        } finally {
-            buyers.shutdown();
-        }
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> receipts.stream().noneMatch(r -> "pending".equals(order(r).get("order_status").asText())));
+        List<JsonNode> receipts = checkOutAtOnce(carts, 16);
         long held = receipts.stream().filter(r -> "awaiting_payment".equals(order(r).get("order_status").asText())).count();
         long cancelled = receipts.stream().map(this::order)
                 .filter(o -> "cancelled".equals(o.get("order_status").asText()) && "out_of_stock".equals(o.get("cancel_reason").asText())).count();
@@ -284,10 +296,66 @@ class OrderFlowIT {
         assertEquals(0, stock(productId));
     }
 
+    /** Every cart checks out at once ({@code threads} at a time); returns the receipts, in order, once none is pending. */
+    private List<JsonNode> checkOutAtOnce(List<String> carts, int threads) throws Exception {
+        ExecutorService buyers = Executors.newFixedThreadPool(threads);
+        List<JsonNode> receipts = new ArrayList<>();
+        try {
+            List<CompletableFuture<JsonNode>> orders = carts.stream().map(s -> CompletableFuture.supplyAsync(() -> checkout(s), buyers)).toList();
+            for (CompletableFuture<JsonNode> placed : orders) {
+                receipts.add(placed.get());
+            }
+        } finally {
+            buyers.shutdown();
+        }
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                .until(() -> receipts.stream().noneMatch(r -> "pending".equals(order(r).get("order_status").asText())));
+        return receipts;
+    }
+
     @Test
-    void theSameOrderMessageDeliveredFiveTimesTakesStockOnce() throws Exception {
-        String productId = productWithStock(8);
-        JsonNode receipt = guestBuys(productId, 3);
+    void buyersOfOneSizeNeverOversellItNorTouchTheOther() throws Exception {
+        String productId = shirtWithStock(3, 5);
+        HttpResponse<String> noSize = asGuest(UUID.randomUUID().toString(), "POST", "/api/cart/add", "{\"product_id\":\"" + productId + "\",\"quantity\":1}");
+        assertEquals(400, noSize.statusCode());
+        assertEquals("variant_required", json(noSize).get("error").asText());
+        assertEquals("Choose the size of Sized Tee", json(noSize).get("message").asText());
+        HttpResponse<String> unknown = asGuest(UUID.randomUUID().toString(), "POST", "/api/cart/add",
+                "{\"product_id\":\"" + productId + "\",\"variant_id\":\"xl\",\"quantity\":1}");
+        assertEquals("unknown_variant", json(unknown).get("error").asText());
+        HttpResponse<String> tooMany = asGuest(UUID.randomUUID().toString(), "POST", "/api/cart/add",
+                "{\"product_id\":\"" + productId + "\",\"variant_id\":\"s\",\"quantity\":4}");
+        assertEquals(409, tooMany.statusCode(), "only 3 of size S, though 8 of the shirt");
+
+        List<String> carts = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            carts.add(guestWithCart(productId, "s", 1));
+        }
+        carts.add(guestWithCart(productId, "m", 2));
+        List<JsonNode> receipts = checkOutAtOnce(carts, 8);
+        List<JsonNode> small = receipts.subList(0, 12).stream().map(this::order).toList();
+        assertEquals(3, small.stream().filter(o -> "awaiting_payment".equals(o.get("order_status").asText())).count());
+        assertEquals(9, small.stream().filter(o -> "out_of_stock".equals(o.path("cancel_reason").asText())).count());
+        JsonNode medium = order(receipts.get(12));
+        assertEquals("awaiting_payment", medium.get("order_status").asText(), "the other size is not short");
+        JsonNode line = medium.get("items").get(0);
+        assertEquals("m", line.get("variant_id").asText());
+        assertEquals("M", line.get("variant").asText());
+        assertEquals(2200, line.get("unit_price").asLong(), "the variant's own price");
+        assertEquals(Map.of("s", 0, "m", 3, "total", 3), variantStock(productId));
+    }
+
+    @Test
+    void aRedeliveredOrderOfAVariantTakesItsStockOnce() throws Exception {
+        String productId = shirtWithStock(4, 6);
+        JsonNode receipt = checkout(guestWithCart(productId, "m", 2));
+        redeliverFiveTimes(receipt);
+        assertEquals(Map.of("s", 4, "m", 4, "total", 8), variantStock(productId), "6 - 2 of size M, once");
+        assertEquals("awaiting_payment", order(receipt).get("order_status").asText());
+    }
+
+    /** Waits until the order is reserved, sends its message five times more, and waits until the queue is drained. */
+    private void redeliverFiveTimes(JsonNode receipt) throws Exception {
         await().atMost(Duration.ofSeconds(60)).until(() -> "awaiting_payment".equals(order(receipt).get("order_status").asText()));
         String message = "{\"order_id\":\"" + receipt.get("order_id").asText() + "\",\"user_id\":\"" + order(receipt).get("user_id").asText() + "\"}";
         try (AwsClients aws = stack.awsClients()) {
@@ -299,6 +367,13 @@ class OrderFlowIT {
                     .attributeNamesWithStrings("ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible")).attributesAsStrings()
                     .values().stream().reduce("0", (a, b) -> Integer.toString(Integer.parseInt(a) + Integer.parseInt(b)))));
         }
+    }
+
+    @Test
+    void theSameOrderMessageDeliveredFiveTimesTakesStockOnce() throws Exception {
+        String productId = productWithStock(8);
+        JsonNode receipt = guestBuys(productId, 3);
+        redeliverFiveTimes(receipt);
         assertEquals(5, stock(productId), "8 - 3, once");
         assertEquals("awaiting_payment", order(receipt).get("order_status").asText());
         await().atMost(Duration.ofSeconds(60)).until(() -> sentMail(receipt.get("order_number").asText()) != null);

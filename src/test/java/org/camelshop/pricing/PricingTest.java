@@ -17,11 +17,11 @@ class PricingTest {
     private final Address texas = new Address("Bob", "2 Elm St", null, "Austin", "TX", "73301", "US");
 
     private static Quote.PricedLine book(int quantity) {
-        return Pricing.line("prod-1", "Book", 1999, quantity, false);
+        return Pricing.line("prod-1", null, null, "Book", 1999, quantity, false);
     }
 
     private static Quote.PricedLine ebook() {
-        return Pricing.line("prod-2", "E-Book", 999, 1, true);
+        return Pricing.line("prod-2", null, null, "E-Book", 999, 1, true);
     }
 
     private static DiscountCode code(String type, long value) {
@@ -76,7 +76,7 @@ class PricingTest {
 
     @Test
     void lineTotalsNeverOverflowSilently() {
-        assertThrows(ArithmeticException.class, () -> Pricing.line("p", "x", Long.MAX_VALUE / 2, 3, false));
+        assertThrows(ArithmeticException.class, () -> Pricing.line("p", null, null, "x", Long.MAX_VALUE / 2, 3, false));
     }
 
     @Test

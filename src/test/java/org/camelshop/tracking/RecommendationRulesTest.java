@@ -14,7 +14,7 @@ class RecommendationRulesTest {
 
     private static Product product(String id, String category, int stock) {
         return new Product(id, id, "", 1000, category, null, null, List.of(), "SKU-" + id, stock, false, null, null, null, false,
-                Product.ACTIVE, List.of(), "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z", 0, 0, 0, 1);
+                Product.ACTIVE, List.of(), "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z", 0, 0, 0, 1, null, null);
     }
 
     private static ProductView row(String user, String productId, String category, String type) {

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.ProducerTemplate;
@@ -152,6 +154,49 @@ class JourneysBrowserIT {
         } finally {
             browser.desktop();
         }
+    }
+
+    /**
+     * A guest picks a size and colour of a T-shirt (price, stock and SKU follow the choice), finds that variant in the
+     * cart and on the order, and only that variant's stock goes down.
+     */
+    @Test
+    void aGuestPicksASizeAndColourAndOnlyThatVariantsStockDrops() {
+        String sku = "JT-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        String variants = Stream.of("S", "M").flatMap(size -> Stream.of("Navy", "White").map(colour -> "{\"sku\":\"" + sku + "-" + size + "-" + colour
+                + "\",\"options\":{\"Size\":\"" + size + "\",\"Colour\":\"" + colour + "\"},\"stock\":4"
+                + (size.equals("M") && colour.equals("Navy") ? ",\"price\":2700" : "") + "}")).collect(Collectors.joining(","));
+        HttpResponse<String> created = shop.call("POST", "/api/products", "{\"name\":\"Journey Tee\",\"price\":2500,\"category\":\"Apparel\","
+                + "\"sku\":\"" + sku + "\",\"options\":[{\"name\":\"Size\",\"values\":[\"S\",\"M\"]},{\"name\":\"Colour\",\"values\":[\"Navy\",\"White\"]}],"
+                + "\"variants\":[" + variants + "]}", shop.loginAdmin());
+        assertEquals(201, created.statusCode(), created.body());
+        String productId = json(created).get("product_id").asText();
+
+        browser.resetStorage();
+        browser.open("/product.html?id=" + productId);
+        assertEquals(List.of("Size", "Colour"), browser.all("#options legend").stream().map(WebElement::getText).toList(), "one radio group per option");
+        browser.click("#add-to-cart");
+        browser.waitForText("#status", "Choose the size and colour first");
+        browser.click("#options input[value='M']");
+        browser.click("#options input[value='Navy']");
+        browser.waitForText("#price", "$27.00");
+        assertTrue(browser.find("#availability").getText().contains("4 available"));
+        assertTrue(browser.find("#category").getText().contains("SKU " + sku + "-M-NAVY"));
+        browser.screenshot("journey-variant-chosen");
+        browser.click("#add-to-cart");
+        browser.waitForText("#status", "Journey Tee — M / Navy added to your cart");
+
+        browser.open("/cart.html");
+        assertTrue(browser.find("#cart-lines tr[data-variant-id='m-navy']").getText().contains("M / Navy"));
+        browser.open("/checkout.html");
+        String orderNumber = guestCheckout("stripe");
+        assertTrue(browser.find("#summary-lines").getText().contains("Journey Tee — M / Navy"));
+
+        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                .until(() -> json(shop.get("/api/products/" + productId)).get("stock_quantity").asInt() == 15);
+        JsonNode product = json(shop.get("/api/products/" + productId));
+        product.get("variants").forEach(v -> assertEquals("m-navy".equals(v.get("variant_id").asText()) ? 3 : 4, v.get("stock").asInt(),
+                v.get("variant_id").asText() + " after order " + orderNumber));
     }
 
     private String addBookAndCheckOut(String method) {
