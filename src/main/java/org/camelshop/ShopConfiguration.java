@@ -21,7 +21,9 @@ import org.camelshop.admin.DeadLetterAdmin;
 import org.camelshop.admin.ProductBulk;
 import org.camelshop.admin.SalesAnalytics;
 import org.camelshop.download.DownloadCounts;
+import org.camelshop.download.DownloadSettings;
 import org.camelshop.download.Downloads;
+import org.camelshop.files.FileSettings;
 import org.camelshop.files.FileSweep;
 import org.camelshop.files.GoodsLinks;
 import org.camelshop.files.ProductFiles;
@@ -29,6 +31,7 @@ import org.camelshop.files.SampleFiles;
 import org.camelshop.account.AccountRepository;
 import org.camelshop.account.Accounts;
 import org.camelshop.cart.CartRepository;
+import org.camelshop.cart.CartSettings;
 import org.camelshop.cart.Carts;
 import org.camelshop.catalog.Catalog;
 import org.camelshop.catalog.Categories;
@@ -41,6 +44,7 @@ import org.camelshop.catalog.ProductItems;
 import org.camelshop.catalog.ProductRepository;
 import org.camelshop.catalog.SampleCatalogLoader;
 import org.camelshop.inventory.Inventory;
+import org.camelshop.inventory.InventorySettings;
 import org.camelshop.inventory.StockEvents;
 import org.camelshop.inventory.StockFlags;
 import org.camelshop.mail.MailSettings;
@@ -78,7 +82,6 @@ import org.camelshop.payment.PaymentWiring;
 import org.camelshop.platform.ApiErrors;
 import org.camelshop.platform.AwsClients;
 import org.camelshop.platform.CatchAllLast;
-import org.camelshop.platform.ClientAddresses;
 import org.camelshop.platform.DeadLetters;
 import org.camelshop.platform.EdgeFilter;
 import org.camelshop.platform.HealthProbes;
@@ -122,15 +125,6 @@ import org.slf4j.LoggerFactory;
  */
 public class ShopConfiguration implements CamelConfiguration {
 
-    /** The response caches of SPEC §3: HTTP max-age, Redis TTL, and whether one product's version governs them. */
-    private static final Map<String, ResponseCache.Policy> CACHE_DEFAULTS = Map.of(
-            "products", new ResponseCache.Policy(300, 900, false),
-            "product", new ResponseCache.Policy(600, 3600, true),
-            "categories", new ResponseCache.Policy(3600, 3600, false),
-            "featured", new ResponseCache.Policy(900, 900, false),
-            "bestsellers", new ResponseCache.Policy(900, 900, false),
-            "reviews", new ResponseCache.Policy(300, 900, true));
-
     // created once per start, in the order configure() calls the sections; later sections use earlier beans
     private CamelContext context;
     private ShopSettings settings;
@@ -167,6 +161,7 @@ public class ShopConfiguration implements CamelConfiguration {
     private PreferencesRepository preferenceRows;
     private ProductViews productViews;
     private Watchlist watchlist;
+    private FileSettings fileSettings;
 
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -187,10 +182,7 @@ public class ShopConfiguration implements CamelConfiguration {
         edge();
         setUpLocalResources();
         // after the administrator check, so a bare aws start names the most important missing setting first
-        registry.bind("downloads", new Downloads(settings.get("shop.downloads.secret"),
-                Duration.ofMinutes(settings.getInt("shop.downloads.link-minutes")), clock, products, orderRepository,
-                new DownloadCounts(aws.dynamoDb(), ResourcePlan.ORDERS),
-                new GoodsLinks(aws.s3Presigner(), settings.get("shop.s3.goods-bucket"), Duration.ofSeconds(settings.getInt("shop.downloads.presign-seconds")))));
+        downloads();
     }
 
     /** Clients, Redis, sessions, caches, rate limits, error answers: what every flow relies on. */
@@ -233,8 +225,7 @@ public class ShopConfiguration implements CamelConfiguration {
         context.addService(redis, true, true);
 
         sessions = new Sessions(redis, Duration.ofHours(settings.getInt("shop.sessions.ttl-hours")));
-        cache = new ResponseCache(redis, cachePolicies(settings), settings.getBoolean("shop.cache.enabled"), metrics,
-                Duration.ofSeconds(settings.getInt("shop.cache.near-ttl-seconds")));
+        cache = new ResponseCache(redis, ResponseCache.Settings.from(settings), metrics);
         registry.bind("apiErrors", new ApiErrors(settings.getInt("shop.errors.retry-after-seconds"), metrics));
         registry.bind("requestChecks", new RequestChecks());
         registry.bind("requestBody", new RequestBody());
@@ -244,8 +235,7 @@ public class ShopConfiguration implements CamelConfiguration {
         registry.bind("http", new HttpResponses());
         registry.bind("s3Objects", new S3Objects());
         registry.bind("identity", new Identity(sessions));
-        registry.bind("rateLimiter", new RateLimiter(redis, rateLimitPolicies(settings), settings.get("shop.rate-limit.namespace"),
-                ClientAddresses.trusting(settings.get("shop.http.trusted-proxies", "")), metrics));
+        registry.bind("rateLimiter", new RateLimiter(redis, RateLimiter.Settings.from(settings), metrics));
         registry.bind("responseCache", cache);
         registry.bind("scheduledRuns", new ScheduledRuns(aws.dynamoDb(), ResourcePlan.SCHEDULED_RUNS,
                 java.lang.management.ManagementFactory.getRuntimeMXBean().getName(), metrics, clock));
@@ -296,10 +286,9 @@ public class ShopConfiguration implements CamelConfiguration {
         pricing = new Pricing(pricingRules(settings));
         registry.bind("discountCodes", discountCodes);
         registry.bind("pricing", pricing);
-        cartRepository = new CartRepository(aws.dynamoDb(), ResourcePlan.CART, redis,
-                Duration.ofMinutes(settings.getInt("shop.cart.cache-ttl-minutes")), metrics);
-        carts = new Carts(cartRepository, products, pricing, discountCodes, clock, Duration.ofDays(settings.getInt("shop.cart.ttl-days")),
-                settings.get("shop.currency"));
+        CartSettings cartSettings = CartSettings.from(settings);
+        cartRepository = new CartRepository(aws.dynamoDb(), ResourcePlan.CART, redis, cartSettings.cacheTtl(), metrics);
+        carts = new Carts(cartRepository, products, pricing, discountCodes, clock, cartSettings);
         registry.bind("carts", carts);
     }
 
@@ -309,8 +298,7 @@ public class ShopConfiguration implements CamelConfiguration {
                 Duration.ofSeconds(settings.getInt("shop.orders.list-cache-seconds")),
                 Duration.ofMillis(settings.getInt("shop.orders.list-cache-settle-ms")), metrics, clock), aws.tableWrites());
         inventory = new Inventory(aws.dynamoDb(), ResourcePlan.PRODUCTS, productItems, cache, stockEvents,
-                ResourcePlan.STOCK_RESERVATIONS, clock, Duration.ofSeconds(settings.getInt("shop.inventory.lease-seconds")),
-                Duration.ofDays(settings.getInt("shop.inventory.keep-finished-days")));
+                ResourcePlan.STOCK_RESERVATIONS, clock, InventorySettings.from(settings));
         marketingRecords = new MarketingRecords(aws.dynamoDb(), ResourcePlan.MARKETING_QUEUE);
         conversions = new Conversions(marketingRecords, Duration.ofDays(settings.getInt("shop.marketing.attribution-days")));
         CancellationWatch cancelled = cancellationWatch();
@@ -396,11 +384,9 @@ public class ShopConfiguration implements CamelConfiguration {
 
     /** Security headers and the management token, installed on the HTTP server once the context has created it. */
     private void edge() throws Exception {
-        EdgeFilter edge = new EdgeFilter(context, new EdgeFilter.Headers(settings.get("shop.security.page-csp"), settings.get("shop.security.other-csp"),
-                settings.get("shop.security.referrer-policy"), settings.get("shop.security.permissions-policy"),
-                settings.getInt("shop.security.hsts-seconds")), settings.get("shop.management.token", ""), List.of(
-                new EdgeFilter.Upload(Pattern.compile("/api/admin/images"), settings.getInt("shop.images.max-mb") * 1024L * 1024),
-                new EdgeFilter.Upload(Pattern.compile("/api/admin/products/[^/]+/file"), settings.getInt("shop.files.max-mb") * 1024L * 1024)));
+        EdgeFilter edge = new EdgeFilter(context, EdgeFilter.Headers.from(settings), settings.get("shop.management.token", ""), List.of(
+                new EdgeFilter.Upload(Pattern.compile("/api/admin/images"), fileSettings.maxImageBytes()),
+                new EdgeFilter.Upload(Pattern.compile("/api/admin/products/[^/]+/file"), fileSettings.maxFileBytes())));
         NotFoundPage notFound = new NotFoundPage(Path.of(settings.get("camel.server.staticSourceDir", "web")));
         // the HTTP server exists once the context starts, before any route accepts a request
         context.addStartupListener((started, alreadyStarted) -> {
@@ -415,7 +401,7 @@ public class ShopConfiguration implements CamelConfiguration {
         if (settings.getBoolean("shop.provision.on-start", false)) {
             try (AwsClients setup = AwsClients.forSetup(settings)) {
                 new Provisioner(setup.sqs(), setup.dynamoDb()).apply(ResourcePlan.QUEUES, ResourcePlan.TABLES);
-                provisionBuckets(setup, settings);
+                provisionBuckets(setup, fileSettings);
             }
             // a new shop's six categories, written with its tables; without provisioning the first read writes them
             categoryRepository.allOrSeed(Categories.defaultList());
@@ -429,34 +415,28 @@ public class ShopConfiguration implements CamelConfiguration {
     }
 
     /** The shop can browse and sell without S3 (uploads answer 503 meanwhile), so an unreachable S3 does not stop the start. */
-    private static void provisionBuckets(AwsClients aws, ShopSettings settings) {
+    private static void provisionBuckets(AwsClients aws, FileSettings files) {
         try {
-            new BucketProvisioner(aws.s3()).apply(List.of(settings.get("shop.s3.images-bucket"), settings.get("shop.s3.goods-bucket")));
+            new BucketProvisioner(aws.s3()).apply(List.of(files.imagesBucket(), files.goodsBucket()));
         } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
             LoggerFactory.getLogger(ShopConfiguration.class).warn("S3 unreachable, buckets not provisioned: {}", e.getMessage());
         }
     }
 
-    /** Images and digital goods in S3 (routes/product-files.yaml). */
-    private void bindProductFiles() {
-        String imagesBucket = settings.get("shop.s3.images-bucket");
-        String goodsBucket = settings.get("shop.s3.goods-bucket");
-        String imageBaseUrl = settings.get("shop.images.base-url");
-        registry.bind("productFiles", new ProductFiles(products, productAdmin, aws.s3(), imagesBucket, imageBaseUrl,
-                settings.getInt("shop.images.max-mb") * 1024L * 1024L, settings.getInt("shop.files.max-mb") * 1024L * 1024L,
-                settings.getInt("shop.files.retry-after-seconds")));
-        registry.bind("sampleFiles", new SampleFiles(aws.s3(), goodsBucket, imagesBucket));
-        registry.bind("fileSweep", new FileSweep(aws.s3(), products, imagesBucket, goodsBucket,
-                Duration.ofHours(settings.getInt("shop.files.orphan-grace-hours")), clock));
+    /** Signed download links for paid digital goods, redirecting to a short-lived S3 address. */
+    private void downloads() {
+        DownloadSettings downloadSettings = DownloadSettings.from(settings);
+        registry.bind("downloads", new Downloads(downloadSettings, clock, products, orderRepository,
+                new DownloadCounts(aws.dynamoDb(), ResourcePlan.ORDERS),
+                new GoodsLinks(aws.s3Presigner(), fileSettings.goodsBucket(), downloadSettings.presignLifetime())));
     }
 
-    private static Map<String, ResponseCache.Policy> cachePolicies(ShopSettings settings) {
-        Map<String, ResponseCache.Policy> policies = new LinkedHashMap<>();
-        CACHE_DEFAULTS.forEach((name, defaults) -> policies.put(name, new ResponseCache.Policy(
-                settings.getInt("shop.cache." + name + ".http-ttl", defaults.httpSeconds()),
-                settings.getInt("shop.cache." + name + ".redis-ttl", defaults.redisSeconds()),
-                defaults.perProduct())));
-        return policies;
+    /** Images and digital goods in S3 (routes/product-files.yaml). */
+    private void bindProductFiles() {
+        fileSettings = FileSettings.from(settings);
+        registry.bind("productFiles", new ProductFiles(products, productAdmin, aws.s3(), fileSettings));
+        registry.bind("sampleFiles", new SampleFiles(aws.s3(), fileSettings));
+        registry.bind("fileSweep", new FileSweep(aws.s3(), products, fileSettings, clock));
     }
 
     /** {@code shop.features} as {@code name:percent} pairs ({@code recommendations:100,watchlist-alerts:10}). */
@@ -476,16 +456,5 @@ public class ShopConfiguration implements CamelConfiguration {
         return new Pricing.Rules(rates, settings.getInt("shop.tax.default-basis-points"),
                 settings.getInt("shop.shipping.flat-cents"), settings.getInt("shop.shipping.free-from-cents"),
                 settings.get("shop.currency"));
-    }
-
-    /** {@code shop.rate-limit.policies} names them in matching order; each has limit, window, scope and matches. */
-    private static List<RateLimiter.Policy> rateLimitPolicies(ShopSettings settings) {
-        return Arrays.stream(settings.get("shop.rate-limit.policies", "").split(",")).map(String::trim).filter(n -> !n.isEmpty())
-                .map(name -> {
-                    String prefix = "shop.rate-limit." + name + ".";
-                    return new RateLimiter.Policy(name, settings.getInt(prefix + "limit", 1000),
-                            settings.getInt(prefix + "window-seconds", 60), RateLimiter.scopes(settings.get(prefix + "scope", "client")),
-                            Arrays.stream(settings.get(prefix + "matches").split(",")).map(String::trim).toList());
-                }).toList();
     }
 }

@@ -66,14 +66,14 @@ public final class Carts {
     private final String currency;
 
     public Carts(CartRepository carts, ProductRepository products, Pricing pricing, DiscountCodes discountCodes, Clock clock,
-            Duration lifetime, String currency) {
+            CartSettings settings) {
         this.carts = carts;
         this.products = products;
         this.pricing = pricing;
         this.discountCodes = discountCodes;
         this.clock = clock;
-        this.lifetime = lifetime;
-        this.currency = currency;
+        this.lifetime = settings.lifetime();
+        this.currency = settings.currency();
     }
 
     public CartView view(SessionUser user, String session) {

@@ -40,13 +40,14 @@ public final class Downloads {
     private final DownloadCounts counts;
     private final GoodsLinks files;
 
-    public Downloads(String secret, Duration lifetime, Clock clock, ProductRepository products, OrderRepository orders,
+    public Downloads(DownloadSettings settings, Clock clock, ProductRepository products, OrderRepository orders,
             DownloadCounts counts, GoodsLinks files) {
+        String secret = settings.secret();
         if (secret == null || secret.length() < 16) {
             throw new IllegalArgumentException("shop.downloads.secret must be at least 16 characters");
         }
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
-        this.lifetime = lifetime;
+        this.lifetime = settings.linkLifetime();
         this.clock = clock;
         this.products = products;
         this.orders = orders;

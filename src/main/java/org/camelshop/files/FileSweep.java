@@ -28,12 +28,12 @@ public final class FileSweep {
     private final Duration grace;
     private final Clock clock;
 
-    public FileSweep(S3Client s3, ProductRepository products, String imagesBucket, String goodsBucket, Duration grace, Clock clock) {
+    public FileSweep(S3Client s3, ProductRepository products, FileSettings settings, Clock clock) {
         this.s3 = s3;
         this.products = products;
-        this.imagesBucket = imagesBucket;
-        this.goodsBucket = goodsBucket;
-        this.grace = grace;
+        this.imagesBucket = settings.imagesBucket();
+        this.goodsBucket = settings.goodsBucket();
+        this.grace = settings.orphanGrace();
         this.clock = clock;
     }
 

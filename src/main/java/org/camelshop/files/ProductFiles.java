@@ -41,16 +41,16 @@ public final class ProductFiles {
     private final long maxFileBytes;
     private final int retryAfterSeconds;
 
-    public ProductFiles(ProductRepository products, ProductAdmin admin, S3Client s3, String imagesBucket, String imageBaseUrl,
-            long maxImageBytes, long maxFileBytes, int retryAfterSeconds) {
+    public ProductFiles(ProductRepository products, ProductAdmin admin, S3Client s3, FileSettings settings) {
         this.products = products;
         this.admin = admin;
         this.s3 = s3;
-        this.imagesBucket = imagesBucket;
+        this.imagesBucket = settings.imagesBucket();
+        String imageBaseUrl = settings.imageBaseUrl();
         this.imageBaseUrl = imageBaseUrl.endsWith("/") ? imageBaseUrl : imageBaseUrl + "/";
-        this.maxImageBytes = maxImageBytes;
-        this.maxFileBytes = maxFileBytes;
-        this.retryAfterSeconds = retryAfterSeconds;
+        this.maxImageBytes = settings.maxImageBytes();
+        this.maxFileBytes = settings.maxFileBytes();
+        this.retryAfterSeconds = settings.retryAfterSeconds();
     }
 
     /**

@@ -40,10 +40,10 @@ public final class SampleFiles {
     private final String bucket;
     private final String imagesBucket;
 
-    public SampleFiles(S3Client s3, String bucket, String imagesBucket) {
+    public SampleFiles(S3Client s3, FileSettings settings) {
         this.s3 = s3;
-        this.bucket = bucket;
-        this.imagesBucket = imagesBucket;
+        this.bucket = settings.goodsBucket();
+        this.imagesBucket = settings.imagesBucket();
     }
 
     /** The sample digital products whose file is not in the goods bucket yet. */

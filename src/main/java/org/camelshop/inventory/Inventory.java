@@ -1,7 +1,6 @@
 package org.camelshop.inventory;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -46,13 +45,13 @@ public final class Inventory {
     private final ReservationRecords records;
 
     public Inventory(DynamoDbClient dynamoDb, String table, ProductItems items, ResponseCache cache, StockWatch watch,
-            String reservationTable, Clock clock, Duration lease, Duration keepFinished) {
+            String reservationTable, Clock clock, InventorySettings settings) {
         this.dynamoDb = dynamoDb;
         this.table = table;
         this.items = items;
         this.cache = cache;
         this.watch = watch;
-        this.records = new ReservationRecords(dynamoDb, reservationTable, clock, lease, keepFinished);
+        this.records = new ReservationRecords(dynamoDb, reservationTable, clock, settings.lease(), settings.keepFinished());
     }
 
     /** What one line's take did: took the stock now, found it taken for this order already, or found too little. */

@@ -27,6 +27,13 @@ public final class EdgeFilter {
 
     /** Headers every response carries; the CSP depends on whether it is a page. */
     public record Headers(String pageCsp, String otherCsp, String referrerPolicy, String permissionsPolicy, int hstsSeconds) {
+
+        /** The security headers' settings ({@code shop.security.*}), defaults in application.properties. */
+        public static Headers from(ShopSettings settings) {
+            return new Headers(settings.get("shop.security.page-csp"), settings.get("shop.security.other-csp"),
+                    settings.get("shop.security.referrer-policy"), settings.get("shop.security.permissions-policy"),
+                    settings.getInt("shop.security.hsts-seconds"));
+        }
     }
 
     /** Paths (regular expressions) allowed a larger body than {@link Json#MAX_BODY_BYTES}: the uploads. */

@@ -58,6 +58,26 @@ public final class RateLimiter {
             end
             return result""";
 
+    /**
+     * The limits ({@code shop.rate-limit.*}, defaults in application.properties): the Redis key namespace, the policies
+     * named by {@code shop.rate-limit.policies} in matching order (each with its limit, window, scope and matches), and
+     * the proxies whose forwarding headers name the client ({@code shop.http.trusted-proxies}, empty trusts none).
+     */
+    public record Settings(String namespace, List<Policy> policies, ClientAddresses clients) {
+
+        public static Settings from(ShopSettings settings) {
+            List<Policy> policies = java.util.Arrays.stream(settings.get("shop.rate-limit.policies").split(",")).map(String::trim)
+                    .filter(name -> !name.isEmpty()).map(name -> {
+                        String prefix = "shop.rate-limit." + name + ".";
+                        return new Policy(name, settings.getInt(prefix + "limit"), settings.getInt(prefix + "window-seconds"),
+                                scopes(settings.get(prefix + "scope")),
+                                java.util.Arrays.stream(settings.get(prefix + "matches").split(",")).map(String::trim).toList());
+                    }).toList();
+            return new Settings(settings.get("shop.rate-limit.namespace"), policies,
+                    ClientAddresses.trusting(settings.get("shop.http.trusted-proxies", "")));
+        }
+    }
+
     private final RedisConnection redis;
     private final List<Policy> policies;
     private final String namespace;
@@ -66,11 +86,11 @@ public final class RateLimiter {
     private final LocalWindows local = new LocalWindows();
 
     /** Policies are tried in order; the first that covers a request applies, so put the general one last. */
-    public RateLimiter(RedisConnection redis, List<Policy> policies, String namespace, ClientAddresses clients, ShopMetrics metrics) {
+    public RateLimiter(RedisConnection redis, Settings settings, ShopMetrics metrics) {
         this.redis = redis;
-        this.policies = List.copyOf(policies);
-        this.namespace = namespace;
-        this.clients = clients;
+        this.policies = List.copyOf(settings.policies());
+        this.namespace = settings.namespace();
+        this.clients = settings.clients();
         this.metrics = metrics;
     }
 

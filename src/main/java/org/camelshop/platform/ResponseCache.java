@@ -30,6 +30,25 @@ public final class ResponseCache {
     public record Policy(int httpSeconds, int redisSeconds, boolean perProduct) {
     }
 
+    /**
+     * The cache's settings ({@code shop.cache.*}, defaults in application.properties): on or off, the near cache's time
+     * to live (zero turns it off), and each named cache's policy.
+     */
+    public record Settings(boolean enabled, Duration nearTtl, Map<String, Policy> policies) {
+
+        /** The response caches of SPEC section 3; a product's changes invalidate the per-product ones at once. */
+        private static final List<String> NAMES = List.of("products", "product", "categories", "featured", "bestsellers", "reviews");
+        private static final List<String> PER_PRODUCT = List.of("product", "reviews");
+
+        public static Settings from(ShopSettings settings) {
+            Map<String, Policy> policies = new java.util.LinkedHashMap<>();
+            NAMES.forEach(name -> policies.put(name, new Policy(settings.getInt("shop.cache." + name + ".http-ttl"),
+                    settings.getInt("shop.cache." + name + ".redis-ttl"), PER_PRODUCT.contains(name))));
+            return new Settings(settings.getBoolean("shop.cache.enabled"), Duration.ofSeconds(settings.getInt("shop.cache.near-ttl-seconds")),
+                    policies);
+        }
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(ResponseCache.class);
     private static final String CATALOG_VERSION = "catalog:version";
     private static final String VERSION_PROPERTY = "shopCacheVersion";
@@ -51,12 +70,12 @@ public final class ResponseCache {
     private final NearCache near;
     private volatile long lastWarning;
 
-    /** {@code nearTtl} zero turns the in-process near cache off. */
-    public ResponseCache(RedisConnection redis, Map<String, Policy> policies, boolean enabled, ShopMetrics metrics, Duration nearTtl) {
+    public ResponseCache(RedisConnection redis, Settings settings, ShopMetrics metrics) {
         this.redis = redis;
-        this.policies = Map.copyOf(policies);
-        this.enabled = enabled;
+        this.policies = Map.copyOf(settings.policies());
+        this.enabled = settings.enabled();
         this.metrics = metrics;
+        Duration nearTtl = settings.nearTtl();
         this.near = new NearCache(10_000, nearTtl.isZero() ? Duration.ofMillis(1) : nearTtl);
         if (enabled && !nearTtl.isZero()) {
             redis.subscribe(INVALIDATIONS, near::invalidate, near::activate, near::deactivate);

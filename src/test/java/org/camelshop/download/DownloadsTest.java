@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class DownloadsTest {
 
     private static final Instant NOW = Instant.parse("2026-11-25T04:00:00Z");
-    private final Downloads downloads = new Downloads("a-test-secret-of-enough-length", Duration.ofMinutes(15), Clock.fixed(NOW, ZoneOffset.UTC),
+    private final Downloads downloads = new Downloads(new DownloadSettings("a-test-secret-of-enough-length", Duration.ofMinutes(15), Duration.ofMinutes(5)), Clock.fixed(NOW, ZoneOffset.UTC),
             null, null, null, null);
 
     @Test

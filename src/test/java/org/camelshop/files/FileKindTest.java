@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
 
 import org.camelshop.catalog.SampleCatalog;
@@ -18,7 +19,8 @@ class FileKindTest {
     static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
     private static final byte[] EPUB_START = "PK\u0003\u0004__________________________mimetypeapplication/epub+zip".getBytes(StandardCharsets.ISO_8859_1);
 
-    private final ProductFiles files = new ProductFiles(null, null, null, "images", "/images/uploads", 32, 64, 30);
+    private final ProductFiles files = new ProductFiles(null, null, null,
+            new FileSettings("images", "goods", "/images/uploads", 32, 64, 30, Duration.ofHours(24)));
 
     @Test
     void eachKindIsKnownByItsFirstBytes() {

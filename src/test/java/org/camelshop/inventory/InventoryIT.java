@@ -59,8 +59,8 @@ class InventoryIT {
         redis = new RedisConnection("redis://127.0.0.1:" + stack.ports().redis(), Duration.ofSeconds(2));
         StockWatch ignored = (productId, before, after) -> { };
         inventory = new Inventory(aws.dynamoDb(), ResourcePlan.PRODUCTS, new ProductItems(),
-                new ResponseCache(redis, Map.of(), true, null, Duration.ZERO), ignored,
-                ResourcePlan.STOCK_RESERVATIONS, Clock.systemUTC(), Duration.ofSeconds(10), Duration.ofDays(7));
+                new ResponseCache(redis, new ResponseCache.Settings(true, Duration.ZERO, Map.of()), null), ignored,
+                ResourcePlan.STOCK_RESERVATIONS, Clock.systemUTC(), new InventorySettings(Duration.ofSeconds(10), Duration.ofDays(7)));
     }
 
     @AfterEach
