@@ -188,9 +188,15 @@ public final class Inventory {
     }
 
     private void stockChanged(String productId, Map<String, AttributeValue> after, int taken) {
-        cache.invalidateProduct(productId);
         int stock = Integer.parseInt(after.get("stock_quantity").n());
-        watch.changed(productId, stock + taken, stock);
+        int before = stock + taken;
+        // lists show only whether a product is in stock
+        if ((before > 0) != (stock > 0)) {
+            cache.invalidateProduct(productId);
+        } else {
+            cache.invalidateProductOnly(productId);
+        }
+        watch.changed(productId, before, stock);
     }
 
     /** Whether the product still carries the in-flight marker of this reservation's move. */

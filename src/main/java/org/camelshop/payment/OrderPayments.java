@@ -151,7 +151,8 @@ public final class OrderPayments {
             dynamoDb.updateItem(r -> r.tableName(productsTable).key(productItems.keyOf(line.productId()))
                     .updateExpression("ADD sales_count :q").conditionExpression("attribute_exists(product_id)")
                     .expressionAttributeValues(Map.of(":q", number(line.quantity()))));
-            cache.invalidateProduct(line.productId());
+            // bestseller lists follow within their time to live
+            cache.invalidateProductOnly(line.productId());
         }
     }
 

@@ -45,10 +45,15 @@ final class NearCache {
         }
     }
 
-    /** Drops every list and every response about the product. */
-    void invalidate(String productId) {
+    /** Marks an invalidation message that leaves the lists alone: {@code PRODUCT_ONLY + productId}. */
+    static final String PRODUCT_ONLY = "=";
+
+    /** Drops every response about the product and, unless the message is {@link #PRODUCT_ONLY}, every list. */
+    void invalidate(String message) {
+        boolean lists = !message.startsWith(PRODUCT_ONLY);
+        String productId = lists ? message : message.substring(PRODUCT_ONLY.length());
         generation.incrementAndGet();
-        entries.asMap().values().removeIf(entry -> entry.productId() == null || entry.productId().equals(productId));
+        entries.asMap().values().removeIf(entry -> entry.productId() == null ? lists : entry.productId().equals(productId));
     }
 
     void activate() {

@@ -182,23 +182,36 @@ public final class ResponseCache {
      * already saved: if Redis is unreachable this is logged, and cached copies expire with their TTL.
      */
     public void invalidateProduct(String productId) {
-        invalidate(productId, "Product " + productId);
+        invalidate(productId, true, "Product " + productId);
+    }
+
+    /**
+     * Makes the product's own cached responses unreachable but keeps the lists: for changes lists do not show (a stock
+     * count that stays above zero, a sales count), which would otherwise empty every list several times a second
+     * while orders come in. Lists catch up within their time to live; what they show (in or out of stock) does not
+     * change, since a product coming into or going out of stock goes through {@link #invalidateProduct}.
+     */
+    public void invalidateProductOnly(String productId) {
+        invalidate(productId, false, "Product " + productId);
     }
 
     /** Makes every cached list (products, categories, shelves) unreachable, on all instances: a category changed. */
     public void invalidateLists() {
-        invalidate("", "The catalog");
+        invalidate("", true, "The catalog");
     }
 
-    private void invalidate(String productId, String what) {
-        near.invalidate(productId);
+    private void invalidate(String productId, boolean lists, String what) {
+        String message = lists ? productId : NearCache.PRODUCT_ONLY + productId;
+        near.invalidate(message);
         try {
             var commands = redis.sync();
             if (!productId.isEmpty()) {
                 commands.incr(CATALOG_VERSION + ":" + productId);
             }
-            commands.incr(CATALOG_VERSION);
-            commands.publish(INVALIDATIONS, productId); // every instance's near cache, this one's again included
+            if (lists) {
+                commands.incr(CATALOG_VERSION);
+            }
+            commands.publish(INVALIDATIONS, message); // every instance's near cache, this one's again included
         } catch (RedisException e) {
             LOG.error("{} changed but its cached copies could not be invalidated; they expire with their TTL", what, e);
         }
