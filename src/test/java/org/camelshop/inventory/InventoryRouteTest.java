@@ -21,16 +21,18 @@ import org.junit.jupiter.api.Test;
 /**
  * Route test of inventory.yaml with the shared queue-consumer error handling: stock events go out on
  * inventory-update-queue (a mock here), the inventory-updater applies each one it receives, and a failing one is
- * retried and finally moved to the DLQ with its original body.
+ * retried and finally moved to the DLQ with its original body. The beans are fakes of the interfaces the routes call
+ * ({@link StockKeeper}, {@link StockEventHandler}), so a renamed or re-typed bean method breaks this test's compilation.
  */
 public class InventoryRouteTest {
 
     /** Stands in for StockFlags: records each event and answers whether it opened a restock episode. */
-    public static final class RecordingFlags {
+    public static final class RecordingFlags implements StockEventHandler {
         final List<String> applied = new ArrayList<>();
         boolean opensEpisode;
         RuntimeException failure;
 
+        @Override
         public boolean apply(String message) {
             if (failure != null) {
                 throw failure;
@@ -39,6 +41,7 @@ public class InventoryRouteTest {
             return opensEpisode;
         }
 
+        @Override
         public String productOf(String message) {
             return "p-1";
         }
@@ -49,9 +52,10 @@ public class InventoryRouteTest {
     }
 
     /** Stands in for Inventory: every order is in stock. */
-    public static final class AmpleInventory {
+    public static final class AmpleInventory implements StockKeeper {
         final List<String> reserved = new ArrayList<>();
 
+        @Override
         public boolean reserve(String orderId, String orderNumber, List<PricedLine> items) {
             reserved.add(orderId + " " + orderNumber + " " + items.size());
             return true;
