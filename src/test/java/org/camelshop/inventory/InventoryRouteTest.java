@@ -11,6 +11,7 @@ import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.mock.MockEndpoint;
+import org.camelshop.order.InvoicesTest;
 import org.camelshop.pricing.Quote.PricedLine;
 import org.camelshop.testing.RecordingDeadLetters;
 import org.camelshop.testing.RouteUnderTest;
@@ -45,10 +46,6 @@ public class InventoryRouteTest {
         public String productOf(String message) {
             return "p-1";
         }
-    }
-
-    /** What the reserve route reads from its body: the order's id, number and lines (the real body is an Order). */
-    public record OrderToReserve(String orderId, String orderNumber, List<PricedLine> items) {
     }
 
     /** Stands in for Inventory: every order is in stock. */
@@ -100,10 +97,10 @@ public class InventoryRouteTest {
 
     @Test
     void theReserveRouteAnswersInAHeader() {
-        Exchange result = producer.request("direct:reserve-stock", e -> e.getMessage().setBody(new OrderToReserve("o-1", "ORD-1", List.of())));
+        Exchange result = producer.request("direct:reserve-stock", e -> e.getMessage().setBody(InvoicesTest.order(List.of())));
 
         assertEquals(Boolean.TRUE, result.getMessage().getHeader("ShopStockReserved"));
-        assertEquals(List.of("o-1 ORD-1 0"), inventory.reserved);
+        assertEquals(List.of("o-1 CS-20261125-ABC 0"), inventory.reserved);
     }
 
     @Test
