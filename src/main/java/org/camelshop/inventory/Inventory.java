@@ -30,7 +30,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  * in the same conditional write, so the guarantee holds per variant.
  * A product running out or coming back is told to the {@link StockWatch} (inventory-update-queue).
  */
-public final class Inventory {
+public final class Inventory implements StockKeeper {
 
     private static final Logger LOG = LoggerFactory.getLogger(Inventory.class);
     /** Product attributes naming the takes and returns in flight (empty between moves). */
@@ -62,6 +62,7 @@ public final class Inventory {
      * those a copy of this call took: two deliveries of one order message may run at once). Digital downloads are not
      * counted. Safe to repeat for the same order.
      */
+    @Override
     public boolean reserve(String orderId, String orderNumber, List<PricedLine> lines) {
         List<Integer> taken = new ArrayList<>();
         for (int index = 0; index < lines.size(); index++) {

@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * the back-in-stock notices of its watchers. Each flag is a conditional write against the product's current stock,
  * so a redelivered or late event changes nothing: idempotent and safe in any order.
  */
-public final class StockFlags {
+public final class StockFlags implements StockEventHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(StockFlags.class);
     private static final AttributeValue ZERO = AttributeValue.fromN("0");
@@ -31,7 +31,7 @@ public final class StockFlags {
         this.items = items;
     }
 
-    /** Applies one event; true when it opened a new restock episode. */
+    @Override
     public boolean apply(String message) {
         StockEvent event = Json.read(message, StockEvent.class);
         if (event.productId() == null || event.occurredAt() == null) {
@@ -52,7 +52,7 @@ public final class StockFlags {
         }
     }
 
-    /** The product a stock event is about. */
+    @Override
     public String productOf(String message) {
         return Json.read(message, StockEvent.class).productId();
     }

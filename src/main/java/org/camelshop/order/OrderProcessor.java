@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Idempotent: only a pending order is processed, and reserving is repeatable, so a redelivered message has no
  * second effect.
  */
-public final class OrderProcessor {
+public final class OrderProcessor implements PendingOrders {
 
     private static final Logger LOG = LoggerFactory.getLogger(OrderProcessor.class);
     private final OrderRepository orders;
@@ -34,7 +34,7 @@ public final class OrderProcessor {
         this.reservationWindow = reservationWindow;
     }
 
-    /** The pending order a queue message names, or null when it was processed before (a redelivery). */
+    @Override
     public Order pendingOrder(String message) {
         Orders.Placed placed = Json.read(message, Orders.Placed.class);
         Order order = orders.find(placed.orderId())
@@ -50,6 +50,7 @@ public final class OrderProcessor {
      * After the inventory route tried to reserve the order's stock: awaiting payment until the reservation window
      * ends, or cancelled as out of stock. Returns the e-mail to send, or null when a cancellation won the race.
      */
+    @Override
     public String afterReservation(Order order, boolean reserved) {
         if (reserved) {
             String until = clock.instant().plus(reservationWindow).toString();

@@ -48,7 +48,7 @@ import org.camelshop.platform.Json;
  * verification call, so that one goes through the same OkHttp client with the SDK's OAuth token. Called only inside the
  * paypal-breaker circuitBreaker EIP.
  */
-public final class PayPalGateway {
+public final class PayPalGateway implements PaymentProvider {
 
     /** A PayPal order waiting for the buyer's approval. */
     public record Created(String id, String status, String approveUrl) {
@@ -111,6 +111,7 @@ public final class PayPalGateway {
     }
 
     /** Where the PayPal order stands (the payment processor's verification). */
+    @Override
     public PaymentCheck check(String paypalOrderId) {
         return toCheck(paypalOrderId, call(() -> client().getOrdersController().getOrder(new GetOrderInput.Builder(paypalOrderId).build()).getResult()));
     }
@@ -123,6 +124,7 @@ public final class PayPalGateway {
         return new StripeGateway.RefundResult(refund.getId(), cents(refund.getAmount().getValue()), refund.getStatus().value());
     }
 
+    @Override
     public StripeGateway.RefundResult refund(Refunds.Plan plan) {
         return refund(plan.paymentId(), plan.amount(), plan.currency(), plan.key());
     }

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * it is cancelled at its provider, and money that still arrives is refunded in full: an order is paid once, whatever the
  * provider. Money for an order cancelled unpaid goes back the same way.
  */
-public final class PaymentProcessor {
+public final class PaymentProcessor implements PaymentSettlement {
 
     /** A payment message and its order. */
     public record Payment(Order order, String provider, String reference) {
@@ -45,6 +45,7 @@ public final class PaymentProcessor {
     }
 
     /** The message ({@link PaymentMessage} JSON) and its order; null while the order is still reserving stock. */
+    @Override
     public Payment load(String body) {
         PaymentMessage message = Json.read(body, PaymentMessage.class);
         if (message.orderId() == null || message.reference() == null || !PaymentBreakers.PROVIDERS.contains(message.provider())) {
@@ -61,6 +62,7 @@ public final class PaymentProcessor {
     }
 
     /** Decides from the provider's check of the payment what is owed: a mail, PaymentIntents to cancel, a refund. */
+    @Override
     public Settlement settle(Order order, PaymentCheck check) {
         if (!order.orderId().equals(check.orderId())) {
             return mismatch(order, check, "payment " + check.reference() + " belongs to order " + check.orderId());
@@ -138,6 +140,7 @@ public final class PaymentProcessor {
      * After cancelling one of the order's other PaymentIntents: if it had succeeded first, the payment message that gets its
      * money back (the processor refunds it as a duplicate), else null.
      */
+    @Override
     public String intentCancelled(Order order, PaymentCheck check) {
         if (!check.succeeded()) {
             return null;
@@ -151,6 +154,7 @@ public final class PaymentProcessor {
      * After the provider refunded money the order could not keep: noted on the order. A duplicate payment also gets the buyer
      * a short mail (returned as its request); money for a cancelled order is told by the cancellation mail.
      */
+    @Override
     public String refundedExtra(Refunds.Plan plan, StripeGateway.RefundResult refund) {
         Order order = payments.find(plan.orderId()).orElseThrow();
         if (!plan.key().startsWith(DUPLICATE_REFUND)) {

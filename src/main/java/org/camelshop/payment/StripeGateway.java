@@ -22,7 +22,7 @@ import org.camelshop.platform.ApiException;
  * derived from what it is for, so a retried call never makes a second intent or a second refund. Called only inside the
  * stripe-breaker circuitBreaker EIP.
  */
-public final class StripeGateway {
+public final class StripeGateway implements CancellableProvider {
 
     /** What the browser needs to confirm the payment with Stripe.js (or the sandbox's test-card form). */
     public record Intent(String id, String clientSecret, long amount, String currency, String status) {
@@ -62,6 +62,7 @@ public final class StripeGateway {
     }
 
     /** Where the PaymentIntent stands; the payment processor and the confirm call both decide from this. */
+    @Override
     public PaymentCheck check(String paymentIntentId) {
         PaymentIntent intent = call(() -> client().paymentIntents().retrieve(paymentIntentId));
         PaymentCheck.Outcome outcome = switch (intent.getStatus()) {
@@ -82,6 +83,7 @@ public final class StripeGateway {
      * Cancels a PaymentIntent so it can never take money, and says where it stands then: canceled, or succeeded if the
      * buyer paid it first (Stripe refuses to cancel a succeeded or already canceled intent; that refusal is no failure).
      */
+    @Override
     public PaymentCheck cancel(String paymentIntentId) {
         try {
             call(() -> client().paymentIntents().cancel(paymentIntentId, options("cancel-" + paymentIntentId)));
@@ -98,6 +100,7 @@ public final class StripeGateway {
         return new RefundResult(refund.getId(), refund.getAmount(), refund.getStatus());
     }
 
+    @Override
     public RefundResult refund(Refunds.Plan plan) {
         return refund(plan.paymentId(), plan.amount(), plan.key());
     }

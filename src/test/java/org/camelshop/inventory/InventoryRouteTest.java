@@ -11,6 +11,7 @@ import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.mock.MockEndpoint;
+import org.camelshop.order.InvoicesTest;
 import org.camelshop.pricing.Quote.PricedLine;
 import org.camelshop.testing.RecordingDeadLetters;
 import org.camelshop.testing.RouteUnderTest;
@@ -21,16 +22,18 @@ import org.junit.jupiter.api.Test;
 /**
  * Route test of inventory.yaml with the shared queue-consumer error handling: stock events go out on
  * inventory-update-queue (a mock here), the inventory-updater applies each one it receives, and a failing one is
- * retried and finally moved to the DLQ with its original body.
+ * retried and finally moved to the DLQ with its original body. The beans are fakes of the interfaces the routes call
+ * ({@link StockKeeper}, {@link StockEventHandler}), so a renamed or re-typed bean method breaks this test's compilation.
  */
 public class InventoryRouteTest {
 
     /** Stands in for StockFlags: records each event and answers whether it opened a restock episode. */
-    public static final class RecordingFlags {
+    public static final class RecordingFlags implements StockEventHandler {
         final List<String> applied = new ArrayList<>();
         boolean opensEpisode;
         RuntimeException failure;
 
+        @Override
         public boolean apply(String message) {
             if (failure != null) {
                 throw failure;
@@ -39,19 +42,17 @@ public class InventoryRouteTest {
             return opensEpisode;
         }
 
+        @Override
         public String productOf(String message) {
             return "p-1";
         }
     }
 
-    /** What the reserve route reads from its body: the order's id, number and lines (the real body is an Order). */
-    public record OrderToReserve(String orderId, String orderNumber, List<PricedLine> items) {
-    }
-
     /** Stands in for Inventory: every order is in stock. */
-    public static final class AmpleInventory {
+    public static final class AmpleInventory implements StockKeeper {
         final List<String> reserved = new ArrayList<>();
 
+        @Override
         public boolean reserve(String orderId, String orderNumber, List<PricedLine> items) {
             reserved.add(orderId + " " + orderNumber + " " + items.size());
             return true;
@@ -96,10 +97,10 @@ public class InventoryRouteTest {
 
     @Test
     void theReserveRouteAnswersInAHeader() {
-        Exchange result = producer.request("direct:reserve-stock", e -> e.getMessage().setBody(new OrderToReserve("o-1", "ORD-1", List.of())));
+        Exchange result = producer.request("direct:reserve-stock", e -> e.getMessage().setBody(InvoicesTest.order(List.of())));
 
         assertEquals(Boolean.TRUE, result.getMessage().getHeader("ShopStockReserved"));
-        assertEquals(List.of("o-1 ORD-1 0"), inventory.reserved);
+        assertEquals(List.of("o-1 CS-20261125-ABC 0"), inventory.reserved);
     }
 
     @Test

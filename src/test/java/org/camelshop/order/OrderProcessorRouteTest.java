@@ -11,7 +11,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.camelshop.inventory.InventoryRouteTest;
-import org.camelshop.inventory.InventoryRouteTest.OrderToReserve;
+import org.camelshop.inventory.StockKeeper;
 import org.camelshop.pricing.Quote.PricedLine;
 import org.camelshop.testing.RecordingDeadLetters;
 import org.camelshop.testing.RouteUnderTest;
@@ -21,36 +21,40 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Route test of order-processor.yaml with the shared queue-consumer error handling ({@link RouteUnderTest}): only
- * those two YAML files are loaded, the beans they call by name are small fakes bound first, the SQS consumer is
- * replaced by a direct endpoint and the e-mail queue by a mock. No emulator, no network.
+ * those two YAML files are loaded, the beans they call by name are small fakes of the interfaces those routes call
+ * ({@link PendingOrders}, {@link StockKeeper}) bound first, the SQS consumer is replaced by a direct endpoint and the
+ * e-mail queue by a mock. No emulator, no network.
  */
 class OrderProcessorRouteTest {
 
     /** Stands in for OrderProcessor: answers from a script and records what the route passed on. */
-    public static final class ScriptedProcessor {
-        OrderToReserve pending = new OrderToReserve("order-1", "ORD-1", List.of());
+    public static final class ScriptedProcessor implements PendingOrders {
+        Order pending = InvoicesTest.order(List.of());
         String answer;
         RuntimeException failure;
         final List<String> outcomes = new ArrayList<>();
 
-        public OrderToReserve pendingOrder(String message) {
+        @Override
+        public Order pendingOrder(String message) {
             if (failure != null) {
                 throw failure;
             }
             return pending;
         }
 
-        public String afterReservation(OrderToReserve order, boolean reserved) {
+        @Override
+        public String afterReservation(Order order, boolean reserved) {
             outcomes.add(order.orderId() + (reserved ? " reserved" : " short"));
             return answer;
         }
     }
 
     /** Stands in for Inventory: holds stock or not, as told. */
-    public static final class ScriptedInventory {
+    public static final class ScriptedInventory implements StockKeeper {
         boolean inStock = true;
         final List<String> reserved = new ArrayList<>();
 
+        @Override
         public boolean reserve(String orderId, String orderNumber, List<PricedLine> items) {
             reserved.add(orderId);
             return inStock;
@@ -94,8 +98,8 @@ class OrderProcessorRouteTest {
         orderQueue.sendBody("direct:order-processing-queue", "{\"order_id\":\"o-1\"}");
 
         emailQueue.assertIsSatisfied();
-        assertEquals(List.of("order-1"), inventory.reserved);
-        assertEquals(List.of("order-1 reserved"), processor.outcomes);
+        assertEquals(List.of("o-1"), inventory.reserved);
+        assertEquals(List.of("o-1 reserved"), processor.outcomes);
     }
 
     @Test
@@ -107,7 +111,7 @@ class OrderProcessorRouteTest {
         orderQueue.sendBody("direct:order-processing-queue", "{\"order_id\":\"o-1\"}");
 
         emailQueue.assertIsSatisfied();
-        assertEquals(List.of("order-1 short"), processor.outcomes);
+        assertEquals(List.of("o-1 short"), processor.outcomes);
     }
 
     @Test
