@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * DynamoDB first, conditional on the version read, and then replaces the Redis copy. With Redis down, reads and
  * writes go to DynamoDB alone.
  */
-public final class CartRepository {
+public final class CartRepository implements CartLookup {
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -45,6 +45,7 @@ public final class CartRepository {
         this.metrics = metrics;
     }
 
+    @Override
     public Optional<Cart> find(String owner) {
         try {
             String cached = redis.sync().get(key(owner));
@@ -86,6 +87,7 @@ public final class CartRepository {
      * Carts of registered users (not guests) with items, last changed in [{@code from}, {@code to}): a scan, for the
      * abandoned-cart scan that reads them all once. Expired carts are left out, as TTL would have removed them.
      */
+    @Override
     public Stream<Cart> idleUserCarts(Instant from, Instant to, Instant now) {
         return dynamoDb.scanPaginator(r -> r.tableName(table)
                         .filterExpression("size(#items) > :zero AND updated_at >= :from AND updated_at < :to AND expires_at > :now"

@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * ({@code category-created_at-index}, the sparse {@code featured-created_at-index}) and filters, sorts and pages
  * the rest in memory; docs/catalog.md explains how this scales and where the cache takes over.
  */
-public final class ProductRepository {
+public final class ProductRepository implements ProductLookup {
 
     private static final int BATCH_WRITE_LIMIT = 25;
     private static final String SKU_GUARD = "sku#";
@@ -83,6 +83,7 @@ public final class ProductRepository {
     }
 
     /** A product by id (strongly consistent), whatever its status. */
+    @Override
     public Optional<Product> find(String productId) {
         Map<String, AttributeValue> item = dynamoDb.getItem(r -> r.tableName(table).consistentRead(true).key(items.keyOf(productId))).item();
         return item.isEmpty() ? Optional.empty() : Optional.of(items.fromItem(item));

@@ -21,16 +21,16 @@ import java.util.stream.IntStream;
 import java.util.stream.Collectors;
 
 import org.camelshop.cart.Cart;
-import org.camelshop.cart.CartRepository;
+import org.camelshop.cart.CartLookup;
 import org.camelshop.catalog.Product;
-import org.camelshop.catalog.ProductRepository;
+import org.camelshop.catalog.ProductLookup;
 import org.camelshop.inventory.StockFlags;
 import org.camelshop.order.Order;
 import org.camelshop.mail.MailRequest;
-import org.camelshop.order.OrderRepository;
+import org.camelshop.order.OrderHistory;
 import org.camelshop.order.OrderStatus;
 import org.camelshop.pricing.DiscountCode;
-import org.camelshop.pricing.DiscountCodeRepository;
+import org.camelshop.pricing.DiscountCodeIssuer;
 import org.camelshop.pricing.Quote.PricedLine;
 import org.camelshop.tracking.ProductView;
 import org.camelshop.tracking.ProductViews;
@@ -61,9 +61,9 @@ public final class Campaigns {
     private static final Duration BROWSE_WINDOW = Duration.ofDays(7);
     private static final String CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
-    private final CartRepository carts;
-    private final OrderRepository orders;
-    private final ProductRepository products;
+    private final CartLookup carts;
+    private final OrderHistory orders;
+    private final ProductLookup products;
     private final ProductViews views;
     private final ViewCounters viewCounters;
     private final Watchlist watchlist;
@@ -71,15 +71,15 @@ public final class Campaigns {
     private final Recommendations recommendations;
     private final Preferences preferences;
     private final MarketingRecords records;
-    private final DiscountCodeRepository discountCodes;
+    private final DiscountCodeIssuer discountCodes;
     private final int scanThreads;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public Campaigns(CartRepository carts, OrderRepository orders, ProductRepository products, ProductViews views, ViewCounters viewCounters,
+    public Campaigns(CartLookup carts, OrderHistory orders, ProductLookup products, ProductViews views, ViewCounters viewCounters,
             Watchlist watchlist,
             StockFlags stockFlags, Recommendations recommendations, Preferences preferences, MarketingRecords records,
-            DiscountCodeRepository discountCodes, int scanThreads, Clock clock) {
+            DiscountCodeIssuer discountCodes, int scanThreads, Clock clock) {
         this.carts = carts;
         this.orders = orders;
         this.products = products;

@@ -9,7 +9,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import org.camelshop.cart.CartRepository;
+import org.camelshop.cart.CartLookup;
 
 /** {@code GET /api/marketing/analytics}: per trigger sent → opened → clicked → converted and revenue; abandoned-cart rate. */
 public final class MarketingAnalytics {
@@ -26,10 +26,10 @@ public final class MarketingAnalytics {
     }
 
     private final MarketingRecords records;
-    private final CartRepository carts;
+    private final CartLookup carts;
     private final Clock clock;
 
-    public MarketingAnalytics(MarketingRecords records, CartRepository carts, Clock clock) {
+    public MarketingAnalytics(MarketingRecords records, CartLookup carts, Clock clock) {
         this.records = records;
         this.carts = carts;
         this.clock = clock;

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.camelshop.catalog.Product;
-import org.camelshop.catalog.ProductRepository;
+import org.camelshop.catalog.ProductLookup;
 import org.camelshop.mail.MarketingContent;
 import org.camelshop.mail.MarketingMail;
 import org.slf4j.Logger;
@@ -27,11 +27,11 @@ public final class MarketingMails implements MarketingContent {
     private static final Logger LOG = LoggerFactory.getLogger(MarketingMails.class);
     private final MarketingRecords records;
     private final Preferences preferences;
-    private final ProductRepository products;
+    private final ProductLookup products;
     private final String shopUrl;
     private final Clock clock;
 
-    public MarketingMails(MarketingRecords records, Preferences preferences, ProductRepository products, String shopUrl, Clock clock) {
+    public MarketingMails(MarketingRecords records, Preferences preferences, ProductLookup products, String shopUrl, Clock clock) {
         this.records = records;
         this.preferences = preferences;
         this.products = products;

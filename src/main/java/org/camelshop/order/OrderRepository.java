@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
 /** The Orders table (PK {@code order_id}, SK {@code user_id}); every status change is conditional on the status read. */
-public final class OrderRepository {
+public final class OrderRepository implements OrderHistory {
 
     /** The e-mail address of an order whose customer deleted their account. */
     public static final String ERASED_EMAIL = "deleted-user@invalid";
@@ -63,6 +63,7 @@ public final class OrderRepository {
     }
 
     /** A user's orders, newest first (through the user's cached list; a guest's straight from the table). */
+    @Override
     public List<Order> forUser(String userId) {
         return Order.isGuest(userId) ? query(userId) : lists.forUser(userId, () -> query(userId));
     }

@@ -10,7 +10,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /** The DiscountCodes table. Redemption is one conditional update, so limits hold under any concurrency. */
-public final class DiscountCodeRepository {
+public final class DiscountCodeRepository implements DiscountCodeIssuer {
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -31,6 +31,7 @@ public final class DiscountCodeRepository {
     }
 
     /** Stores a new code, or replaces one when {@code replace}; false when a new code's name is taken. */
+    @Override
     public boolean save(DiscountCode code, boolean replace) {
         try {
             Map<String, AttributeValue> values = values(code);
