@@ -111,6 +111,7 @@ import org.camelshop.pricing.DiscountCodes;
 import org.camelshop.pricing.Pricing;
 import org.camelshop.review.ReviewRepository;
 import org.camelshop.review.Reviews;
+import org.camelshop.tracking.BrowsingHistory;
 import org.camelshop.tracking.ProductViews;
 import org.camelshop.tracking.ViewCounters;
 import org.camelshop.tracking.Recommendations;
@@ -365,8 +366,9 @@ public class ShopConfiguration implements CamelConfiguration {
         registry.bind("conversions", conversions);
         registry.bind("marketingAnalytics", new MarketingAnalytics(marketingRecords, cartRepository, clock));
         registry.bind("engagement", new Engagement(marketingRecords, shopUrl));
-        registry.bind("personalData", new PersonalData(accountRepository, sessions, cartRepository, orderRepository, reviewRepository,
-                productViews, viewCounters, watchlist, preferences, preferenceRows, marketingRecords, clock));
+        // the domains' personal records, in the order the user's export shows them
+        registry.bind("personalData", new PersonalData(accountRepository, sessions, List.of(cartRepository, orderRepository, reviewRepository,
+                watchlist, new BrowsingHistory(productViews, viewCounters)), preferences, preferenceRows, marketingRecords, clock));
     }
 
     private void adminAndOperations() {

@@ -2,6 +2,7 @@ package org.camelshop;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -70,6 +71,15 @@ class ArchitectureTest {
     @Test
     void noCyclesBetweenAnyPackages() {
         slices().matching("org.camelshop.(**)").should().beFreeOfCycles().check(production);
+    }
+
+    @Test
+    void marketingUsesOtherDomainsInterfacesNotTheirRepositories() {
+        noClasses().that().resideInAPackage("org.camelshop.marketing..")
+                .should().dependOnClassesThat(simpleNameEndingWith("Repository").and(not(resideInAPackage("org.camelshop.marketing.."))))
+                .because("marketing reads and erases other domains' data through the small interfaces they offer (CartLookup,"
+                        + " OrderHistory, PersonalRecords, ...), so a domain can change its tables without touching marketing")
+                .check(production);
     }
 
     @Test

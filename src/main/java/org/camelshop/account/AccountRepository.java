@@ -14,7 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * a condition, so two registrations of one address can never both succeed — the e-mail GSI alone is eventually
  * consistent and could not promise that. Login reads the guard and then the user, both strongly consistent.
  */
-public final class AccountRepository {
+public final class AccountRepository implements AccountErasure {
 
     private static final String EMAIL_GUARD = "email#";
     private static final String ERASED_AT = "erased_at";
@@ -47,6 +47,7 @@ public final class AccountRepository {
      * Erases the account and frees its e-mail address. The user item becomes a tombstone holding only the id and the
      * time, so work still queued for the user (tracking events, say) can see that it must not write for them again.
      */
+    @Override
     public void erase(Account account, Instant at) {
         dynamoDb.deleteItem(r -> r.tableName(table).key(Map.of("user_id", AttributeValue.fromS(EMAIL_GUARD + account.email()))));
         dynamoDb.putItem(r -> r.tableName(table).item(Map.of("user_id", AttributeValue.fromS(account.userId()),
@@ -63,6 +64,7 @@ public final class AccountRepository {
         return guard.isEmpty() ? Optional.empty() : findById(guard.get("owner").s());
     }
 
+    @Override
     public Optional<Account> findById(String userId) {
         Map<String, AttributeValue> item = get(userId);
         return item.isEmpty() || item.containsKey(ERASED_AT) ? Optional.empty() : Optional.of(fromItem(item));

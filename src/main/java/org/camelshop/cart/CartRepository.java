@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.ScriptOutputType;
 import org.camelshop.platform.Json;
+import org.camelshop.platform.PersonalRecords;
 import org.camelshop.platform.RedisConnection;
 import org.camelshop.platform.ShopMetrics;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -23,7 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * DynamoDB first, conditional on the version read, and then replaces the Redis copy. With Redis down, reads and
  * writes go to DynamoDB alone.
  */
-public final class CartRepository implements CartLookup {
+public final class CartRepository implements CartLookup, PersonalRecords {
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -161,5 +162,20 @@ public final class CartRepository implements CartLookup {
         return new Cart(item.get("user_id").s(), lines, item.get("created_at").s(), item.get("updated_at").s(),
                 Long.parseLong(item.get("expires_at").n()), Long.parseLong(item.get("version").n()),
                 item.containsKey("checked_out_as") ? item.get("checked_out_as").s() : null);
+    }
+
+    @Override
+    public String section() {
+        return "cart";
+    }
+
+    @Override
+    public Object export(String userId, Instant now) {
+        return find(userId).orElse(null);
+    }
+
+    @Override
+    public void erase(String userId, Instant now) {
+        delete(userId);
     }
 }

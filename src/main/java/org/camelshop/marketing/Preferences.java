@@ -6,7 +6,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import org.camelshop.account.AccountRepository;
+import org.camelshop.account.AccountLookup;
 import org.camelshop.mail.MailRequest;
 import org.camelshop.platform.SessionUser;
 import org.camelshop.platform.ApiException;
@@ -29,13 +29,13 @@ public final class Preferences {
 
     private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,190}\\.[^@\\s]{2,}");
     private final PreferencesRepository repository;
-    private final AccountRepository accounts;
+    private final AccountLookup accounts;
     private final UnsubscribeTokens tokens;
     private final Clock clock;
     private final String shopUrl;
     private static final java.time.Duration CONFIRMATION_VALID = java.time.Duration.ofDays(2);
 
-    public Preferences(PreferencesRepository repository, AccountRepository accounts, UnsubscribeTokens tokens, String shopUrl, Clock clock) {
+    public Preferences(PreferencesRepository repository, AccountLookup accounts, UnsubscribeTokens tokens, String shopUrl, Clock clock) {
         this.shopUrl = shopUrl;
         this.repository = repository;
         this.accounts = accounts;

@@ -1,5 +1,6 @@
 package org.camelshop.order;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +8,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.camelshop.platform.DynamoItems;
+import org.camelshop.platform.PersonalRecords;
 import org.camelshop.platform.TableWrites;
 import org.camelshop.platform.SetClause;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -16,7 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
 /** The Orders table (PK {@code order_id}, SK {@code user_id}); every status change is conditional on the status read. */
-public final class OrderRepository implements OrderHistory {
+public final class OrderRepository implements OrderHistory, PersonalRecords {
 
     /** The e-mail address of an order whose customer deleted their account. */
     public static final String ERASED_EMAIL = "deleted-user@invalid";
@@ -141,5 +143,20 @@ public final class OrderRepository implements OrderHistory {
         } catch (ConditionalCheckFailedException e) {
             return false;
         }
+    }
+
+    @Override
+    public String section() {
+        return "orders";
+    }
+
+    @Override
+    public Object export(String userId, Instant now) {
+        return forUser(userId);
+    }
+
+    @Override
+    public void erase(String userId, Instant now) {
+        forUser(userId).forEach(this::anonymise);
     }
 }

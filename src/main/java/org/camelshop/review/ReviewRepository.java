@@ -1,17 +1,19 @@
 package org.camelshop.review;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import org.camelshop.platform.PersonalRecords;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /** The Reviews table (PK {@code review_id}, SK {@code product_id}). */
-public final class ReviewRepository {
+public final class ReviewRepository implements PersonalRecords {
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -118,5 +120,20 @@ public final class ReviewRepository {
                 Integer.parseInt(item.get("rating").n()), item.containsKey("title") ? item.get("title").s() : null,
                 item.get("review_text").s(), Boolean.TRUE.equals(item.get("verified_purchase").bool()),
                 Long.parseLong(item.get("helpful_count").n()), item.get("created_at").s(), item.get("status").s());
+    }
+
+    @Override
+    public String section() {
+        return "reviews";
+    }
+
+    @Override
+    public Object export(String userId, Instant now) {
+        return forUser(userId).toList();
+    }
+
+    @Override
+    public void erase(String userId, Instant now) {
+        forUser(userId).forEach(this::anonymise);
     }
 }

@@ -1,6 +1,7 @@
 package org.camelshop.tracking;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -12,12 +13,13 @@ import org.camelshop.catalog.ProductQuery;
 import org.camelshop.catalog.ProductRepository;
 import org.camelshop.platform.ApiException;
 import org.camelshop.platform.DynamoItems;
+import org.camelshop.platform.PersonalRecords;
 import org.camelshop.platform.SessionUser;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** A logged-in user's watchlist (WatchList table): add or re-set a watch, remove it, list it with current prices. */
-public final class Watchlist {
+public final class Watchlist implements PersonalRecords {
 
     /** What the page sends to watch a product; both notices are on unless switched off. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -94,5 +96,20 @@ public final class Watchlist {
 
     private static Map<String, AttributeValue> key(String userId, String productId) {
         return Map.of("user_id", AttributeValue.fromS(userId), "product_id", AttributeValue.fromS(productId));
+    }
+
+    @Override
+    public String section() {
+        return "watchlist";
+    }
+
+    @Override
+    public Object export(String userId, Instant now) {
+        return forUser(userId).toList();
+    }
+
+    @Override
+    public void erase(String userId, Instant now) {
+        deleteUser(userId);
     }
 }
