@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * the back-in-stock notices of its watchers. Each flag is a conditional write against the product's current stock,
  * so a redelivered or late event changes nothing: idempotent and safe in any order.
  */
-public final class StockFlags implements StockEventHandler {
+public final class StockFlags implements StockEventHandler, RestockedProducts {
 
     private static final Logger LOG = LoggerFactory.getLogger(StockFlags.class);
     private static final AttributeValue ZERO = AttributeValue.fromN("0");
@@ -57,10 +57,7 @@ public final class StockFlags implements StockEventHandler {
         return Json.read(message, StockEvent.class).productId();
     }
 
-    /** A product's current restock episode (0 before it ever came back) and when it began. */
-    public record Restock(long episode, String restockedAt) {
-    }
-
+    @Override
     public Restock restockOf(String productId) {
         var item = dynamoDb.getItem(r -> r.tableName(table).consistentRead(true).key(items.keyOf(productId))
                 .projectionExpression("restock_episode, restocked_at")).item();

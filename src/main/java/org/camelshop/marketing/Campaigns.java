@@ -24,7 +24,7 @@ import org.camelshop.cart.Cart;
 import org.camelshop.cart.CartLookup;
 import org.camelshop.catalog.Product;
 import org.camelshop.catalog.ProductLookup;
-import org.camelshop.inventory.StockFlags;
+import org.camelshop.inventory.RestockedProducts;
 import org.camelshop.order.Order;
 import org.camelshop.mail.MailRequest;
 import org.camelshop.order.OrderHistory;
@@ -32,13 +32,13 @@ import org.camelshop.order.OrderStatus;
 import org.camelshop.pricing.DiscountCode;
 import org.camelshop.pricing.DiscountCodeIssuer;
 import org.camelshop.pricing.Quote.PricedLine;
+import org.camelshop.tracking.BrowseCandidates;
 import org.camelshop.tracking.ProductView;
-import org.camelshop.tracking.ProductViews;
-import org.camelshop.tracking.Recommendations;
+import org.camelshop.tracking.Recommender;
 import org.camelshop.tracking.TrackingEvent;
-import org.camelshop.tracking.ViewCounters;
+import org.camelshop.tracking.ViewHistory;
 import org.camelshop.tracking.WatchItem;
-import org.camelshop.tracking.Watchlist;
+import org.camelshop.tracking.Watchers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,11 +64,11 @@ public final class Campaigns {
     private final CartLookup carts;
     private final OrderHistory orders;
     private final ProductLookup products;
-    private final ProductViews views;
-    private final ViewCounters viewCounters;
-    private final Watchlist watchlist;
-    private final StockFlags stockFlags;
-    private final Recommendations recommendations;
+    private final ViewHistory views;
+    private final BrowseCandidates browseCandidates;
+    private final Watchers watchers;
+    private final RestockedProducts restocked;
+    private final Recommender recommendations;
     private final Preferences preferences;
     private final MarketingRecords records;
     private final DiscountCodeIssuer discountCodes;
@@ -76,17 +76,16 @@ public final class Campaigns {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public Campaigns(CartLookup carts, OrderHistory orders, ProductLookup products, ProductViews views, ViewCounters viewCounters,
-            Watchlist watchlist,
-            StockFlags stockFlags, Recommendations recommendations, Preferences preferences, MarketingRecords records,
+    public Campaigns(CartLookup carts, OrderHistory orders, ProductLookup products, ViewHistory views,
+            BrowseCandidates browseCandidates, Watchers watchers, RestockedProducts restocked, Recommender recommendations, Preferences preferences, MarketingRecords records,
             DiscountCodeIssuer discountCodes, int scanThreads, Clock clock) {
         this.carts = carts;
         this.orders = orders;
         this.products = products;
         this.views = views;
-        this.viewCounters = viewCounters;
-        this.watchlist = watchlist;
-        this.stockFlags = stockFlags;
+        this.browseCandidates = browseCandidates;
+        this.watchers = watchers;
+        this.restocked = restocked;
         this.recommendations = recommendations;
         this.preferences = preferences;
         this.records = records;
@@ -137,9 +136,9 @@ public final class Campaigns {
         // a daily scan: its own short-lived pool; a shard holds all of a user's pairs, so its users' rows stay with it
         ExecutorService checkers = Executors.newFixedThreadPool(scanThreads);
         try {
-            List<Future<?>> shards = IntStream.range(0, ViewCounters.SHARDS).mapToObj(shard -> checkers.submit(() -> {
+            List<Future<?>> shards = IntStream.range(0, BrowseCandidates.SHARDS).mapToObj(shard -> checkers.submit(() -> {
                 Map<String, List<ProductView>> rowsOfUser = new HashMap<>();
-                viewCounters.candidates(shard, since, now).forEach(candidate -> {
+                browseCandidates.candidates(shard, since, now).forEach(candidate -> {
                     List<ProductView> rows = rowsOfUser.computeIfAbsent(candidate.userId(), user -> views.forUser(user, since, now));
                     browseAbandoned(candidate.userId(), candidate.productId(), rows, now).ifPresent(mails::add);
                 });
@@ -163,7 +162,7 @@ public final class Campaigns {
         List<ProductView> rows = rowsOfUser.stream().filter(r -> productId.equals(r.productId())).toList();
         long viewed = rows.stream().filter(r -> TrackingEvent.VIEW.equals(r.eventType())).count();
         boolean engaged = rows.stream().anyMatch(r -> !TrackingEvent.VIEW.equals(r.eventType()));
-        if (viewed < ViewCounters.CANDIDATE_VIEWS || engaged || inCart(userId, productId) || bought(userId, productId, Instant.EPOCH)) {
+        if (viewed < BrowseCandidates.CANDIDATE_VIEWS || engaged || inCart(userId, productId) || bought(userId, productId, Instant.EPOCH)) {
             return Optional.empty();
         }
         return fire(Trigger.BROWSE_ABANDONMENT, userId, productId, "views", Map.of("product_ids", productId), now);
@@ -172,7 +171,7 @@ public final class Campaigns {
     /** A watched product now priced below the watch's target. Episode: the watch as last set by the user. */
     public List<String> priceDrops(Instant now) {
         List<String> mails = new ArrayList<>();
-        watchlist.all().filter(w -> w.notifyOnPriceDrop() && w.targetPrice() != null).forEach(watch ->
+        watchers.all().filter(w -> w.notifyOnPriceDrop() && w.targetPrice() != null).forEach(watch ->
                 products.find(watch.productId()).filter(p -> Product.ACTIVE.equals(p.status()) && p.price() < watch.targetPrice())
                         .filter(p -> !bought(watch.userId(), p.productId(), Instant.parse(watch.createdAt())))
                         .flatMap(p -> fire(Trigger.PRICE_DROP, watch.userId(), p.productId(), watch.updatedAt(),
@@ -185,7 +184,7 @@ public final class Campaigns {
     /** Every watched product that came back in stock. */
     public List<String> restocks(Instant now) {
         List<String> mails = new ArrayList<>();
-        watchlist.all().filter(WatchItem::notifyOnRestock).collect(Collectors.groupingBy(WatchItem::productId))
+        watchers.all().filter(WatchItem::notifyOnRestock).collect(Collectors.groupingBy(WatchItem::productId))
                 .forEach((productId, watches) -> mails.addAll(restockNotices(productId, watches, now)));
         return log(Trigger.BACK_IN_STOCK, mails);
     }
@@ -194,12 +193,12 @@ public final class Campaigns {
     public List<String> restockOf(String productId) {
         Instant now = clock.instant();
         return log(Trigger.BACK_IN_STOCK, restockNotices(productId,
-                watchlist.all().filter(w -> w.notifyOnRestock() && w.productId().equals(productId)).toList(), now));
+                watchers.all().filter(w -> w.notifyOnRestock() && w.productId().equals(productId)).toList(), now));
     }
 
     /** Watchers who watched before the product's latest return, once per restock episode, unless they bought it since. */
     private List<String> restockNotices(String productId, List<WatchItem> watches, Instant now) {
-        StockFlags.Restock restock = stockFlags.restockOf(productId);
+        RestockedProducts.Restock restock = restocked.restockOf(productId);
         Optional<Product> product = products.find(productId).filter(p -> Product.ACTIVE.equals(p.status()) && p.inStock());
         if (restock.episode() == 0 || product.isEmpty()) {
             return List.of();

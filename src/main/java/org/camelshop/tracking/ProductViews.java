@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * The ProductViews table. Rows past their TTL are filtered on every read: DynamoDB deletes them only eventually, and
  * the local emulator never does.
  */
-public final class ProductViews {
+public final class ProductViews implements ViewHistory {
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -28,7 +28,7 @@ public final class ProductViews {
         dynamoDb.putItem(r -> r.tableName(table).item(DynamoItems.toItem(view)));
     }
 
-    /** A user's rows since {@code since}, newest first. */
+    @Override
     public List<ProductView> forUser(String userId, Instant since, Instant now) {
         return query("user_id-timestamp-index", "user_id", userId, since, now, Integer.MAX_VALUE);
     }
@@ -38,7 +38,8 @@ public final class ProductViews {
         return query("product_id-timestamp-index", "product_id", productId, since, now, limit);
     }
 
-    /** Every live row since {@code since} (a scan: the marketing scans read the whole window once). */
+    /** A scan: the marketing scans read the whole window once. */
+    @Override
     public Stream<ProductView> since(Instant since, Instant now) {
         return dynamoDb.scanPaginator(r -> r.tableName(table)
                         .filterExpression("#ts >= :since AND expires_at > :now")

@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * Recommendations per user from ProductViews (see {@link RecommendationRules}), kept in Redis for an hour: the
  * product page's "related" strip, the API and the weekly e-mail read the same list.
  */
-public final class Recommendations {
+public final class Recommendations implements Recommender {
 
     /** The answer of {@code GET /api/track/recommendations/{user_id}}. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -63,6 +63,7 @@ public final class Recommendations {
         return forUser(userId);
     }
 
+    @Override
     public Recommended forUser(String userId) {
         String key = "recs:" + userId;
         try {

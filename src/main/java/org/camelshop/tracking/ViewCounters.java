@@ -19,17 +19,10 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  * index {@code browse_shard-last_view-index}, and stops growing (later views only move {@code last_view}). The index
  * holds candidates, not verdicts: the scan checks each against the user's rows of the window.
  */
-public final class ViewCounters {
+public final class ViewCounters implements BrowseCandidates {
 
-    /** Views of one product after which a user is a browse-abandonment candidate. */
-    public static final int CANDIDATE_VIEWS = 3;
-    /** Index partitions the candidates are spread over (by user), so no one partition takes every write. */
-    public static final int SHARDS = 16;
+    // the index partitions are the SHARDS, so no one partition takes every write
     static final String INDEX = "browse_shard-last_view-index";
-
-    /** A (user, product) pair viewed at least {@link #CANDIDATE_VIEWS} times, last at {@code lastView}. */
-    public record Candidate(String userId, String productId, String lastView) {
-    }
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -62,7 +55,7 @@ public final class ViewCounters {
         }
     }
 
-    /** The candidates of one index partition (0 to {@link #SHARDS} - 1) last viewed at or after {@code since}, whose counter is live. */
+    @Override
     public Stream<Candidate> candidates(int shard, Instant since, Instant now) {
         return dynamoDb.queryPaginator(r -> r.tableName(table).indexName(INDEX)
                         .keyConditionExpression("browse_shard = :shard AND last_view >= :since")

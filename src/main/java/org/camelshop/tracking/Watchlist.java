@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** A logged-in user's watchlist (WatchList table): add or re-set a watch, remove it, list it with current prices. */
-public final class Watchlist implements PersonalRecords {
+public final class Watchlist implements Watchers, PersonalRecords {
 
     /** What the page sends to watch a product; both notices are on unless switched off. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -75,7 +75,8 @@ public final class Watchlist implements PersonalRecords {
                 .items().stream().map(item -> DynamoItems.fromItem(item, WatchItem.class));
     }
 
-    /** Every watch of every user (the price-drop and restock scans read them all once). */
+    /** A scan: the price-drop and restock scans read them all once. */
+    @Override
     public Stream<WatchItem> all() {
         return dynamoDb.scanPaginator(r -> r.tableName(table)).items().stream().map(item -> DynamoItems.fromItem(item, WatchItem.class));
     }
