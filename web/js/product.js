@@ -157,9 +157,19 @@ document.getElementById('review-form').addEventListener('submit', async (e) => {
 
 document.getElementById('watch').addEventListener('click', async () => {
   if (!auth.user()) { location.href = '/login.html?next=' + encodeURIComponent(location.pathname + location.search); return; }
+  // a product with options is watched per variant: the size and colour chosen
+  const variant = chosenVariant();
+  if (product.variants?.length && !variant) {
+    const missing = [...document.querySelectorAll('#options fieldset')].filter((f) => !f.querySelector('input:checked'));
+    say(`Choose the ${missing.map((f) => f.dataset.option.toLowerCase()).join(' and ')} to watch.`, 'error');
+    missing[0]?.querySelector('input')?.focus();
+    return;
+  }
   try {
-    await api('/api/track/watchlist/add', { method: 'POST', body: { product_id: id, notify_on_price_drop: true, notify_on_restock: true } });
-    say('Added to your watchlist: we will e-mail you when the price drops or it is back in stock.');
+    await api('/api/track/watchlist/add', { method: 'POST',
+      body: { product_id: id, variant_id: variant?.variant_id, notify_on_price_drop: true, notify_on_restock: true } });
+    const what = variant ? ` (${product.options.map((o) => variant.options[o.name]).join(' / ')})` : '';
+    say(`Added to your watchlist${what}: we will e-mail you when the price drops or it is back in stock.`);
   } catch (err) { say(err.message, 'error'); }
 });
 

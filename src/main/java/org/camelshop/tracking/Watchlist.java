@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -11,6 +13,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import org.camelshop.catalog.Product;
 import org.camelshop.catalog.ProductQuery;
 import org.camelshop.catalog.ProductRepository;
+import org.camelshop.catalog.Variant;
 import org.camelshop.platform.ApiException;
 import org.camelshop.platform.DynamoItems;
 import org.camelshop.platform.PersonalRecords;
@@ -21,9 +24,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** A logged-in user's watchlist (WatchList table): add or re-set a watch, remove it, list it with current prices. */
 public final class Watchlist implements Watchers, PersonalRecords {
 
-    /** What the page sends to watch a product; both notices are on unless switched off. */
+    /**
+     * What the page sends to watch a product; both notices are on unless switched off. A product with options is watched
+     * per variant: {@code variant_id} is then required (one watch per product: choosing another variant replaces it).
+     */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Watch(String productId, Long targetPrice, Boolean notifyOnPriceDrop, Boolean notifyOnRestock) {
+    public record Watch(String productId, Long targetPrice, Boolean notifyOnPriceDrop, Boolean notifyOnRestock, String variantId) {
     }
 
     private final DynamoDbClient dynamoDb;
@@ -46,9 +52,12 @@ public final class Watchlist implements Watchers, PersonalRecords {
         if (watch.targetPrice() != null && (watch.targetPrice() < 1 || watch.targetPrice() > 100_000_000)) {
             throw ApiException.invalidField("target_price", "must be 1 to 100000000 cents");
         }
+        Optional<Variant> variant = product.variant(watch.variantId());
         String now = clock.instant().toString();
-        String created = find(userId, product.productId()).map(WatchItem::createdAt).orElse(now);
-        WatchItem item = new WatchItem(userId, product.productId(), product.name(), product.price(), watch.targetPrice(), product.inStock(),
+        // another variant is a new watch: its restock episodes are not the old variant's
+        String created = find(userId, product.productId()).filter(w -> Objects.equals(w.variantId(), watch.variantId()))
+                .map(WatchItem::createdAt).orElse(now);
+        WatchItem item = of(product, variant, userId, watch.targetPrice(),
                 !Boolean.FALSE.equals(watch.notifyOnPriceDrop()) && watch.targetPrice() != null, !Boolean.FALSE.equals(watch.notifyOnRestock()),
                 created, now);
         dynamoDb.putItem(r -> r.tableName(table).item(DynamoItems.toItem(item)));
@@ -86,13 +95,23 @@ public final class Watchlist implements Watchers, PersonalRecords {
     }
 
     private WatchItem current(WatchItem watch) {
-        return products.find(watch.productId()).map(p -> new WatchItem(watch.userId(), watch.productId(), p.name(), p.price(), watch.targetPrice(),
-                p.inStock(), watch.notifyOnPriceDrop(), watch.notifyOnRestock(), watch.createdAt(), watch.updatedAt())).orElse(watch);
+        return products.find(watch.productId()).map(p -> of(p, watch.variantId() == null ? Optional.empty() : p.findVariant(watch.variantId()),
+                watch.userId(), watch.targetPrice(), watch.notifyOnPriceDrop(), watch.notifyOnRestock(), watch.createdAt(), watch.updatedAt()))
+                .orElse(watch);
     }
 
-    private java.util.Optional<WatchItem> find(String userId, String productId) {
+    /** A watch of the product, or of its variant: the variant's price, stock and label. */
+    static WatchItem of(Product p, Optional<Variant> variant, String userId, Long targetPrice, boolean onPriceDrop, boolean onRestock,
+            String createdAt, String updatedAt) {
+        long price = variant.map(v -> v.priceOr(p.price())).orElse(p.price());
+        boolean inStock = variant.map(v -> v.stock() != null && v.stock() > 0).orElse(p.inStock());
+        return new WatchItem(userId, p.productId(), p.name(), price, targetPrice, inStock, onPriceDrop, onRestock, createdAt, updatedAt,
+                variant.map(Variant::variantId).orElse(null), variant.map(v -> v.label(p.options())).orElse(null));
+    }
+
+    private Optional<WatchItem> find(String userId, String productId) {
         var item = dynamoDb.getItem(r -> r.tableName(table).key(key(userId, productId))).item();
-        return item == null || item.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(DynamoItems.fromItem(item, WatchItem.class));
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(DynamoItems.fromItem(item, WatchItem.class));
     }
 
     private static Map<String, AttributeValue> key(String userId, String productId) {
