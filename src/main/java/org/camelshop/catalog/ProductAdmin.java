@@ -74,7 +74,12 @@ public final class ProductAdmin {
         }
         cache.invalidateProduct(productId);
         watch.changed(productId, current.stockQuantity(), changed.stockQuantity());
-        return products.find(productId).orElseThrow();
+        Product stored = products.find(productId).orElseThrow();
+        if (stored.hasVariants()) {
+            stored.variants().forEach(v -> watch.variantChanged(productId, v.variantId(),
+                    current.findVariant(v.variantId()).map(Variant::stock).orElse(0), v.stock()));
+        }
+        return stored;
     }
 
     /** Soft delete: orders keep pointing at the product, the shop stops showing it. */

@@ -6,6 +6,10 @@ public interface StockWatch {
 
     void changed(String productId, int before, int after);
 
+    /** Told about every change of one variant's stock (the product's total is told through {@link #changed} as well). */
+    default void variantChanged(String productId, String variantId, int before, int after) {
+    }
+
     /** A new product; one created without stock is out of stock from the start, so its first stock is a restock. */
     default void created(String productId, int stock) {
     }

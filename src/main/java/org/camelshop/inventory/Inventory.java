@@ -127,7 +127,7 @@ public final class Inventory implements StockKeeper {
                     .expressionAttributeValues(Map.of(":q", number(line.quantity()), ":one", number(1), ":active", AttributeValue.fromS("active"),
                             ":r", AttributeValue.fromSs(List.of(reservation)), ":rid", AttributeValue.fromS(reservation)))
                     .returnValues(ReturnValue.UPDATED_NEW)).attributes();
-            stockChanged(line.productId(), after, line.quantity());
+            stockChanged(line, after, line.quantity());
         } catch (ConditionalCheckFailedException e) {
             if (!inFlight(line.productId(), TAKING, reservation)) {
                 records.drop(reservation, owner);
@@ -164,7 +164,7 @@ public final class Inventory implements StockKeeper {
                         .expressionAttributeValues(Map.of(":q", number(line.quantity()), ":one", number(1),
                                 ":r", AttributeValue.fromSs(List.of(reservation)), ":rid", AttributeValue.fromS(reservation)))
                         .returnValues(ReturnValue.UPDATED_NEW)).attributes();
-                stockChanged(line.productId(), after, -line.quantity());
+                stockChanged(line, after, -line.quantity());
             } catch (ConditionalCheckFailedException e) {
                 // a caller that died after putting it back: only the record is left to finish
             }
@@ -188,7 +188,13 @@ public final class Inventory implements StockKeeper {
         return ProductItems.VARIANT_STOCK;
     }
 
-    private void stockChanged(String productId, Map<String, AttributeValue> after, int taken) {
+    private void stockChanged(PricedLine line, Map<String, AttributeValue> after, int taken) {
+        String productId = line.productId();
+        if (line.variantId() != null) {
+            // UPDATED_NEW holds the one variant's new stock under variants.<id>.stock
+            int variantStock = Integer.parseInt(after.get("variants").m().get(line.variantId()).m().get("stock").n());
+            watch.variantChanged(productId, line.variantId(), variantStock + taken, variantStock);
+        }
         int stock = Integer.parseInt(after.get("stock_quantity").n());
         int before = stock + taken;
         // lists show only whether a product is in stock

@@ -11,4 +11,7 @@ public interface StockEventHandler {
 
     /** The product a stock event is about. */
     String productOf(String message);
+
+    /** The variant a stock event is about; null for the product as a whole. */
+    String variantOf(String message);
 }

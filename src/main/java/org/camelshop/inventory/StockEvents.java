@@ -32,25 +32,34 @@ public final class StockEvents implements StockWatch {
 
     @Override
     public void changed(String productId, int before, int after) {
+        crossed(productId, null, before, after);
+    }
+
+    @Override
+    public void variantChanged(String productId, String variantId, int before, int after) {
+        crossed(productId, variantId, before, after);
+    }
+
+    private void crossed(String productId, String variantId, int before, int after) {
         String type = before > 0 && after <= 0 ? StockEvent.OUT_OF_STOCK : before <= 0 && after > 0 ? StockEvent.BACK_IN_STOCK : null;
         if (type == null) {
             return;
         }
-        LOG.info("Product {} {} ({} → {})", productId, type.replace('_', ' '), before, after);
-        publish(type, productId, after);
+        LOG.info("Product {}{} {} ({} → {})", productId, variantId == null ? "" : " variant " + variantId, type.replace('_', ' '), before, after);
+        publish(type, productId, variantId, after);
     }
 
     @Override
     public void created(String productId, int stock) {
         if (stock <= 0) {
             LOG.info("Product {} created out of stock", productId);
-            publish(StockEvent.OUT_OF_STOCK, productId, stock);
+            publish(StockEvent.OUT_OF_STOCK, productId, null, stock);
         }
     }
 
-    private void publish(String type, String productId, int after) {
+    private void publish(String type, String productId, String variantId, int after) {
         try {
-            producer.sendBody(ENDPOINT, Json.write(new StockEvent(type, productId, after, clock.instant().toString())));
+            producer.sendBody(ENDPOINT, Json.write(new StockEvent(type, productId, after, clock.instant().toString(), variantId)));
         } catch (RuntimeException e) {
             LOG.warn("Could not publish {} of product {}: {}", type, productId, e.toString());
             failures().increment();

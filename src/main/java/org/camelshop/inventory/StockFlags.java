@@ -1,5 +1,6 @@
 package org.camelshop.inventory;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import org.camelshop.catalog.ProductItems;
@@ -14,7 +15,8 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * The consumer of inventory-update-queue: flags a product that ran out ({@code out_of_stock_since}) and, when it
  * comes back, clears the flag and opens a new restock episode ({@code restocked_at}, {@code restock_episode}) for
  * the back-in-stock notices of its watchers. Each flag is a conditional write against the product's current stock,
- * so a redelivered or late event changes nothing: idempotent and safe in any order.
+ * so a redelivered or late event changes nothing: idempotent and safe in any order. A variant's events flag the
+ * variant the same way, against the variant's own stock ({@code out_of_stock_since:<variant_id>} and so on).
  */
 public final class StockFlags implements StockEventHandler, RestockedProducts {
 
@@ -37,15 +39,17 @@ public final class StockFlags implements StockEventHandler, RestockedProducts {
         if (event.productId() == null || event.occurredAt() == null) {
             throw new IllegalArgumentException("stock event without product_id or occurred_at: " + message);
         }
+        Map<String, String> names = names(event.variantId());
+        String stock = event.variantId() == null ? "stock_quantity" : ProductItems.VARIANT_STOCK;
         switch (String.valueOf(event.type())) {
             case StockEvent.OUT_OF_STOCK -> {
-                flag(event, "SET out_of_stock_since = :at", "stock_quantity <= :zero AND attribute_not_exists(out_of_stock_since)",
+                flag(event, "SET #since = :at", stock + " <= :zero AND attribute_not_exists(#since)", names,
                         Map.of(":at", AttributeValue.fromS(event.occurredAt()), ":zero", ZERO));
                 return false;
             }
             case StockEvent.BACK_IN_STOCK -> {
-                return flag(event, "SET restocked_at = :at, restock_episode = if_not_exists(restock_episode, :zero) + :one"
-                                + " REMOVE out_of_stock_since", "stock_quantity > :zero AND attribute_exists(out_of_stock_since)",
+                return flag(event, "SET #restocked = :at, #episode = if_not_exists(#episode, :zero) + :one REMOVE #since",
+                        stock + " > :zero AND attribute_exists(#since)", names,
                         Map.of(":at", AttributeValue.fromS(event.occurredAt()), ":zero", ZERO, ":one", AttributeValue.fromN("1")));
             }
             default -> throw new IllegalArgumentException("unknown stock event type: " + event.type());
@@ -58,20 +62,49 @@ public final class StockFlags implements StockEventHandler, RestockedProducts {
     }
 
     @Override
-    public Restock restockOf(String productId) {
-        var item = dynamoDb.getItem(r -> r.tableName(table).consistentRead(true).key(items.keyOf(productId))
-                .projectionExpression("restock_episode, restocked_at")).item();
-        return item.containsKey("restock_episode")
-                ? new Restock(Long.parseLong(item.get("restock_episode").n()), item.get("restocked_at").s()) : new Restock(0, null);
+    public String variantOf(String message) {
+        return Json.read(message, StockEvent.class).variantId();
     }
 
-    private boolean flag(StockEvent event, String update, String condition, Map<String, AttributeValue> values) {
+    @Override
+    public Restock restockOf(String productId, String variantId) {
+        Map<String, String> names = used(names(variantId), "#episode, #restocked");
+        var item = dynamoDb.getItem(r -> r.tableName(table).consistentRead(true).key(items.keyOf(productId))
+                .projectionExpression("#episode, #restocked").expressionAttributeNames(names)).item();
+        String episode = names.get("#episode");
+        return item.containsKey(episode)
+                ? new Restock(Long.parseLong(item.get(episode).n()), item.get(names.get("#restocked")).s()) : new Restock(0, null);
+    }
+
+    /**
+     * The flag attributes of the product, or of one variant: top-level attributes suffixed with the variant id, so an
+     * admin's edit that rewrites the variants map keeps them.
+     */
+    private static Map<String, String> names(String variantId) {
+        String suffix = variantId == null ? "" : ":" + variantId;
+        Map<String, String> names = new HashMap<>(Map.of("#since", "out_of_stock_since" + suffix, "#restocked", "restocked_at" + suffix,
+                "#episode", "restock_episode" + suffix));
+        if (variantId != null) {
+            names.put("#v", variantId);
+        }
+        return names;
+    }
+
+    /** The names the expression uses: DynamoDB refuses unused ones. */
+    private static Map<String, String> used(Map<String, String> names, String expression) {
+        Map<String, String> used = new HashMap<>(names);
+        used.keySet().removeIf(name -> !expression.contains(name));
+        return used;
+    }
+
+    private boolean flag(StockEvent event, String update, String condition, Map<String, String> names, Map<String, AttributeValue> values) {
         try {
             dynamoDb.updateItem(r -> r.tableName(table).key(items.keyOf(event.productId()))
                     .updateExpression(update)
                     .conditionExpression("attribute_exists(product_id) AND " + condition)
+                    .expressionAttributeNames(used(names, update + condition))
                     .expressionAttributeValues(values));
-            LOG.info("Product {} flagged {}", event.productId(), event.type());
+            LOG.info("Product {}{} flagged {}", event.productId(), event.variantId() == null ? "" : " variant " + event.variantId(), event.type());
             return true;
         } catch (ConditionalCheckFailedException e) {
             // already flagged, or the stock crossed back since: the event is stale

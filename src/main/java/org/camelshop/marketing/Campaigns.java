@@ -7,10 +7,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -24,6 +26,7 @@ import org.camelshop.cart.Cart;
 import org.camelshop.cart.CartLookup;
 import org.camelshop.catalog.Product;
 import org.camelshop.catalog.ProductLookup;
+import org.camelshop.catalog.Variant;
 import org.camelshop.inventory.RestockedProducts;
 import org.camelshop.order.Order;
 import org.camelshop.mail.MailRequest;
@@ -181,33 +184,41 @@ public final class Campaigns {
         return log(Trigger.PRICE_DROP, mails);
     }
 
-    /** Every watched product that came back in stock. */
+    /** Every watched product, or watched variant, that came back in stock. */
     public List<String> restocks(Instant now) {
         List<String> mails = new ArrayList<>();
-        watchers.all().filter(WatchItem::notifyOnRestock).collect(Collectors.groupingBy(WatchItem::productId))
-                .forEach((productId, watches) -> mails.addAll(restockNotices(productId, watches, now)));
+        watchers.all().filter(WatchItem::notifyOnRestock)
+                .collect(Collectors.groupingBy(w -> Arrays.asList(w.productId(), w.variantId())))
+                .forEach((watched, watches) -> mails.addAll(restockNotices(watched.get(0), watched.get(1), watches, now)));
         return log(Trigger.BACK_IN_STOCK, mails);
     }
 
-    /** The watchers of one product that just came back (the inventory route calls this). */
-    public List<String> restockOf(String productId) {
+    /** The watchers of one product, or of one variant of it, that just came back (the inventory route calls this). */
+    public List<String> restockOf(String productId, String variantId) {
         Instant now = clock.instant();
-        return log(Trigger.BACK_IN_STOCK, restockNotices(productId,
-                watchers.all().filter(w -> w.notifyOnRestock() && w.productId().equals(productId)).toList(), now));
+        return log(Trigger.BACK_IN_STOCK, restockNotices(productId, variantId, watchers.all()
+                .filter(w -> w.notifyOnRestock() && w.productId().equals(productId) && Objects.equals(w.variantId(), variantId)).toList(), now));
     }
 
-    /** Watchers who watched before the product's latest return, once per restock episode, unless they bought it since. */
-    private List<String> restockNotices(String productId, List<WatchItem> watches, Instant now) {
-        RestockedProducts.Restock restock = restocked.restockOf(productId);
+    /**
+     * Watchers who watched before the product's (or the variant's) latest return, once per restock episode, unless
+     * they bought it since. A variant's episodes are its own: it may come back while the product never ran out.
+     */
+    private List<String> restockNotices(String productId, String variantId, List<WatchItem> watches, Instant now) {
+        RestockedProducts.Restock restock = restocked.restockOf(productId, variantId);
         Optional<Product> product = products.find(productId).filter(p -> Product.ACTIVE.equals(p.status()) && p.inStock());
-        if (restock.episode() == 0 || product.isEmpty()) {
+        Optional<Variant> variant = product.flatMap(p -> p.findVariant(String.valueOf(variantId)));
+        if (restock.episode() == 0 || product.isEmpty() || (variantId != null && variant.filter(v -> v.stock() > 0).isEmpty())) {
             return List.of();
         }
+        long price = variant.map(v -> v.priceOr(product.get().price())).orElse(product.get().price());
+        Map<String, String> data = new HashMap<>(Map.of("product_ids", productId, "price", Long.toString(price)));
+        variant.ifPresent(v -> data.put("variant_id", v.variantId()));
+        String subject = variantId == null ? productId : productId + "/" + variantId;
         return watches.stream()
                 .filter(w -> w.createdAt().compareTo(restock.restockedAt()) < 0)
                 .filter(w -> !bought(w.userId(), productId, Instant.parse(w.createdAt())))
-                .map(w -> fire(Trigger.BACK_IN_STOCK, w.userId(), productId, Long.toString(restock.episode()),
-                        Map.of("product_ids", productId, "price", Long.toString(product.get().price())), now))
+                .map(w -> fire(Trigger.BACK_IN_STOCK, w.userId(), subject, Long.toString(restock.episode()), data, now))
                 .flatMap(Optional::stream)
                 .toList();
     }

@@ -58,8 +58,12 @@ public final class MarketingMails implements MarketingContent {
                 + "&kind=" + trigger.id();
         List<Product> shown = Arrays.stream(record.triggerData().getOrDefault("product_ids", "").split(","))
                 .filter(p -> !p.isBlank()).map(products::find).flatMap(Optional::stream).toList();
-        List<MarketingMail.Item> items = shown.stream().map(product -> new MarketingMail.Item(product.name(), product.price(),
-                shopUrl + "/api/marketing/click/" + id + "?url=" + enc("/product.html?id=" + product.productId()))).toList();
+        // a variant's notice names the variant ("T-shirt — S / Navy") at its price
+        Optional<String> variantId = Optional.ofNullable(record.triggerData().get("variant_id"));
+        List<MarketingMail.Item> items = shown.stream().map(product -> variantId.flatMap(product::findVariant)
+                .map(v -> new MarketingMail.Item(product.name() + " — " + v.label(product.options()), v.priceOr(product.price()),
+                        click(id, product.productId())))
+                .orElseGet(() -> new MarketingMail.Item(product.name(), product.price(), click(id, product.productId())))).toList();
         Map<String, String> copy = copy(trigger, record);
         return Optional.of(new Composed(copy.get("headline"), new MarketingMail(copy.get("headline"), copy.get("intro"), copy.get("offer"), items,
                 shopUrl + "/api/marketing/click/" + id + "?url=" + enc("/shop.html"), shopUrl + "/api/marketing/open/" + id, unsubscribe)));
@@ -88,6 +92,10 @@ public final class MarketingMails implements MarketingContent {
             case RECOMMENDATIONS -> Map.of("headline", "Picked for you this week",
                     "intro", "A few things we think you will like, based on what you looked at.", "offer", "");
         };
+    }
+
+    private String click(String id, String productId) {
+        return shopUrl + "/api/marketing/click/" + id + "?url=" + enc("/product.html?id=" + productId);
     }
 
     private static String money(long cents) {

@@ -46,6 +46,11 @@ public class InventoryRouteTest {
         public String productOf(String message) {
             return "p-1";
         }
+
+        @Override
+        public String variantOf(String message) {
+            return null;
+        }
     }
 
     /** Stands in for Inventory: every order is in stock. */

@@ -338,6 +338,47 @@ class MarketingIT {
     }
 
     @Test
+    void aSoldOutSizeThatComesBackNotifiesItsWatchersOnlyWhileTheShirtNeverRanOut() {
+        String options = "\"options\":[{\"name\":\"Size\",\"values\":[\"S\",\"M\"]},{\"name\":\"Colour\",\"values\":[\"Navy\"]}]";
+        String sku = "MKT-TEE-" + UUID.randomUUID().toString().substring(0, 6);
+        HttpResponse<String> created = shop.call("POST", "/api/products", "{\"name\":\"Watched Tee\",\"price\":2000,\"category\":\"Merchandise\","
+                + "\"sku\":\"" + sku + "\"," + options + ",\"variants\":[{\"sku\":\"" + sku + "-S\",\"options\":{\"Size\":\"S\",\"Colour\":\"Navy\"},"
+                + "\"stock\":1},{\"sku\":\"" + sku + "-M\",\"options\":{\"Size\":\"M\",\"Colour\":\"Navy\"},\"stock\":5}]}", shop.loginAdmin());
+        assertEquals(201, created.statusCode(), created.body());
+        String productId = json(created).get("product_id").asText();
+        Shopper small = shopper("Sam");
+        Shopper medium = shopper("Meg");
+        String watch = "{\"product_id\":\"" + productId + "\"";
+        assertEquals(400, shop.call("POST", "/api/track/watchlist/add", watch + "}", small.token()).statusCode(), "a size must be chosen");
+        assertEquals(400, shop.call("POST", "/api/track/watchlist/add", watch + ",\"variant_id\":\"xl-red\"}", small.token()).statusCode());
+        assertEquals(200, shop.call("POST", "/api/track/watchlist/add", watch + ",\"variant_id\":\"s-navy\"}", small.token()).statusCode());
+        assertEquals(200, shop.call("POST", "/api/track/watchlist/add", watch + ",\"variant_id\":\"m-navy\"}", medium.token()).statusCode());
+
+        // a buyer takes the last S: S runs out (flagged through the inventory queue) while M keeps the shirt in stock
+        Shopper buyer = shopper("Bea");
+        assertEquals(200, shop.call("POST", "/api/cart/add", watch + ",\"variant_id\":\"s-navy\",\"quantity\":1}", buyer.token()).statusCode());
+        assertEquals(202, shop.call("POST", "/api/orders/create", "{\"shipping_address\":" + ADDRESS + ",\"billing_address\":" + ADDRESS
+                + ",\"payment_method\":\"stripe\",\"accept_terms\":true}", buyer.token()).statusCode());
+        var key = Map.of("product_id", AttributeValue.fromS(productId));
+        await().atMost(Duration.ofSeconds(60)).until(() -> stack.awsClients().dynamoDb().getItem(r -> r.tableName(ResourcePlan.PRODUCTS)
+                .consistentRead(true).key(key)).item().containsKey("out_of_stock_since:s-navy"));
+        var shirt = stack.awsClients().dynamoDb().getItem(r -> r.tableName(ResourcePlan.PRODUCTS).consistentRead(true).key(key)).item();
+        assertEquals("5", shirt.get("stock_quantity").n());
+        assertFalse(shirt.containsKey("out_of_stock_since"), "the shirt as a whole never ran out");
+
+        assertEquals(200, shop.call("PUT", "/api/products/" + productId, "{" + options + ",\"variants\":[{\"sku\":\"" + sku + "-S\","
+                + "\"options\":{\"Size\":\"S\",\"Colour\":\"Navy\"},\"stock\":3},{\"sku\":\"" + sku + "-M\",\"options\":{\"Size\":\"M\",\"Colour\":\"Navy\"}}]}",
+                shop.loginAdmin()).statusCode());
+        JsonNode mail = awaitMail(small.email());
+        assertEquals("Back in stock", mail.get("subject").asText());
+        assertTrue(mail.get("body").get("text").asText().contains("Watched Tee — S / Navy"), mail.toString());
+        List<String> again = campaigns.restocks(Instant.now());
+        assertTrue(mailsTo(again, small.email()).isEmpty(), "once per restock episode of the variant");
+        assertTrue(mailsTo(again, medium.email()).isEmpty() && stack.mailsTo(medium.email()).isEmpty(), "M never ran out: its watcher hears nothing");
+        assertEquals(1, stack.mailsTo(small.email()).size());
+    }
+
+    @Test
     void myExportHoldsMyDataAndDeletingMyAccountKeepsTheOrderTotals() throws Exception {
         Shopper leaver = shopper("Lea");
         Shopper other = shopper("Olaf");
