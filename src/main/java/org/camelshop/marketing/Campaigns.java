@@ -171,17 +171,29 @@ public final class Campaigns {
         return fire(Trigger.BROWSE_ABANDONMENT, userId, productId, "views", Map.of("product_ids", productId), now);
     }
 
-    /** A watched product now priced below the watch's target. Episode: the watch as last set by the user. */
+    /**
+     * A watched product (or watched variant, at its own price) now priced below the watch's target. Episode: the watch
+     * as last set by the user.
+     */
     public List<String> priceDrops(Instant now) {
         List<String> mails = new ArrayList<>();
         watchers.all().filter(w -> w.notifyOnPriceDrop() && w.targetPrice() != null).forEach(watch ->
-                products.find(watch.productId()).filter(p -> Product.ACTIVE.equals(p.status()) && p.price() < watch.targetPrice())
+                products.find(watch.productId()).filter(p -> Product.ACTIVE.equals(p.status()) && priceOf(p, watch) < watch.targetPrice())
                         .filter(p -> !bought(watch.userId(), p.productId(), Instant.parse(watch.createdAt())))
-                        .flatMap(p -> fire(Trigger.PRICE_DROP, watch.userId(), p.productId(), watch.updatedAt(),
-                                Map.of("product_ids", p.productId(), "price", Long.toString(p.price()),
-                                        "target_price", Long.toString(watch.targetPrice())), now))
+                        .flatMap(p -> {
+                            Map<String, String> data = new HashMap<>(Map.of("product_ids", p.productId(), "price", Long.toString(priceOf(p, watch)),
+                                    "target_price", Long.toString(watch.targetPrice())));
+                            if (watch.variantId() != null) {
+                                data.put("variant_id", watch.variantId());
+                            }
+                            return fire(Trigger.PRICE_DROP, watch.userId(), p.productId(), watch.updatedAt(), data, now);
+                        })
                         .ifPresent(mails::add));
         return log(Trigger.PRICE_DROP, mails);
+    }
+
+    private static long priceOf(Product p, WatchItem watch) {
+        return p.priceOf(watch.variantId() == null ? Optional.empty() : p.findVariant(watch.variantId()));
     }
 
     /** Every watched product, or watched variant, that came back in stock. */
