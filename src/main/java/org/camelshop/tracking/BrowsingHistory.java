@@ -5,15 +5,7 @@ import java.time.Instant;
 import org.camelshop.platform.PersonalRecords;
 
 /** A user's browsing history as personal data: the view rows, and for erasure also the view counters that count them. */
-public final class BrowsingHistory implements PersonalRecords {
-
-    private final ProductViews views;
-    private final ViewCounters counters;
-
-    public BrowsingHistory(ProductViews views, ViewCounters counters) {
-        this.views = views;
-        this.counters = counters;
-    }
+public record BrowsingHistory(ProductViews views, ViewCounters counters) implements PersonalRecords {
 
     @Override
     public String section() {

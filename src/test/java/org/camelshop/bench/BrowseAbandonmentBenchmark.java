@@ -40,9 +40,7 @@ public final class BrowseAbandonmentBenchmark {
         int views = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int others = args.length > 1 ? Integer.parseInt(args[1]) : 0;
         try (LocalStack stack = LocalStack.start(StackPorts.free());
-             RunningShop shop = RunningShop.start(stack.ports(), Map.of("shop.aws.count-calls", "true",
-                     // no sample catalog: its product files would be uploading to S3 while the scan is timed
-                     "shop.sample-catalog.load", "false"));
+             RunningShop shop = BenchShop.start(stack, Map.of());
              AwsClients aws = stack.awsClients()) {
             Instant now = Instant.now();
             long expires = now.plus(Duration.ofDays(90)).getEpochSecond();

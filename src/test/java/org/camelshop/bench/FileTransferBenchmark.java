@@ -46,8 +46,7 @@ public final class FileTransferBenchmark {
         file[3] = 4;
         HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
         try (LocalStack stack = LocalStack.start(StackPorts.free());
-             RunningShop shop = RunningShop.start(stack.ports(), Map.of("shop.sample-catalog.load", "false", "shop.files.part-bytes", partBytes,
-                     "shop.rate-limit.admin.limit", "100000000", "shop.rate-limit.public.limit", "100000000"));
+             RunningShop shop = BenchShop.start(stack, Map.of("shop.files.part-bytes", partBytes));
              AwsClients aws = stack.awsClients()) {
             String admin = shop.loginAdmin();
             Checkout checkout = new Checkout(shop);

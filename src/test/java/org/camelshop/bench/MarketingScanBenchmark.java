@@ -44,8 +44,7 @@ public final class MarketingScanBenchmark {
         int carts = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int views = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
         try (LocalStack stack = LocalStack.start(StackPorts.free());
-             // no sample catalog: its product files would be uploading to S3 while the scans are timed
-             RunningShop shop = RunningShop.start(stack.ports(), Map.of("shop.sample-catalog.load", "false"));
+             RunningShop shop = BenchShop.start(stack, Map.of());
              AwsClients aws = stack.awsClients()) {
             Instant now = Instant.now();
             long loadStarted = System.nanoTime();

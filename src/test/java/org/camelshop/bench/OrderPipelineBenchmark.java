@@ -51,10 +51,7 @@ public final class OrderPipelineBenchmark {
         int orders = args.length > 0 ? Integer.parseInt(args[0]) : 600;
         int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 16;
         try (LocalStack stack = LocalStack.start(StackPorts.free());
-             RunningShop shop = RunningShop.start(stack.ports(), Map.of("shop.rate-limit.public.limit", "100000000",
-                     "shop.rate-limit.cart.limit", "100000000", "shop.rate-limit.admin.limit", "100000000", "shop.aws.count-calls", "true",
-                     // no sample catalog: its product files would be uploading to S3 while the orders are timed
-                     "shop.sample-catalog.load", "false"));
+             RunningShop shop = BenchShop.start(stack, Map.of());
              RedisClient redisClient = RedisClient.create("redis://127.0.0.1:" + stack.ports().redis());
              StatefulRedisConnection<String, String> redis = redisClient.connect()) {
             String productId = RunningShop.json(shop.call("POST", "/api/products", "{\"name\":\"Bench Mug\",\"price\":1500,"

@@ -37,9 +37,7 @@ public final class PaymentBenchmark {
         int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         int fallbackCalls = args.length > 2 ? Integer.parseInt(args[2]) : 2000;
         try (LocalStack stack = LocalStack.start(StackPorts.free());
-             RunningShop shop = RunningShop.start(stack.ports(), Map.of("shop.rate-limit.public.limit", "100000000",
-                     "shop.rate-limit.cart.limit", "100000000", "shop.rate-limit.admin.limit", "100000000",
-                     "shop.rate-limit.payment.limit", "100000000"))) {
+             RunningShop shop = BenchShop.start(stack, Map.of())) {
             String productId = RunningShop.json(shop.call("POST", "/api/products", "{\"name\":\"Bench Mug\",\"price\":1500,"
                     + "\"category\":\"Merchandise\",\"sku\":\"PAYBENCH-1\",\"stock_quantity\":1000000}", shop.loginAdmin())).get("product_id").asText();
             List<String> shoppers = new ArrayList<>();
