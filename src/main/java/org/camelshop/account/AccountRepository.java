@@ -1,10 +1,13 @@
 package org.camelshop.account;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
+import org.camelshop.platform.BatchReads;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -70,8 +73,19 @@ public final class AccountRepository implements AccountErasure {
         return item.isEmpty() || item.containsKey(ERASED_AT) ? Optional.empty() : Optional.of(fromItem(item));
     }
 
+    @Override
+    public Map<String, Account> findByIds(Collection<String> userIds) {
+        return BatchReads.get(dynamoDb, table, userIds.stream().map(AccountRepository::key).toList()).stream()
+                .filter(item -> !item.containsKey(ERASED_AT)).map(AccountRepository::fromItem)
+                .collect(Collectors.toMap(Account::userId, account -> account));
+    }
+
+    private static Map<String, AttributeValue> key(String userId) {
+        return Map.of("user_id", AttributeValue.fromS(userId));
+    }
+
     private Map<String, AttributeValue> get(String userId) {
-        return dynamoDb.getItem(r -> r.tableName(table).consistentRead(true).key(Map.of("user_id", AttributeValue.fromS(userId)))).item();
+        return dynamoDb.getItem(r -> r.tableName(table).consistentRead(true).key(key(userId))).item();
     }
 
     private static Map<String, AttributeValue> toItem(Account account) {

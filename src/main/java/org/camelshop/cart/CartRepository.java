@@ -2,15 +2,18 @@ package org.camelshop.cart;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.ScriptOutputType;
+import org.camelshop.platform.BatchReads;
 import org.camelshop.platform.Json;
 import org.camelshop.platform.PersonalRecords;
 import org.camelshop.platform.RedisConnection;
@@ -46,7 +49,6 @@ public final class CartRepository implements CartLookup, PersonalRecords {
         this.metrics = metrics;
     }
 
-    @Override
     public Optional<Cart> find(String owner) {
         try {
             String cached = redis.sync().get(key(owner));
@@ -66,6 +68,13 @@ public final class CartRepository implements CartLookup, PersonalRecords {
         Cart cart = fromItem(item);
         cache(cart);
         return Optional.of(cart);
+    }
+
+    /** Batch reads from the table: a scan reading many carts once gains nothing from filling the Redis copies. */
+    @Override
+    public Map<String, Cart> cartsOf(Collection<String> owners) {
+        return BatchReads.get(dynamoDb, table, owners.stream().map(owner -> Map.of("user_id", AttributeValue.fromS(owner))).toList())
+                .stream().map(CartRepository::fromItem).collect(Collectors.toMap(Cart::userId, cart -> cart));
     }
 
     /** Writes {@code cart} as version {@code cart.version() + 1} if the stored one is still {@code cart.version()}. */

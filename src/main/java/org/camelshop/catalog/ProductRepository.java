@@ -8,12 +8,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import org.camelshop.platform.BatchReads;
 import org.camelshop.platform.Page;
 import org.camelshop.platform.SetClause;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
@@ -28,7 +28,6 @@ public final class ProductRepository implements ProductLookup {
 
     private static final int BATCH_WRITE_LIMIT = 25;
     private static final String SKU_GUARD = "sku#";
-    private static final int BATCH_GET_LIMIT = 100;
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -92,21 +91,10 @@ public final class ProductRepository implements ProductLookup {
     /** Several products by id in one batch read (strongly consistent); ids with no product are simply absent. */
     public Map<String, Product> findAll(java.util.Collection<String> productIds) {
         Map<String, Product> found = new HashMap<>();
-        List<String> ids = productIds.stream().distinct().toList();
-        for (int start = 0; start < ids.size(); start += BATCH_GET_LIMIT) {
-            List<Map<String, AttributeValue>> keys = ids.subList(start, Math.min(start + BATCH_GET_LIMIT, ids.size())).stream()
-                    .map(items::keyOf).toList();
-            Map<String, KeysAndAttributes> pending = Map.of(table, KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
-            while (!pending.isEmpty()) {
-                Map<String, KeysAndAttributes> request = pending;
-                var response = dynamoDb.batchGetItem(r -> r.requestItems(request));
-                response.responses().getOrDefault(table, List.of()).forEach(item -> {
-                    Product product = items.fromItem(item);
-                    found.put(product.productId(), product);
-                });
-                pending = response.unprocessedKeys();
-            }
-        }
+        BatchReads.get(dynamoDb, table, productIds.stream().map(items::keyOf).toList()).forEach(item -> {
+            Product product = items.fromItem(item);
+            found.put(product.productId(), product);
+        });
         return found;
     }
 

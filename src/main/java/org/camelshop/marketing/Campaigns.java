@@ -32,10 +32,12 @@ import org.camelshop.order.Order;
 import org.camelshop.mail.MailRequest;
 import org.camelshop.order.OrderHistory;
 import org.camelshop.order.OrderStatus;
+import org.camelshop.platform.BatchReads;
 import org.camelshop.pricing.DiscountCode;
 import org.camelshop.pricing.DiscountCodeIssuer;
 import org.camelshop.pricing.Quote.PricedLine;
 import org.camelshop.tracking.BrowseCandidates;
+import org.camelshop.tracking.BrowseCandidates.Candidate;
 import org.camelshop.tracking.ProductView;
 import org.camelshop.tracking.Recommender;
 import org.camelshop.tracking.TrackingEvent;
@@ -62,6 +64,8 @@ public final class Campaigns {
     private static final Duration CART_IDLE = Duration.ofHours(24);
     private static final Duration CART_TOO_OLD = Duration.ofDays(7);
     private static final Duration BROWSE_WINDOW = Duration.ofDays(7);
+    // one browse-abandonment episode per (user, product) and record lifetime
+    private static final String BROWSE_EPISODE = "views";
     private static final String CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
     private final CartLookup carts;
@@ -141,10 +145,10 @@ public final class Campaigns {
         try {
             List<Future<?>> shards = IntStream.range(0, BrowseCandidates.SHARDS).mapToObj(shard -> checkers.submit(() -> {
                 Map<String, List<ProductView>> rowsOfUser = new HashMap<>();
-                browseCandidates.candidates(shard, since, now).forEach(candidate -> {
-                    List<ProductView> rows = rowsOfUser.computeIfAbsent(candidate.userId(), user -> views.forUser(user, since, now));
-                    browseAbandoned(candidate.userId(), candidate.productId(), rows, now).ifPresent(mails::add);
-                });
+                List<Candidate> candidates = browseCandidates.candidates(shard, since, now).toList();
+                for (int start = 0; start < candidates.size(); start += BatchReads.LIMIT) {
+                    mails.addAll(browseAbandoned(candidates.subList(start, Math.min(start + BatchReads.LIMIT, candidates.size())), rowsOfUser, since, now));
+                }
             })).collect(Collectors.toList());
             for (Future<?> shard : shards) {
                 shard.get();
@@ -160,15 +164,36 @@ public final class Campaigns {
         return log(Trigger.BROWSE_ABANDONMENT, List.copyOf(mails));
     }
 
-    /** The mail for a candidate pair, given the user's rows of the week: at least 3 views and nothing else of the product. */
-    private Optional<String> browseAbandoned(String userId, String productId, List<ProductView> rowsOfUser, Instant now) {
-        List<ProductView> rows = rowsOfUser.stream().filter(r -> productId.equals(r.productId())).toList();
-        long viewed = rows.stream().filter(r -> TrackingEvent.VIEW.equals(r.eventType())).count();
-        boolean engaged = rows.stream().anyMatch(r -> !TrackingEvent.VIEW.equals(r.eventType()));
-        if (viewed < BrowseCandidates.CANDIDATE_VIEWS || engaged || inCart(userId, productId) || bought(userId, productId, Instant.EPOCH)) {
-            return Optional.empty();
+    /**
+     * The mails for a batch of candidate pairs (at most one batch read's worth). What a single read per candidate would
+     * cost is read for the whole batch first — the records already claimed, the preferences, the carts — and each test
+     * only narrows who is left; then, per user, the rows of the week (at least 3 views and nothing else of the
+     * product) and the orders.
+     */
+    private List<String> browseAbandoned(List<Candidate> batch, Map<String, List<ProductView>> rowsOfUser, Instant since,
+            Instant now) {
+        Set<String> claimed = records.taken(batch.stream().map(Campaigns::browseRecordId).toList(), now);
+        List<Candidate> open = batch.stream().filter(c -> !claimed.contains(browseRecordId(c))).toList();
+        Map<String, EmailPreferences> prefs = preferences.ofAll(open.stream().map(Candidate::userId).distinct().toList());
+        prefs.values().removeIf(p -> !p.allows(Trigger.BROWSE_ABANDONMENT));
+        Map<String, Cart> cartOf = carts.cartsOf(prefs.keySet());
+        List<String> mails = new ArrayList<>();
+        for (Candidate candidate : open) {
+            String userId = candidate.userId();
+            String productId = candidate.productId();
+            if (!prefs.containsKey(userId) || (cartOf.containsKey(userId) && cartOf.get(userId).quantityOf(productId) > 0)) {
+                continue;
+            }
+            List<ProductView> rows = rowsOfUser.computeIfAbsent(userId, user -> views.forUser(user, since, now)).stream()
+                    .filter(r -> productId.equals(r.productId())).toList();
+            long viewed = rows.stream().filter(r -> TrackingEvent.VIEW.equals(r.eventType())).count();
+            boolean engaged = rows.stream().anyMatch(r -> !TrackingEvent.VIEW.equals(r.eventType()));
+            if (viewed >= BrowseCandidates.CANDIDATE_VIEWS && !engaged && !bought(userId, productId, Instant.EPOCH)) {
+                fire(Trigger.BROWSE_ABANDONMENT, prefs.get(userId), productId, BROWSE_EPISODE, Map.of("product_ids", productId), now)
+                        .ifPresent(mails::add);
+            }
         }
-        return fire(Trigger.BROWSE_ABANDONMENT, userId, productId, "views", Map.of("product_ids", productId), now);
+        return mails;
     }
 
     /**
@@ -257,13 +282,14 @@ public final class Campaigns {
     }
 
     private Optional<String> fire(Trigger trigger, String userId, String subject, String episode, Map<String, String> data, Instant now) {
-        Optional<EmailPreferences> prefs = preferences.of(userId).filter(p -> p.allows(trigger));
-        if (prefs.isEmpty()) {
-            return Optional.empty();
-        }
+        return preferences.of(userId).filter(p -> p.allows(trigger)).flatMap(prefs -> fire(trigger, prefs, subject, episode, data, now));
+    }
+
+    /** Claims the record for a user whose preferences allow the trigger; only the winner gets a code and a mail. */
+    private Optional<String> fire(Trigger trigger, EmailPreferences prefs, String subject, String episode, Map<String, String> data, Instant now) {
         String code = trigger.discountPercent() > 0 ? newCode(trigger) : null;
-        String id = trigger.id() + ":" + userId + ":" + subject + ":" + episode;
-        MarketingRecord record = new MarketingRecord(id, userId, prefs.get().email(), trigger.id(), data, code, now.toString(), null, null,
+        String id = recordId(trigger, prefs.userId(), subject, episode);
+        MarketingRecord record = new MarketingRecord(id, prefs.userId(), prefs.email(), trigger.id(), data, code, now.toString(), null, null,
                 false, false, false, null, 0, null, null, now.plus(RECORD_TTL).getEpochSecond());
         if (!records.claim(record, now)) {
             return Optional.empty();
@@ -272,7 +298,16 @@ public final class Campaigns {
             discountCodes.save(new DiscountCode(code, DiscountCode.PERCENT, trigger.discountPercent(), now.plus(CODE_VALIDITY).toString(),
                     1, 0, true, true, now.toString()), false);
         }
-        return Optional.of(MailRequest.marketing(TEMPLATE, prefs.get().email(), id));
+        return Optional.of(MailRequest.marketing(TEMPLATE, prefs.email(), id));
+    }
+
+    private static String browseRecordId(Candidate candidate) {
+        return recordId(Trigger.BROWSE_ABANDONMENT, candidate.userId(), candidate.productId(), BROWSE_EPISODE);
+    }
+
+    /** The MarketingQueue id of an episode: claiming it is what makes the trigger fire once. */
+    private static String recordId(Trigger trigger, String userId, String subject, String episode) {
+        return trigger.id() + ":" + userId + ":" + subject + ":" + episode;
     }
 
     private String newCode(Trigger trigger) {
@@ -292,10 +327,6 @@ public final class Campaigns {
         return orders.forUser(userId).stream()
                 .filter(o -> !OrderStatus.CANCELLED.equals(o.orderStatus()) && Instant.parse(o.orderDate()).isAfter(since))
                 .map(Order::items).flatMap(List::stream).map(PricedLine::productId).anyMatch(productId::equals);
-    }
-
-    private boolean inCart(String userId, String productId) {
-        return carts.find(userId).map(cart -> cart.quantityOf(productId) > 0).orElse(false);
     }
 
     private static List<String> log(Trigger trigger, List<String> mails) {

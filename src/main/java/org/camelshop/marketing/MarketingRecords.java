@@ -1,12 +1,16 @@
 package org.camelshop.marketing;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.camelshop.platform.BatchReads;
 import org.camelshop.platform.DynamoItems;
 import org.camelshop.platform.SetClause;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -37,6 +41,16 @@ public final class MarketingRecords {
         } catch (ConditionalCheckFailedException e) {
             return false;
         }
+    }
+
+    /**
+     * Which of these ids a live record holds (a batch read): {@link #claim} would fail for them, so a scan skips them
+     * before reading anything else. Only a hint for the others: the claim still decides.
+     */
+    public Set<String> taken(Collection<String> queueIds, Instant now) {
+        return BatchReads.get(dynamoDb, table, queueIds.stream().map(MarketingRecords::key).toList()).stream()
+                .filter(item -> !item.containsKey("expires_at") || Long.parseLong(item.get("expires_at").n()) >= now.getEpochSecond())
+                .map(item -> item.get("queue_id").s()).collect(Collectors.toSet());
     }
 
     public Optional<MarketingRecord> find(String queueId) {

@@ -1,6 +1,9 @@
 package org.camelshop.marketing;
 
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -113,6 +116,15 @@ public final class Preferences {
     public Optional<EmailPreferences> of(String userId) {
         return repository.find(userId).or(() -> accounts.findById(userId)
                 .map(account -> EmailPreferences.defaults(userId, account.email(), clock.instant().toString())));
+    }
+
+    /** {@link #of} for many users at once (two batch reads); users whose account no longer exists are absent. */
+    public Map<String, EmailPreferences> ofAll(Collection<String> userIds) {
+        Map<String, EmailPreferences> found = new HashMap<>(repository.findAll(userIds));
+        List<String> defaults = userIds.stream().filter(user -> !found.containsKey(user)).toList();
+        String now = clock.instant().toString();
+        accounts.findByIds(defaults).forEach((user, account) -> found.put(user, EmailPreferences.defaults(user, account.email(), now)));
+        return found;
     }
 
     public String unsubscribeToken(String userId) {

@@ -1,8 +1,11 @@
 package org.camelshop.marketing;
 
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
+import org.camelshop.platform.BatchReads;
 import org.camelshop.platform.DynamoItems;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -21,6 +24,13 @@ public final class PreferencesRepository {
     public Optional<EmailPreferences> find(String userId) {
         var item = dynamoDb.getItem(r -> r.tableName(table).consistentRead(true).key(key(userId))).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(DynamoItems.fromItem(item, EmailPreferences.class));
+    }
+
+    /** The rows of many users at once, by user id; users without a row are absent. */
+    public Map<String, EmailPreferences> findAll(Collection<String> userIds) {
+        return BatchReads.get(dynamoDb, table, userIds.stream().map(PreferencesRepository::key).toList()).stream()
+                .map(item -> DynamoItems.fromItem(item, EmailPreferences.class))
+                .collect(Collectors.toMap(EmailPreferences::userId, preferences -> preferences));
     }
 
     public void save(EmailPreferences preferences) {

@@ -16,24 +16,34 @@ import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.NotifyBuilder;
+import org.camelshop.account.Account;
+import org.camelshop.account.AccountRepository;
+import org.camelshop.cart.Carts;
 import org.camelshop.local.LocalStack;
 import org.camelshop.local.LocalStackExtension;
 import org.camelshop.local.RunningShop;
 import org.camelshop.mail.MailRequest;
 import org.camelshop.platform.Json;
 import org.camelshop.platform.provision.ResourcePlan;
+import org.camelshop.tracking.ProductView;
+import org.camelshop.tracking.ProductViews;
 import org.camelshop.tracking.TrackingEvent;
+import org.camelshop.tracking.ViewCounters;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -253,6 +263,61 @@ class MarketingIT {
         String code = record(mailsTo(mails, browser.email()).get(0)).discountCode();
         assertEquals(5, json(shop.call("GET", "/api/admin/discount-codes/" + code, null, shop.loginAdmin())).get("value").asInt(), "5 % off");
         assertTrue(mailsTo(campaigns.browseAbandonment(Instant.now()), browser.email()).isEmpty(), "once");
+    }
+
+    /**
+     * More candidates in one index partition than one batch read takes (100), written through the shop's own
+     * repositories: the batched reads of claimed records, preferences and carts leave out exactly the opted-out, the
+     * already mailed and those with the product in their cart, the per-user rows still leave out those who engaged
+     * otherwise, and everyone else gets one mail — once.
+     */
+    @Test
+    void browseAbandonmentOverMoreCandidatesThanOneBatchSkipsExactlyTheOptedOutTheMailedAndTheCarted() {
+        String productId = product(1200, 500);
+        var dynamoDb = stack.awsClients().dynamoDb();
+        var accounts = new AccountRepository(dynamoDb, ResourcePlan.USERS);
+        var rows = new ProductViews(dynamoDb, ResourcePlan.PRODUCT_VIEWS);
+        var counters = new ViewCounters(dynamoDb, ResourcePlan.PRODUCT_VIEW_COUNTERS);
+        var preferenceRows = new PreferencesRepository(dynamoDb, ResourcePlan.EMAIL_PREFERENCES);
+        var records = new MarketingRecords(dynamoDb, ResourcePlan.MARKETING_QUEUE);
+        var carts = shop.camelContext().getRegistry().lookupByNameAndType("carts", Carts.class);
+        Instant now = Instant.now();
+        long expires = now.plus(Duration.ofDays(90)).getEpochSecond();
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        // users of one partition, so its query answers more than one batch
+        List<String> users = IntStream.iterate(0, i -> i + 1).mapToObj(i -> "batch-" + run + "-" + i)
+                .filter(user -> ViewCounters.shard(user) == 5).limit(130).toList();
+        Set<String> expected = ConcurrentHashMap.newKeySet();
+        users.parallelStream().forEach(user -> {
+            int i = users.indexOf(user);
+            var account = new Account(user, user + "@example.com", "Batch " + i, "customer", "-", now.toString());
+            assertTrue(accounts.create(account));
+            for (int view = 0; view < 3; view++) {
+                String at = now.minus(Duration.ofMinutes(10 + view)).toString();
+                String viewId = user + "-view-" + view;
+                rows.put(new ProductView(viewId, at, TrackingEvent.VIEW, user, null, productId, "Marketing Lamp", null,
+                        1200, 5, null, null, null, at, expires));
+                counters.count(user, productId, viewId, at, expires);
+            }
+            switch (i % 10) {
+                case 0 -> preferenceRows.save(EmailPreferences.defaults(user, account.email(), now.toString()).without(null, now.toString()));
+                case 1 -> assertTrue(records.claim(new MarketingRecord("browse_abandonment:" + user + ":" + productId + ":views", user,
+                        account.email(), "browse_abandonment", Map.of("product_ids", productId), null, now.toString(), null, null, false, false,
+                        false, null, 0, null, null, expires), now));
+                case 2 -> carts.add(new Carts.LineRequest(productId, 1, null), account.sessionUser(), null);
+                case 3 -> rows.put(new ProductView(user + "-cart", now.toString(), TrackingEvent.CART_ADD, user, null,
+                        productId, "Marketing Lamp", null, 1200, null, null, null, null, now.toString(), expires));
+                default -> expected.add(user + "@example.com");
+            }
+        });
+
+        List<String> mails = campaigns.browseAbandonment(now);
+        Set<String> mailed = new HashSet<>();
+        users.forEach(user -> mailsTo(mails, user + "@example.com").forEach(mail -> assertTrue(mailed.add(user + "@example.com"), "one mail each")));
+        assertEquals(78, expected.size(), "130 users, 4 in 10 left out");
+        assertEquals(expected, mailed);
+        List<String> again = campaigns.browseAbandonment(now);
+        assertTrue(users.stream().allMatch(user -> mailsTo(again, user + "@example.com").isEmpty()), "a second scan sends nothing");
     }
 
     @Test
