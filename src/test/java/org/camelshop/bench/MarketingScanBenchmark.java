@@ -101,13 +101,15 @@ public final class MarketingScanBenchmark {
         return counterItems.size();
     }
 
-    static Map<String, AttributeValue> viewRow(String viewId, String userId, String productId, String at, long expires) {
+    // the items below are also what MarketingIT writes for a scan over many candidates
+
+    public static Map<String, AttributeValue> viewRow(String viewId, String userId, String productId, String at, long expires) {
         return Map.of("view_id", s(viewId), "timestamp", s(at), "event_type", s("view"), "user_id", s(userId), "product_id", s(productId),
                 "product_name", s("Bench product"), "product_price", n(1000), "created_at", s(at), "expires_at", n(expires));
     }
 
     /** The counter item the tracking recorder keeps for these views ({@code <timestamp>|<view id>}) of a pair. */
-    static Map<String, AttributeValue> counter(String userId, String productId, List<String> seen, long expires) {
+    public static Map<String, AttributeValue> counter(String userId, String productId, List<String> seen, long expires) {
         Map<String, AttributeValue> item = new HashMap<>(Map.of("user_id", s(userId), "product_id", s(productId),
                 "views", AttributeValue.fromSs(seen.subList(0, Math.min(seen.size(), ViewCounters.CANDIDATE_VIEWS))), "expires_at", n(expires)));
         if (seen.size() >= ViewCounters.CANDIDATE_VIEWS) {
@@ -118,13 +120,13 @@ public final class MarketingScanBenchmark {
         return item;
     }
 
-    static Map<String, AttributeValue> user(String userId, Instant now) {
+    public static Map<String, AttributeValue> user(String userId, Instant now) {
         return Map.of("user_id", s(userId), "email", s(userId + "@example.com"), "name", s("Bench " + userId), "role", s("customer"),
                 "password_hash", s("-"), "created_at", s(now.toString()));
     }
 
     /** Batch writes of 25 from 8 threads, retrying what DynamoDB hands back unprocessed. */
-    static void write(DynamoDbClient dynamoDb, String table, List<Map<String, AttributeValue>> items) throws Exception {
+    public static void write(DynamoDbClient dynamoDb, String table, List<Map<String, AttributeValue>> items) throws Exception {
         ExecutorService writers = Executors.newFixedThreadPool(8);
         List<Future<?>> batches = new ArrayList<>();
         for (int from = 0; from < items.size(); from += 25) {

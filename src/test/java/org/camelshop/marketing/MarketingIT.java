@@ -16,13 +16,14 @@ import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,17 +32,15 @@ import java.util.stream.IntStream;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.NotifyBuilder;
-import org.camelshop.account.Account;
-import org.camelshop.account.AccountRepository;
+import org.camelshop.bench.MarketingScanBenchmark;
 import org.camelshop.cart.Carts;
 import org.camelshop.local.LocalStack;
 import org.camelshop.local.LocalStackExtension;
 import org.camelshop.local.RunningShop;
 import org.camelshop.mail.MailRequest;
 import org.camelshop.platform.Json;
+import org.camelshop.platform.SessionUser;
 import org.camelshop.platform.provision.ResourcePlan;
-import org.camelshop.tracking.ProductView;
-import org.camelshop.tracking.ProductViews;
 import org.camelshop.tracking.TrackingEvent;
 import org.camelshop.tracking.ViewCounters;
 import org.junit.jupiter.api.BeforeEach;
@@ -272,12 +271,9 @@ class MarketingIT {
      * otherwise, and everyone else gets one mail — once.
      */
     @Test
-    void browseAbandonmentOverMoreCandidatesThanOneBatchSkipsExactlyTheOptedOutTheMailedAndTheCarted() {
+    void browseAbandonmentOverMoreCandidatesThanOneBatchSkipsExactlyTheOptedOutTheMailedAndTheCarted() throws Exception {
         String productId = product(1200, 500);
         var dynamoDb = stack.awsClients().dynamoDb();
-        var accounts = new AccountRepository(dynamoDb, ResourcePlan.USERS);
-        var rows = new ProductViews(dynamoDb, ResourcePlan.PRODUCT_VIEWS);
-        var counters = new ViewCounters(dynamoDb, ResourcePlan.PRODUCT_VIEW_COUNTERS);
         var preferenceRows = new PreferencesRepository(dynamoDb, ResourcePlan.EMAIL_PREFERENCES);
         var records = new MarketingRecords(dynamoDb, ResourcePlan.MARKETING_QUEUE);
         var carts = shop.camelContext().getRegistry().lookupByNameAndType("carts", Carts.class);
@@ -286,35 +282,45 @@ class MarketingIT {
         String run = UUID.randomUUID().toString().substring(0, 8);
         // users of one partition, so its query answers more than one batch
         List<String> users = IntStream.iterate(0, i -> i + 1).mapToObj(i -> "batch-" + run + "-" + i)
-                .filter(user -> ViewCounters.shard(user) == 5).limit(130).toList();
-        Set<String> expected = ConcurrentHashMap.newKeySet();
-        users.parallelStream().forEach(user -> {
-            int i = users.indexOf(user);
-            var account = new Account(user, user + "@example.com", "Batch " + i, "customer", "-", now.toString());
-            assertTrue(accounts.create(account));
+                .filter(user -> ViewCounters.shard(user) == 5).limit(110).toList();
+        List<Map<String, AttributeValue>> accounts = new ArrayList<>();
+        List<Map<String, AttributeValue>> rows = new ArrayList<>();
+        List<Map<String, AttributeValue>> counters = new ArrayList<>();
+        Set<String> expected = new HashSet<>();
+        for (int i = 0; i < users.size(); i++) {
+            String user = users.get(i);
+            String email = user + "@example.com";
+            accounts.add(MarketingScanBenchmark.user(user, now));
+            List<String> seen = new ArrayList<>();
             for (int view = 0; view < 3; view++) {
                 String at = now.minus(Duration.ofMinutes(10 + view)).toString();
-                String viewId = user + "-view-" + view;
-                rows.put(new ProductView(viewId, at, TrackingEvent.VIEW, user, null, productId, "Marketing Lamp", null,
-                        1200, 5, null, null, null, at, expires));
-                counters.count(user, productId, viewId, at, expires);
+                rows.add(MarketingScanBenchmark.viewRow(user + "-view-" + view, user, productId, at, expires));
+                seen.add(at + "|" + user + "-view-" + view);
             }
+            counters.add(MarketingScanBenchmark.counter(user, productId, seen, expires));
             switch (i % 10) {
-                case 0 -> preferenceRows.save(EmailPreferences.defaults(user, account.email(), now.toString()).without(null, now.toString()));
-                case 1 -> assertTrue(records.claim(new MarketingRecord("browse_abandonment:" + user + ":" + productId + ":views", user,
-                        account.email(), "browse_abandonment", Map.of("product_ids", productId), null, now.toString(), null, null, false, false,
-                        false, null, 0, null, null, expires), now));
-                case 2 -> carts.add(new Carts.LineRequest(productId, 1, null), account.sessionUser(), null);
-                case 3 -> rows.put(new ProductView(user + "-cart", now.toString(), TrackingEvent.CART_ADD, user, null,
-                        productId, "Marketing Lamp", null, 1200, null, null, null, null, now.toString(), expires));
-                default -> expected.add(user + "@example.com");
+                case 0 -> preferenceRows.save(EmailPreferences.defaults(user, email, now.toString()).without(null, now.toString()));
+                case 1 -> assertTrue(records.claim(new MarketingRecord("browse_abandonment:" + user + ":" + productId + ":views", user, email,
+                        "browse_abandonment", Map.of("product_ids", productId), null, now.toString(), null, null, false, false, false, null, 0,
+                        null, null, expires), now));
+                case 2 -> carts.add(new Carts.LineRequest(productId, 1, null), new SessionUser(user, email, user, SessionUser.CUSTOMER), null);
+                case 3 -> {
+                    Map<String, AttributeValue> cartAdd = new HashMap<>(MarketingScanBenchmark.viewRow(user + "-cart", user, productId,
+                            now.toString(), expires));
+                    cartAdd.put("event_type", AttributeValue.fromS(TrackingEvent.CART_ADD));
+                    rows.add(cartAdd);
+                }
+                default -> expected.add(email);
             }
-        });
+        }
+        MarketingScanBenchmark.write(dynamoDb, ResourcePlan.USERS, accounts);
+        MarketingScanBenchmark.write(dynamoDb, ResourcePlan.PRODUCT_VIEWS, rows);
+        MarketingScanBenchmark.write(dynamoDb, ResourcePlan.PRODUCT_VIEW_COUNTERS, counters);
 
         List<String> mails = campaigns.browseAbandonment(now);
         Set<String> mailed = new HashSet<>();
         users.forEach(user -> mailsTo(mails, user + "@example.com").forEach(mail -> assertTrue(mailed.add(user + "@example.com"), "one mail each")));
-        assertEquals(78, expected.size(), "130 users, 4 in 10 left out");
+        assertEquals(66, expected.size(), "110 users, 4 in 10 left out");
         assertEquals(expected, mailed);
         List<String> again = campaigns.browseAbandonment(now);
         assertTrue(users.stream().allMatch(user -> mailsTo(again, user + "@example.com").isEmpty()), "a second scan sends nothing");
