@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import org.camelshop.platform.BatchReads;
+import org.camelshop.platform.DynamoBatches;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -75,7 +75,7 @@ public final class AccountRepository implements AccountErasure {
 
     @Override
     public Map<String, Account> findByIds(Collection<String> userIds) {
-        return BatchReads.get(dynamoDb, table, userIds.stream().map(AccountRepository::key).toList()).stream()
+        return DynamoBatches.get(dynamoDb, table, userIds.stream().map(AccountRepository::key).toList()).stream()
                 .filter(item -> !item.containsKey(ERASED_AT)).map(AccountRepository::fromItem)
                 .collect(Collectors.toMap(Account::userId, account -> account));
     }

@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.ScriptOutputType;
-import org.camelshop.platform.BatchReads;
+import org.camelshop.platform.DynamoBatches;
 import org.camelshop.platform.Json;
 import org.camelshop.platform.PersonalRecords;
 import org.camelshop.platform.RedisConnection;
@@ -73,7 +73,7 @@ public final class CartRepository implements CartLookup, PersonalRecords {
     /** Batch reads from the table: a scan reading many carts once gains nothing from filling the Redis copies. */
     @Override
     public Map<String, Cart> cartsOf(Collection<String> owners) {
-        return BatchReads.get(dynamoDb, table, owners.stream().map(owner -> Map.of("user_id", AttributeValue.fromS(owner))).toList())
+        return DynamoBatches.get(dynamoDb, table, owners.stream().map(owner -> Map.of("user_id", AttributeValue.fromS(owner))).toList())
                 .stream().map(CartRepository::fromItem).collect(Collectors.toMap(Cart::userId, cart -> cart));
     }
 

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import org.camelshop.platform.BatchReads;
+import org.camelshop.platform.DynamoBatches;
 import org.camelshop.platform.Page;
 import org.camelshop.platform.SetClause;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -17,7 +17,6 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * The {@code Products} table. Listing narrows the read with the seed's indexes where a filter matches one
@@ -26,7 +25,6 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  */
 public final class ProductRepository implements ProductLookup {
 
-    private static final int BATCH_WRITE_LIMIT = 25;
     private static final String SKU_GUARD = "sku#";
 
     private final DynamoDbClient dynamoDb;
@@ -91,7 +89,7 @@ public final class ProductRepository implements ProductLookup {
     /** Several products by id in one batch read (strongly consistent); ids with no product are simply absent. */
     public Map<String, Product> findAll(java.util.Collection<String> productIds) {
         Map<String, Product> found = new HashMap<>();
-        BatchReads.get(dynamoDb, table, productIds.stream().map(items::keyOf).toList()).forEach(item -> {
+        DynamoBatches.get(dynamoDb, table, productIds.stream().map(items::keyOf).toList()).forEach(item -> {
             Product product = items.fromItem(item);
             found.put(product.productId(), product);
         });
@@ -258,15 +256,6 @@ public final class ProductRepository implements ProductLookup {
 
     /** Writes products in batches of 25, resending whatever DynamoDB leaves unprocessed. */
     public void saveAll(List<Product> products) {
-        for (int start = 0; start < products.size(); start += BATCH_WRITE_LIMIT) {
-            List<WriteRequest> batch = new ArrayList<>();
-            products.subList(start, Math.min(start + BATCH_WRITE_LIMIT, products.size()))
-                    .forEach(p -> batch.add(WriteRequest.builder().putRequest(r -> r.item(items.toItem(p))).build()));
-            Map<String, List<WriteRequest>> pending = Map.of(table, batch);
-            while (!pending.isEmpty()) {
-                Map<String, List<WriteRequest>> request = pending;
-                pending = dynamoDb.batchWriteItem(r -> r.requestItems(request)).unprocessedItems();
-            }
-        }
+        DynamoBatches.put(dynamoDb, table, products.stream().map(items::toItem).toList());
     }
 }

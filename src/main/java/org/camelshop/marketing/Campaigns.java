@@ -32,7 +32,7 @@ import org.camelshop.order.Order;
 import org.camelshop.mail.MailRequest;
 import org.camelshop.order.OrderHistory;
 import org.camelshop.order.OrderStatus;
-import org.camelshop.platform.BatchReads;
+import org.camelshop.platform.DynamoBatches;
 import org.camelshop.pricing.DiscountCode;
 import org.camelshop.pricing.DiscountCodeIssuer;
 import org.camelshop.pricing.Quote.PricedLine;
@@ -146,8 +146,8 @@ public final class Campaigns {
             List<Future<?>> shards = IntStream.range(0, BrowseCandidates.SHARDS).mapToObj(shard -> checkers.submit(() -> {
                 Map<String, List<ProductView>> rowsOfUser = new HashMap<>();
                 List<Candidate> candidates = browseCandidates.candidates(shard, since, now).toList();
-                for (int start = 0; start < candidates.size(); start += BatchReads.LIMIT) {
-                    mails.addAll(browseAbandoned(candidates.subList(start, Math.min(start + BatchReads.LIMIT, candidates.size())), rowsOfUser, since, now));
+                for (int start = 0; start < candidates.size(); start += DynamoBatches.LIMIT) {
+                    mails.addAll(browseAbandoned(candidates.subList(start, Math.min(start + DynamoBatches.LIMIT, candidates.size())), rowsOfUser, since, now));
                 }
             })).collect(Collectors.toList());
             for (Future<?> shard : shards) {
@@ -172,12 +172,12 @@ public final class Campaigns {
      */
     private List<String> browseAbandoned(List<Candidate> batch, Map<String, List<ProductView>> rowsOfUser, Instant since,
             Instant now) {
-        Set<String> claimed = records.taken(batch.stream().map(Campaigns::browseRecordId).toList(), now);
-        List<Candidate> open = batch.stream().filter(c -> !claimed.contains(browseRecordId(c))).toList();
+        Set<String> mailed = records.taken(batch.stream().map(Campaigns::browseRecordId).toList(), now);
+        List<Candidate> open = batch.stream().filter(c -> !mailed.contains(browseRecordId(c))).toList();
         Map<String, EmailPreferences> prefs = preferences.ofAll(open.stream().map(Candidate::userId).distinct().toList());
         prefs.values().removeIf(p -> !p.allows(Trigger.BROWSE_ABANDONMENT));
         Map<String, Cart> cartOf = carts.cartsOf(prefs.keySet());
-        List<String> mails = new ArrayList<>();
+        List<Claimed> claimed = new ArrayList<>();
         for (Candidate candidate : open) {
             String userId = candidate.userId();
             String productId = candidate.productId();
@@ -189,11 +189,16 @@ public final class Campaigns {
             long viewed = rows.stream().filter(r -> TrackingEvent.VIEW.equals(r.eventType())).count();
             boolean engaged = rows.stream().anyMatch(r -> !TrackingEvent.VIEW.equals(r.eventType()));
             if (viewed >= BrowseCandidates.CANDIDATE_VIEWS && !engaged && !bought(userId, productId, Instant.EPOCH)) {
-                fire(Trigger.BROWSE_ABANDONMENT, prefs.get(userId), productId, BROWSE_EPISODE, Map.of("product_ids", productId), now)
-                        .ifPresent(mails::add);
+                claim(Trigger.BROWSE_ABANDONMENT, prefs.get(userId), productId, BROWSE_EPISODE, Map.of("product_ids", productId), now)
+                        .ifPresent(claimed::add);
             }
         }
-        return mails;
+        // the batch's codes in a few batch writes rather than one write each; as with save, a taken name is not stored
+        Set<String> taken = discountCodes.saveNew(claimed.stream().map(Claimed::code).filter(Objects::nonNull).toList());
+        if (!taken.isEmpty()) {
+            LOG.warn("Browse-abandonment codes already taken, not stored: {}", taken);
+        }
+        return claimed.stream().map(Claimed::mail).toList();
     }
 
     /**
@@ -285,8 +290,18 @@ public final class Campaigns {
         return preferences.of(userId).filter(p -> p.allows(trigger)).flatMap(prefs -> fire(trigger, prefs, subject, episode, data, now));
     }
 
-    /** Claims the record for a user whose preferences allow the trigger; only the winner gets a code and a mail. */
     private Optional<String> fire(Trigger trigger, EmailPreferences prefs, String subject, String episode, Map<String, String> data, Instant now) {
+        Optional<Claimed> claimed = claim(trigger, prefs, subject, episode, data, now);
+        claimed.map(Claimed::code).ifPresent(code -> discountCodes.save(code, false));
+        return claimed.map(Claimed::mail);
+    }
+
+    /** A won claim: its mail request, and the code to store (null when the trigger has none). */
+    private record Claimed(String mail, DiscountCode code) {
+    }
+
+    /** Claims the record for a user whose preferences allow the trigger; only the winner gets a code and a mail. */
+    private Optional<Claimed> claim(Trigger trigger, EmailPreferences prefs, String subject, String episode, Map<String, String> data, Instant now) {
         String code = trigger.discountPercent() > 0 ? newCode(trigger) : null;
         String id = recordId(trigger, prefs.userId(), subject, episode);
         MarketingRecord record = new MarketingRecord(id, prefs.userId(), prefs.email(), trigger.id(), data, code, now.toString(), null, null,
@@ -294,11 +309,9 @@ public final class Campaigns {
         if (!records.claim(record, now)) {
             return Optional.empty();
         }
-        if (code != null) {
-            discountCodes.save(new DiscountCode(code, DiscountCode.PERCENT, trigger.discountPercent(), now.plus(CODE_VALIDITY).toString(),
-                    1, 0, true, true, now.toString()), false);
-        }
-        return Optional.of(MailRequest.marketing(TEMPLATE, prefs.email(), id));
+        return Optional.of(new Claimed(MailRequest.marketing(TEMPLATE, prefs.email(), id), code == null ? null
+                : new DiscountCode(code, DiscountCode.PERCENT, trigger.discountPercent(), now.plus(CODE_VALIDITY).toString(), 1, 0, true, true,
+                        now.toString())));
     }
 
     private static String browseRecordId(Candidate candidate) {

@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.camelshop.platform.BatchReads;
+import org.camelshop.platform.DynamoBatches;
 import org.camelshop.platform.DynamoItems;
 import org.camelshop.platform.SetClause;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -48,7 +48,7 @@ public final class MarketingRecords {
      * before reading anything else. Only a hint for the others: the claim still decides.
      */
     public Set<String> taken(Collection<String> queueIds, Instant now) {
-        return BatchReads.get(dynamoDb, table, queueIds.stream().map(MarketingRecords::key).toList()).stream()
+        return DynamoBatches.get(dynamoDb, table, queueIds.stream().map(MarketingRecords::key).toList()).stream()
                 .filter(item -> !item.containsKey("expires_at") || Long.parseLong(item.get("expires_at").n()) >= now.getEpochSecond())
                 .map(item -> item.get("queue_id").s()).collect(Collectors.toSet());
     }

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import org.camelshop.platform.BatchReads;
+import org.camelshop.platform.DynamoBatches;
 import org.camelshop.platform.DynamoItems;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -28,7 +28,7 @@ public final class PreferencesRepository {
 
     /** The rows of many users at once, by user id; users without a row are absent. */
     public Map<String, EmailPreferences> findAll(Collection<String> userIds) {
-        return BatchReads.get(dynamoDb, table, userIds.stream().map(PreferencesRepository::key).toList()).stream()
+        return DynamoBatches.get(dynamoDb, table, userIds.stream().map(PreferencesRepository::key).toList()).stream()
                 .map(item -> DynamoItems.fromItem(item, EmailPreferences.class))
                 .collect(Collectors.toMap(EmailPreferences::userId, preferences -> preferences));
     }

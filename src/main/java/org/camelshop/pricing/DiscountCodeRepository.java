@@ -4,7 +4,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
+import org.camelshop.platform.DynamoBatches;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -57,6 +60,29 @@ public final class DiscountCodeRepository implements DiscountCodeIssuer {
         } catch (ConditionalCheckFailedException e) {
             return false;
         }
+    }
+
+    @Override
+    public Set<String> saveNew(List<DiscountCode> codes) {
+        Set<String> taken = DynamoBatches.get(dynamoDb, table, codes.stream().map(code -> key(code.code())).toList()).stream()
+                .map(item -> item.get("code").s()).collect(Collectors.toSet());
+        DynamoBatches.put(dynamoDb, table, codes.stream().filter(code -> !taken.contains(code.code())).map(DiscountCodeRepository::newItem).toList());
+        return taken;
+    }
+
+    /** The item {@link #save} makes of a new code: nothing used yet, no empty attributes. */
+    private static Map<String, AttributeValue> newItem(DiscountCode code) {
+        Map<String, AttributeValue> item = new HashMap<>(Map.of("code", AttributeValue.fromS(code.code()), "type", AttributeValue.fromS(code.type()),
+                "value", AttributeValue.fromN(Long.toString(code.value())), "single_use_per_user", AttributeValue.fromBool(code.singleUsePerUser()),
+                "active", AttributeValue.fromBool(code.active()), "created_at", AttributeValue.fromS(code.createdAt()),
+                "used_count", AttributeValue.fromN("0")));
+        if (code.expiresAt() != null) {
+            item.put("expires_at", AttributeValue.fromS(code.expiresAt()));
+        }
+        if (code.usageLimit() != null) {
+            item.put("usage_limit", AttributeValue.fromN(Integer.toString(code.usageLimit())));
+        }
+        return item;
     }
 
     /**
