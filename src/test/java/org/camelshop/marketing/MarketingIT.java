@@ -41,6 +41,7 @@ import org.camelshop.mail.MailRequest;
 import org.camelshop.platform.Json;
 import org.camelshop.platform.SessionUser;
 import org.camelshop.platform.provision.ResourcePlan;
+import org.camelshop.pricing.DiscountCodeRepository;
 import org.camelshop.tracking.TrackingEvent;
 import org.camelshop.tracking.ViewCounters;
 import org.junit.jupiter.api.BeforeEach;
@@ -322,6 +323,14 @@ class MarketingIT {
         users.forEach(user -> mailsTo(mails, user + "@example.com").forEach(mail -> assertTrue(mailed.add(user + "@example.com"), "one mail each")));
         assertEquals(66, expected.size(), "110 users, 4 in 10 left out");
         assertEquals(expected, mailed);
+        var codes = new DiscountCodeRepository(dynamoDb, ResourcePlan.DISCOUNT_CODES);
+        Set<String> names = new HashSet<>();
+        users.forEach(user -> mailsTo(mails, user + "@example.com").forEach(mail -> {
+            String name = record(mail).discountCode();
+            assertTrue(names.add(name), "a code of its own");
+            assertTrue(codes.find(name).filter(code -> code.value() == 5 && code.usageLimit() == 1 && code.singleUsePerUser()).isPresent(),
+                    "stored, 5 %, single-use: " + name);
+        }));
         List<String> again = campaigns.browseAbandonment(now);
         assertTrue(users.stream().allMatch(user -> mailsTo(again, user + "@example.com").isEmpty()), "a second scan sends nothing");
     }
