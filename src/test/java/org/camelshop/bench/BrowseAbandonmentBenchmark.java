@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The browse-abandonment scan over a week of N view events: {@code bench/main.sh BrowseAbandonmentBenchmark <views>
- * [other counters]} (defaults 1,000,000 and 0). As in MarketingScanBenchmark, users view 20 products each and one
+ * [other counters] [scan threads]} (defaults 1,000,000, 0 and the shop's {@code shop.marketing.scan-threads}). As in MarketingScanBenchmark, users view 20 products each and one
  * user in twenty viewed one of them three times, so N views make N / 400 candidates. Only what the scan can read is
  * written: the candidates' counters (the sparse index), their users and their users' view rows. The counters of the
  * other (user, product) pairs are outside the index; write some with the second argument to see that the scan's time
@@ -39,8 +39,9 @@ public final class BrowseAbandonmentBenchmark {
     public static void main(String[] args) throws Exception {
         int views = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int others = args.length > 1 ? Integer.parseInt(args[1]) : 0;
+        Map<String, String> settings = args.length > 2 ? Map.of("shop.marketing.scan-threads", args[2]) : Map.of();
         try (LocalStack stack = LocalStack.start(StackPorts.free());
-             RunningShop shop = BenchShop.start(stack, Map.of());
+             RunningShop shop = BenchShop.start(stack, settings);
              AwsClients aws = stack.awsClients()) {
             Instant now = Instant.now();
             long expires = now.plus(Duration.ofDays(90)).getEpochSecond();
