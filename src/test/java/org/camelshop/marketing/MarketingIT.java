@@ -118,6 +118,11 @@ class MarketingIT {
                 .statusCode());
     }
 
+    private int watches(String userId) {
+        return stack.awsClients().dynamoDb().query(r -> r.tableName(ResourcePlan.WATCH_LIST).keyConditionExpression("user_id = :u")
+                .expressionAttributeValues(Map.of(":u", AttributeValue.fromS(userId)))).count();
+    }
+
     private long rows(String userId, String productId) {
         return stack.awsClients().dynamoDb().scan(r -> r.tableName(ResourcePlan.PRODUCT_VIEWS)).items().stream()
                 .filter(i -> i.containsKey("user_id") && userId.equals(i.get("user_id").s()) && productId.equals(i.get("product_id").s()))
@@ -498,11 +503,14 @@ class MarketingIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> rows(leaver.userId(), productId) == 2 && counted(leaver.userId(), productId) == 1
                 && counted(other.userId(), productId) == 1 && stack.mailsTo(leaver.email()).size() == 1);
         String secondDevice = shop.login(leaver.email(), "password-123");
+        assertEquals(200, shop.call("POST", "/api/track/watchlist/add", "{\"product_id\":\"" + productId + "\"}", leaver.token()).statusCode());
+        assertEquals(200, shop.call("POST", "/api/track/watchlist/add", "{\"product_id\":\"" + productId + "\"}", other.token()).statusCode());
 
         HttpResponse<String> export = shop.call("GET", "/api/preferences/export", null, leaver.token());
         assertEquals(200, export.statusCode());
         String data = export.body();
         assertTrue(data.contains(leaver.email()) && data.contains(receipt.get("order_id").asText()) && data.contains(productId));
+        assertEquals(productId, json(export).get("watchlist").get(0).get("product_id").asText(), "the watch is exported");
         assertFalse(data.contains(other.email()) || data.contains(other.userId()), "nobody else's data");
         assertFalse(data.contains("password"), "no password hash");
 
@@ -517,6 +525,8 @@ class MarketingIT {
         assertEquals(1, rows(other.userId(), productId), "others' history stays");
         assertEquals(0, counters(leaver.userId()), "view counters gone");
         assertEquals(1, counters(other.userId()), "others' counters stay");
+        assertEquals(0, watches(leaver.userId()), "watchlist gone");
+        assertEquals(1, watches(other.userId()), "others' watches stay");
 
         assertEquals(401, shop.call("GET", "/api/auth/me", null, secondDevice).statusCode(), "the account's other sessions ended too");
         assertEquals(400, shop.call("POST", "/api/cart/add", "{\"product_id\":\"" + productId + "\",\"quantity\":1}", secondDevice).statusCode(),
