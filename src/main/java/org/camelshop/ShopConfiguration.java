@@ -342,7 +342,7 @@ public class ShopConfiguration implements CamelConfiguration {
         preferences = new Preferences(preferenceRows, accountRepository,
                 new UnsubscribeTokens(settings.get("shop.marketing.link-secret")), shopUrl, clock);
         BiFunction<String, String, Optional<String>> mailImages = (productId, variantId) -> products.find(productId)
-                .map(product -> ProductThumbnails.mailImage(product, variantId));
+                .map(product -> product.mailImage(variantId));
         MailSettings mailSettings = MailSettings.from(settings, shopUrl, sellerAddress());
         registry.bind("brandLogo", new BrandLogo(mailSettings.brand()));
         registry.bind("mailer", new Mailer(

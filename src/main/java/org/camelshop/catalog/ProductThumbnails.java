@@ -51,7 +51,7 @@ public final class ProductThumbnails {
      * picture where there is one (the variant's, else the product's), else the PNG thumbnail of the artwork (in the
      * variant's colour).
      */
-    public static String mailImage(Product product, String variantId) {
+    static String mailImage(Product product, String variantId) {
         Optional<Variant> variant = variantId == null ? Optional.empty() : product.findVariant(variantId);
         Optional<String> uploaded = variant.map(Variant::image).filter(ProductThumbnails::isRaster)
                 .or(() -> Optional.ofNullable(product.imageUrl()).filter(ProductThumbnails::isRaster));

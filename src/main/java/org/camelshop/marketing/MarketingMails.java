@@ -12,7 +12,6 @@ import java.util.Optional;
 
 import org.camelshop.catalog.Product;
 import org.camelshop.catalog.ProductLookup;
-import org.camelshop.catalog.ProductThumbnails;
 import org.camelshop.mail.Brand;
 import org.camelshop.mail.MarketingContent;
 import org.camelshop.mail.MarketingMail;
@@ -99,7 +98,7 @@ public final class MarketingMails implements MarketingContent {
 
     /** The product's picture for mail (a PNG or JPEG every mail client shows), as an absolute URL. */
     private String image(Product product, String variantId) {
-        return Brand.absolute(shopUrl, ProductThumbnails.mailImage(product, variantId));
+        return Brand.absolute(shopUrl, product.mailImage(variantId));
     }
 
     private String click(String id, String productId) {
