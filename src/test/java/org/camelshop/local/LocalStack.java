@@ -285,6 +285,11 @@ public final class LocalStack implements AutoCloseable {
         private NodePackages() {
         }
 
+        /** The build installs the packages ahead of the integration tests (pom.xml, install-node-packages). */
+        public static void main(String[] args) throws IOException {
+            ensureInstalled(Path.of("local-stack"));
+        }
+
         static synchronized void ensureInstalled(Path localStackDir) throws IOException {
             // one install at a time across processes too (test JVMs, a running shop): two npm ci in one folder break
             try (java.nio.channels.FileChannel guard = java.nio.channels.FileChannel.open(localStackDir.resolve(".npm-install.lock"),

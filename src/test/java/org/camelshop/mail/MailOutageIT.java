@@ -37,7 +37,7 @@ class MailOutageIT {
         try (LocalStack stack = LocalStack.start(StackPorts.free());
              RunningShop shop = RunningShop.start(stack.ports(), Map.of(
                      "shop.queue.retry-base-seconds", "1",
-                     "shop.breaker.open-seconds", "10"))) {
+                     "shop.breaker.open-seconds", "4"))) {
             String productId = json(shop.call("POST", "/api/products", "{\"name\":\"Outage Candle\",\"price\":900,\"category\":\"Merchandise\","
                     + "\"sku\":\"OUT-" + UUID.randomUUID().toString().substring(0, 8) + "\",\"stock_quantity\":100}", shop.loginAdmin()))
                     .get("product_id").asText();
