@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 
 import io.vertx.ext.web.Router;
@@ -37,16 +37,17 @@ import org.camelshop.catalog.Catalog;
 import org.camelshop.catalog.Categories;
 import org.camelshop.catalog.CategoryAdmin;
 import org.camelshop.catalog.CategoryRepository;
-import org.camelshop.catalog.Product;
 import org.camelshop.catalog.ProductAdmin;
 import org.camelshop.catalog.ProductArt;
 import org.camelshop.catalog.ProductItems;
 import org.camelshop.catalog.ProductRepository;
+import org.camelshop.catalog.ProductThumbnails;
 import org.camelshop.catalog.SampleCatalogLoader;
 import org.camelshop.inventory.Inventory;
 import org.camelshop.inventory.InventorySettings;
 import org.camelshop.inventory.StockEvents;
 import org.camelshop.inventory.StockFlags;
+import org.camelshop.mail.BrandLogo;
 import org.camelshop.mail.MailSettings;
 import org.camelshop.mail.Mailer;
 import org.camelshop.marketing.Campaigns;
@@ -237,7 +238,11 @@ public class ShopConfiguration implements CamelConfiguration {
         registry.bind("http", new HttpResponses());
         registry.bind("s3Objects", new S3Objects());
         registry.bind("identity", new Identity(sessions));
-        registry.bind("rateLimiter", new RateLimiter(redis, RateLimiter.Settings.from(settings), metrics));
+        // its background sync stops with the context: the service is stopped, then Camel shuts the executor down
+        RateLimiter rateLimiter = new RateLimiter(redis, RateLimiter.Settings.from(settings), metrics, clock,
+                context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "rate-limit-sync"));
+        context.addService(rateLimiter, true, true);
+        registry.bind("rateLimiter", rateLimiter);
         registry.bind("responseCache", cache);
         registry.bind("scheduledRuns", new ScheduledRuns(aws.dynamoDb(), ResourcePlan.SCHEDULED_RUNS,
                 java.lang.management.ManagementFactory.getRuntimeMXBean().getName(), metrics, clock));
@@ -264,6 +269,7 @@ public class ShopConfiguration implements CamelConfiguration {
                 Duration.ofSeconds(settings.getInt("shop.catalog.categories-cache-seconds")), clock);
         registry.bind("catalog", new Catalog(products, categories));
         registry.bind("productArt", new ProductArt());
+        registry.bind("productThumbnails", new ProductThumbnails());
         stockEvents = new StockEvents(context.createProducerTemplate(), clock, metrics);
         productAdmin = new ProductAdmin(products, cache, clock, stockEvents, categories);
         registry.bind("productAdmin", productAdmin);
@@ -340,10 +346,12 @@ public class ShopConfiguration implements CamelConfiguration {
         preferenceRows = new PreferencesRepository(aws.dynamoDb(), ResourcePlan.EMAIL_PREFERENCES);
         preferences = new Preferences(preferenceRows, accountRepository,
                 new UnsubscribeTokens(settings.get("shop.marketing.link-secret")), shopUrl, clock);
-        Function<String, Optional<String>> productImages = productId -> products.find(productId).map(Product::imageUrl);
+        BiFunction<String, String, Optional<String>> mailImages = (productId, variantId) -> products.find(productId)
+                .map(product -> product.mailImage(variantId));
         MailSettings mailSettings = MailSettings.from(settings, shopUrl, sellerAddress());
+        registry.bind("brandLogo", new BrandLogo(mailSettings.brand()));
         registry.bind("mailer", new Mailer(
-                new OrderMails(orderRepository, orderAccessTokens, productImages, shopUrl, orderSettings.reservation(), clock),
+                new OrderMails(orderRepository, orderAccessTokens, mailImages, shopUrl, orderSettings.reservation(), clock),
                 new MarketingMails(marketingRecords, preferences, products, shopUrl, clock), mailSettings.brand(), mailSettings.from()));
     }
 

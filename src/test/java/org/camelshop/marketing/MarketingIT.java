@@ -462,6 +462,14 @@ class MarketingIT {
         JsonNode mail = awaitMail(small.email());
         assertEquals("Back in stock", mail.get("subject").asText());
         assertTrue(mail.get("body").get("text").asText().contains("Watched Tee — S / Navy"), mail.toString());
+        // its picture: the shirt's thumbnail in Navy, a PNG the shop serves (mail clients show no SVG)
+        String html = mail.get("body").get("html").asText();
+        String picture = "/images/art/" + productId + "/thumb-navy.png";
+        assertTrue(html.contains(picture + "\" width=\"56\" height=\"56\" alt=\"Watched Tee — S / Navy\""), html);
+        assertFalse(html.contains(".svg"), html);
+        HttpResponse<String> png = shop.get(picture);
+        assertEquals(200, png.statusCode());
+        assertEquals("image/png", png.headers().firstValue("content-type").orElse(""));
         List<String> again = campaigns.restocks(Instant.now());
         assertTrue(mailsTo(again, small.email()).isEmpty(), "once per restock episode of the variant");
         assertTrue(mailsTo(again, medium.email()).isEmpty() && stack.mailsTo(medium.email()).isEmpty(), "M never ran out: its watcher hears nothing");
