@@ -301,7 +301,7 @@ public class ShopConfiguration implements CamelConfiguration {
         inventory = new Inventory(aws.dynamoDb(), ResourcePlan.PRODUCTS, productItems, cache, stockEvents,
                 ResourcePlan.STOCK_RESERVATIONS, clock, InventorySettings.from(settings));
         marketingRecords = new MarketingRecords(aws.dynamoDb(), ResourcePlan.MARKETING_QUEUE);
-        conversions = new Conversions(marketingRecords, Duration.ofDays(settings.getInt("shop.marketing.attribution-days")));
+        conversions = new Conversions(marketingRecords, orderRepository, Duration.ofDays(settings.getInt("shop.marketing.attribution-days")));
         CancellationWatch cancelled = cancellationWatch();
         Cancellations cancellations = new Cancellations(orderRepository, inventory, cancelled, clock);
         registry.bind("inventory", inventory);
