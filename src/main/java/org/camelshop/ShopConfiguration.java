@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.vertx.ext.web.Router;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -339,7 +341,10 @@ public class ShopConfiguration implements CamelConfiguration {
         preferenceRows = new PreferencesRepository(aws.dynamoDb(), ResourcePlan.EMAIL_PREFERENCES);
         preferences = new Preferences(preferenceRows, accountRepository,
                 new UnsubscribeTokens(settings.get("shop.marketing.link-secret")), shopUrl, clock);
-        Function<String, Optional<String>> productImages = productId -> products.find(productId).map(Product::imageUrl);
+        // a mail's thumbnails, kept a few minutes: a bestseller's mails would otherwise read its whole item once each
+        LoadingCache<String, Optional<String>> images = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(5))
+                .build(productId -> products.find(productId).map(Product::imageUrl));
+        Function<String, Optional<String>> productImages = images::get;
         MailSettings mailSettings = MailSettings.from(settings, shopUrl, sellerAddress());
         registry.bind("mailer", new Mailer(
                 new OrderMails(orderRepository, orderAccessTokens, productImages, shopUrl, orderSettings.reservation(), clock),
