@@ -224,7 +224,8 @@ public class ShopConfiguration implements CamelConfiguration {
         registry.bind("sesClient", aws.ses());
         registry.bind("s3Client", aws.s3());
 
-        redis = new RedisConnection(settings.get("shop.redis.url"), Duration.ofMillis(settings.getInt("shop.redis.timeout-ms")));
+        redis = new RedisConnection(settings.get("shop.redis.url"), Duration.ofMillis(settings.getInt("shop.redis.timeout-ms")),
+                aws.callCounter().orElse(null));
         context.addService(redis, true, true);
 
         sessions = new Sessions(redis, Duration.ofHours(settings.getInt("shop.sessions.ttl-hours")));
