@@ -1,6 +1,6 @@
-// preferences.html: e-mail preferences (GET/PUT /api/preferences), the one-click unsubscribe landing, data export and
-// account deletion.
-import { api, auth, download, params, say, siteHeader } from './api.js';
+// preferences.html: e-mail preferences (GET/PUT /api/preferences), the one-click unsubscribe landing, the watchlist
+// (each watched product, or size and colour of one, with a way to stop watching), data export and account deletion.
+import { api, auth, download, esc, lineName, money, params, say, showError, siteHeader, stateHtml } from './api.js';
 
 const KINDS = { all: 'all marketing mail', abandoned_cart: 'cart reminders', browse_abandonment: 'offers on products you looked at',
   price_drop: 'price-drop alerts', back_in_stock: 'back-in-stock alerts', recommendations: 'weekly recommendations' };
@@ -24,10 +24,44 @@ async function load() {
     fill(await api('/api/preferences', { fresh: true }));
     form.hidden = false;
     document.getElementById('my-data').hidden = false;
+    loadWatchlist();
   } catch (e) {
     say(e.message, 'error');
   }
 }
+
+const watchlist = document.getElementById('watchlist');
+
+async function loadWatchlist() {
+  try {
+    const watches = await api('/api/track/watchlist', { fresh: true });
+    watchlist.innerHTML = watches.length ? watches.map((w) => {
+      const name = lineName({ name: w.product_name, variant: w.variant_label });
+      return `<li data-product-id="${esc(w.product_id)}" data-variant-id="${esc(w.variant_id || '')}">
+        <a href="/product.html?id=${encodeURIComponent(w.product_id)}">${esc(name)}</a>
+        <span>${money(w.current_price)}, <span class="${w.in_stock ? 'in-stock">in stock' : 'out-of-stock">sold out'}</span></span>
+        <button type="button" class="secondary stop-watching" aria-label="Stop watching ${esc(name)}">Stop watching</button></li>`;
+    }).join('') : `<li>${stateHtml({ title: 'You are not watching anything yet',
+      text: 'Use <em>Watch price and stock</em> on a product page.' })}</li>`;
+  } catch (e) {
+    showError(watchlist, e, loadWatchlist, (html) => `<li>${html}</li>`);
+  }
+  document.getElementById('watching').hidden = false;
+}
+
+watchlist.addEventListener('click', async (event) => {
+  const item = event.target.closest('button.stop-watching')?.closest('li');
+  if (!item) return;
+  const query = new URLSearchParams({ product_id: item.dataset.productId });
+  if (item.dataset.variantId) query.set('variant_id', item.dataset.variantId);
+  try {
+    await api(`/api/track/watchlist/remove?${query}`, { method: 'DELETE' });
+    say(`${item.querySelector('a').textContent} is no longer on your watchlist.`);
+    loadWatchlist();
+  } catch (e) {
+    say(e.message, 'error');
+  }
+});
 
 async function save(changes, message) {
   try {

@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -44,11 +44,13 @@ import org.camelshop.catalog.ProductAdmin;
 import org.camelshop.catalog.ProductArt;
 import org.camelshop.catalog.ProductItems;
 import org.camelshop.catalog.ProductRepository;
+import org.camelshop.catalog.ProductThumbnails;
 import org.camelshop.catalog.SampleCatalogLoader;
 import org.camelshop.inventory.Inventory;
 import org.camelshop.inventory.InventorySettings;
 import org.camelshop.inventory.StockEvents;
 import org.camelshop.inventory.StockFlags;
+import org.camelshop.mail.BrandLogo;
 import org.camelshop.mail.MailSettings;
 import org.camelshop.mail.Mailer;
 import org.camelshop.marketing.Campaigns;
@@ -184,6 +186,7 @@ public class ShopConfiguration implements CamelConfiguration {
         bindProductFiles();
         edge();
         setUpLocalResources();
+        adoptOldWatches();
         // after the administrator check, so a bare aws start names the most important missing setting first
         downloads();
     }
@@ -266,6 +269,7 @@ public class ShopConfiguration implements CamelConfiguration {
                 Duration.ofSeconds(settings.getInt("shop.catalog.categories-cache-seconds")), clock);
         registry.bind("catalog", new Catalog(products, categories));
         registry.bind("productArt", new ProductArt());
+        registry.bind("productThumbnails", new ProductThumbnails());
         stockEvents = new StockEvents(context.createProducerTemplate(), clock, metrics);
         productAdmin = new ProductAdmin(products, cache, clock, stockEvents, categories);
         registry.bind("productAdmin", productAdmin);
@@ -342,13 +346,15 @@ public class ShopConfiguration implements CamelConfiguration {
         preferenceRows = new PreferencesRepository(aws.dynamoDb(), ResourcePlan.EMAIL_PREFERENCES);
         preferences = new Preferences(preferenceRows, accountRepository,
                 new UnsubscribeTokens(settings.get("shop.marketing.link-secret")), shopUrl, clock);
-        // a mail's thumbnails, kept a few minutes: a bestseller's mails would otherwise read its whole item once each
-        LoadingCache<String, Optional<String>> images = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(5))
-                .build(productId -> products.find(productId).map(Product::imageUrl));
-        Function<String, Optional<String>> productImages = images::get;
+        // a mail's pictures come from products kept a few minutes: a bestseller's mails would otherwise read its whole item once each
+        LoadingCache<String, Optional<Product>> mailProducts = Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(Duration.ofMinutes(5))
+                .build(products::find);
+        BiFunction<String, String, Optional<String>> mailImages = (productId, variantId) -> mailProducts.get(productId)
+                .map(product -> product.mailImage(variantId));
         MailSettings mailSettings = MailSettings.from(settings, shopUrl, sellerAddress());
+        registry.bind("brandLogo", new BrandLogo(mailSettings.brand()));
         registry.bind("mailer", new Mailer(
-                new OrderMails(orderRepository, orderAccessTokens, productImages, shopUrl, orderSettings.reservation(), clock),
+                new OrderMails(orderRepository, orderAccessTokens, mailImages, shopUrl, orderSettings.reservation(), clock),
                 new MarketingMails(marketingRecords, preferences, products, shopUrl, clock), mailSettings.brand(), mailSettings.from()));
     }
 
@@ -419,6 +425,16 @@ public class ShopConfiguration implements CamelConfiguration {
         }
         if (settings.getBoolean("shop.accounts.bootstrap", true)) {
             new AccountBootstrap(accounts).ensureConfiguredAccounts(settings);
+        }
+    }
+
+    /** Watches kept one per product before variants were watched apart move to their new table (once; later starts find none). */
+    private void adoptOldWatches() {
+        try {
+            watchlist.adopt(ResourcePlan.OLD_WATCH_LIST);
+        } catch (RuntimeException e) {
+            // the shop runs without them meanwhile; the next start moves them
+            LoggerFactory.getLogger(ShopConfiguration.class).warn("Old watches not moved to {}: {}", ResourcePlan.WATCH_LIST, e.toString());
         }
     }
 

@@ -49,6 +49,14 @@ public record Product(
     /** Soft-deleted: orders keep pointing at it, the shop and the admin list no longer show it. */
     public static final String DELETED = "deleted";
 
+    /**
+     * The picture a mail shows of this product or one of its variants (a PNG or JPEG every mail client shows), as a
+     * site path or URL: see {@link ProductThumbnails#mailImage}.
+     */
+    public String mailImage(String variantId) {
+        return ProductThumbnails.mailImage(this, variantId);
+    }
+
     public Product withStatus(String newStatus) {
         return new Product(productId, name, description, price, category, subcategory, imageUrl, images, sku, stockQuantity,
                 digitalDownload, downloadUrl, weight, dimensions, featured, newStatus, tags, createdAt, updatedAt, salesCount,

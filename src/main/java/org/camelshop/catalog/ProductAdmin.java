@@ -47,6 +47,9 @@ public final class ProductAdmin {
         cache.invalidateProduct(id);
         LOG.info("Product {} created ({})", id, product.sku());
         watch.created(id, product.stockQuantity());
+        if (product.hasVariants()) {
+            product.variants().forEach(v -> watch.variantCreated(id, v.variantId(), v.stock()));
+        }
         return product;
     }
 
@@ -76,8 +79,10 @@ public final class ProductAdmin {
         watch.changed(productId, current.stockQuantity(), changed.stockQuantity());
         Product stored = products.find(productId).orElseThrow();
         if (stored.hasVariants()) {
-            stored.variants().forEach(v -> watch.variantChanged(productId, v.variantId(),
-                    current.findVariant(v.variantId()).map(Variant::stock).orElse(0), v.stock()));
+            // a variant added now is new, not one whose stock crossed zero
+            stored.variants().forEach(v -> current.findVariant(v.variantId()).ifPresentOrElse(
+                    before -> watch.variantChanged(productId, v.variantId(), before.stock(), v.stock()),
+                    () -> watch.variantCreated(productId, v.variantId(), v.stock())));
         }
         return stored;
     }

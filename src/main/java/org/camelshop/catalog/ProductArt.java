@@ -47,12 +47,12 @@ public final class ProductArt {
         return "/images/art/" + productId + "/1-" + slug(colour);
     }
 
-    private static List<String> colours(Product product) {
+    static List<String> colours(Product product) {
         return product.options() == null ? List.of() : product.options().stream().filter(o -> o.name().equalsIgnoreCase("Colour")
                 || o.name().equalsIgnoreCase("Color")).flatMap(o -> o.values().stream()).toList();
     }
 
-    private static String slug(String text) {
+    static String slug(String text) {
         return text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
     }
 
@@ -121,7 +121,7 @@ public final class ProductArt {
         static Palette of(String id) {
             byte[] h = sha256(id);
             int hue = ((h[0] & 0xff) << 8 | (h[1] & 0xff)) % 360;
-            return new Palette(hue, (hue + 140 + (h[2] & 0xff) % 80) % 360, (h[3] & 0xff) % 4, (h[4] & 0xff) % 5, 38 + (h[5] & 0xff) % 30, 26, false);
+            return new Palette(hue, (hue + 140 + (h[2] & 0xff) % 80) % 360, (h[3] & 0xff) % 4, (h[4] & 0xff) % ArtMotifs.COUNT, 38 + (h[5] & 0xff) % 30, 26, false);
         }
 
         /** This palette with the ground in a named colour (a dark ink on a light one); the pattern and motif stay. */
@@ -207,19 +207,9 @@ public final class ProductArt {
             return s.append("</g>\n").toString();
         }
 
-        /** A category's emblem, one of five shapes chosen by the id: cross, star, sun, open book, laurel. */
+        /** A category's emblem, one of five shapes chosen by the id: cross, star, sun, open book, laurel (ArtMotifs). */
         String motif(double cx, double cy, double r) {
-            String fill = c.accent();
-            return switch (c.motif()) {
-                case 0 -> String.format(Locale.ROOT, "<path d=\"M%.1f %.1f h%.1f v%.1f h%.1f v%.1f h%.1f v%.1f h%.1f v%.1f h%.1f v%.1f z\" fill=\"%s\"/>%n",
-                        cx - r * .12, cy - r * .8, r * .24, r * .45, r * .4, r * .24, -r * .4, r * 1.0, -r * .24, -r * 1.0, -r * .4, -r * .24, fill);
-                case 1 -> star(cx, cy, r * .8, fill);
-                case 2 -> sun(cx, cy, r * .75, fill);
-                case 3 -> String.format(Locale.ROOT, "<path d=\"M%.1f %.1f q%.1f %.1f %.1f 0 v%.1f q%.1f %.1f %.1f 0 z M%.1f %.1f q%.1f %.1f %.1f 0 v%.1f q%.1f %.1f %.1f 0 z\" fill=\"%s\"/>%n",
-                        cx, cy - r * .3, -r * .4, -r * .3, -r * .85, r * .9, r * .45, -r * .25, r * .85, cx, cy - r * .3, r * .4, -r * .3, r * .85, r * .9,
-                        -r * .45, -r * .25, -r * .85, fill);
-                default -> laurel(cx, cy, r * .8, fill);
-            };
+            return "<path d=\"" + ArtMotifs.svgPath(ArtMotifs.shape(c.motif(), cx, cy, r)) + "\" fill=\"" + c.accent() + "\"/>\n";
         }
 
         /** The title, wrapped to lines that fit the width, largest type that lets it fit in four lines. */
@@ -260,39 +250,6 @@ public final class ProductArt {
 
     private static String rect(double x, double y, double w, double h, String fill) {
         return String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"/>%n", x, y, w, h, fill);
-    }
-
-    private static String star(double cx, double cy, double r, String fill) {
-        StringBuilder d = new StringBuilder();
-        for (int i = 0; i < 10; i++) {
-            double a = Math.PI / 5 * i - Math.PI / 2;
-            double rr = i % 2 == 0 ? r : r * .42;
-            d.append(i == 0 ? "M" : "L").append(String.format(Locale.ROOT, "%.1f %.1f ", cx + rr * Math.cos(a), cy + rr * Math.sin(a)));
-        }
-        return "<path d=\"" + d + "z\" fill=\"" + fill + "\"/>\n";
-    }
-
-    private static String sun(double cx, double cy, double r, String fill) {
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"%s\"/>", cx, cy, r * .5, fill));
-        for (int i = 0; i < 12; i++) {
-            double a = Math.PI / 6 * i;
-            s.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"%.1f\" stroke-linecap=\"round\"/>",
-                    cx + r * .65 * Math.cos(a), cy + r * .65 * Math.sin(a), cx + r * Math.cos(a), cy + r * Math.sin(a), fill, r * .09));
-        }
-        return s.append('\n').toString();
-    }
-
-    private static String laurel(double cx, double cy, double r, String fill) {
-        StringBuilder s = new StringBuilder();
-        for (int side = -1; side <= 1; side += 2) {
-            for (int i = 0; i < 6; i++) {
-                double a = Math.PI * (0.6 + i * 0.13);
-                s.append(String.format(Locale.ROOT, "<ellipse cx=\"%.1f\" cy=\"%.1f\" rx=\"%.1f\" ry=\"%.1f\" transform=\"rotate(%.0f %.1f %.1f)\" fill=\"%s\"/>",
-                        cx + side * r * Math.cos(a) * -1, cy + r * Math.sin(a) * -1 + r * .3, r * .1, r * .22, side * (i * 22.0 - 40),
-                        cx + side * r * Math.cos(a) * -1, cy + r * Math.sin(a) * -1 + r * .3, fill));
-            }
-        }
-        return s.append('\n').toString();
     }
 
     private static String backdrop(Palette c) {

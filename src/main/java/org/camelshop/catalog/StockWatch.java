@@ -13,4 +13,8 @@ public interface StockWatch {
     /** A new product; one created without stock is out of stock from the start, so its first stock is a restock. */
     default void created(String productId, int stock) {
     }
+
+    /** A new variant (with its product, or added to it later); one without stock is out of stock from the start. */
+    default void variantCreated(String productId, String variantId, int stock) {
+    }
 }

@@ -19,6 +19,7 @@ import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.camelshop.catalog.Product;
 import org.camelshop.catalog.SampleCatalog;
+import org.camelshop.platform.Png;
 import org.camelshop.platform.StoredObject;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -88,12 +89,7 @@ public final class SampleFiles {
         } finally {
             g.dispose();
         }
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            javax.imageio.ImageIO.write(image, "png", out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Png.bytes(image);
     }
 
     /** Makes one product's file. */

@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns stock changes that cross zero, and products created without stock, into {@link StockEvent}s on inventory-update-queue (route publish-stock-event).
+ * Turns stock changes that cross zero, and products or variants created without stock, into {@link StockEvent}s on inventory-update-queue (route publish-stock-event).
  * The stock change itself is already done when this runs: a failure to publish is logged and counted, not thrown,
  * and the flags it would have set are repaired by the next crossing.
  */
@@ -54,6 +54,14 @@ public final class StockEvents implements StockWatch {
         if (stock <= 0) {
             LOG.info("Product {} created out of stock", productId);
             publish(StockEvent.OUT_OF_STOCK, productId, null, stock);
+        }
+    }
+
+    @Override
+    public void variantCreated(String productId, String variantId, int stock) {
+        if (stock <= 0) {
+            LOG.info("Product {} variant {} created out of stock", productId, variantId);
+            publish(StockEvent.OUT_OF_STOCK, productId, variantId, stock);
         }
     }
 

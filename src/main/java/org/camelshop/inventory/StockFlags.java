@@ -14,7 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 /**
  * The consumer of inventory-update-queue: flags a product that ran out ({@code out_of_stock_since}) and, when it
  * comes back, clears the flag and opens a new restock episode ({@code restocked_at}, {@code restock_episode}) for
- * the back-in-stock notices of its watchers. Each flag is a conditional write against the product's current stock,
+ * the back-in-stock notices of its watchers; its first return opens episode 1 even if running out was never flagged. Each flag is a conditional write against the product's current stock,
  * so a redelivered or late event changes nothing: idempotent and safe in any order. A variant's events flag the
  * variant the same way, against the variant's own stock ({@code out_of_stock_since:<variant_id>} and so on).
  */
@@ -49,7 +49,8 @@ public final class StockFlags implements StockEventHandler, RestockedProducts {
             }
             case StockEvent.BACK_IN_STOCK -> {
                 return flag(event, "SET #restocked = :at, #episode = if_not_exists(#episode, :zero) + :one REMOVE #since",
-                        stock + " > :zero AND attribute_exists(#since)", names,
+                        // never flagged nor back before (sample stock, a lost or late out-of-stock event): it was at 0 all along
+                        stock + " > :zero AND (attribute_exists(#since) OR attribute_not_exists(#episode))", names,
                         Map.of(":at", AttributeValue.fromS(event.occurredAt()), ":zero", ZERO, ":one", AttributeValue.fromN("1")));
             }
             default -> throw new IllegalArgumentException("unknown stock event type: " + event.type());

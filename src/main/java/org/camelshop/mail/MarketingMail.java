@@ -6,8 +6,8 @@ import java.util.List;
 public record MarketingMail(String headline, String intro, String offer, List<Item> items, String shopLink, String openPixelUrl,
                             String unsubscribeUrl) {
 
-    /** A product in the mail; {@code link} counts the click before it opens the product. */
-    public record Item(String name, long price, String link) {
+    /** A product in the mail; {@code link} counts the click before it opens the product; {@code imageUrl} is absolute. */
+    public record Item(String name, long price, String link, String imageUrl) {
     }
 
     public MarketingMail {

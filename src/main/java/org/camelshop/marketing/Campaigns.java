@@ -186,7 +186,7 @@ public final class Campaigns {
                             if (watch.variantId() != null) {
                                 data.put("variant_id", watch.variantId());
                             }
-                            return fire(Trigger.PRICE_DROP, watch.userId(), p.productId(), watch.updatedAt(), data, now);
+                            return fire(Trigger.PRICE_DROP, watch.userId(), subject(p.productId(), watch.variantId()), watch.updatedAt(), data, now);
                         })
                         .ifPresent(mails::add));
         return log(Trigger.PRICE_DROP, mails);
@@ -208,8 +208,8 @@ public final class Campaigns {
     /** The watchers of one product, or of one variant of it, that just came back (the inventory route calls this). */
     public List<String> restockOf(String productId, String variantId) {
         Instant now = clock.instant();
-        return log(Trigger.BACK_IN_STOCK, restockNotices(productId, variantId, watchers.all()
-                .filter(w -> w.notifyOnRestock() && w.productId().equals(productId) && Objects.equals(w.variantId(), variantId)).toList(), now));
+        return log(Trigger.BACK_IN_STOCK, restockNotices(productId, variantId, watchers.of(productId)
+                .filter(w -> w.notifyOnRestock() && Objects.equals(w.variantId(), variantId)).toList(), now));
     }
 
     /**
@@ -226,13 +226,18 @@ public final class Campaigns {
         long price = variant.map(v -> v.priceOr(product.get().price())).orElse(product.get().price());
         Map<String, String> data = new HashMap<>(Map.of("product_ids", productId, "price", Long.toString(price)));
         variant.ifPresent(v -> data.put("variant_id", v.variantId()));
-        String subject = variantId == null ? productId : productId + "/" + variantId;
+        String subject = subject(productId, variantId);
         return watches.stream()
                 .filter(w -> w.createdAt().compareTo(restock.restockedAt()) < 0)
                 .filter(w -> !bought(w.userId(), productId, Instant.parse(w.createdAt())))
                 .map(w -> fire(Trigger.BACK_IN_STOCK, w.userId(), subject, Long.toString(restock.episode()), data, now))
                 .flatMap(Optional::stream)
                 .toList();
+    }
+
+    /** What a watch's mail is about: the product, or one variant of it (each watched variant is mailed on its own). */
+    private static String subject(String productId, String variantId) {
+        return variantId == null ? productId : productId + "/" + variantId;
     }
 
     /** Users who browsed in the last week get their recommendations, once per ISO week. */

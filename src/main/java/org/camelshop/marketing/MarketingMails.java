@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import org.camelshop.catalog.Product;
 import org.camelshop.catalog.ProductLookup;
+import org.camelshop.mail.Brand;
 import org.camelshop.mail.MarketingContent;
 import org.camelshop.mail.MarketingMail;
 import org.slf4j.Logger;
@@ -62,8 +63,9 @@ public final class MarketingMails implements MarketingContent {
         Optional<String> variantId = Optional.ofNullable(record.triggerData().get("variant_id"));
         List<MarketingMail.Item> items = shown.stream().map(product -> variantId.flatMap(product::findVariant)
                 .map(v -> new MarketingMail.Item(product.name() + " — " + v.label(product.options()), v.priceOr(product.price()),
-                        click(id, product.productId())))
-                .orElseGet(() -> new MarketingMail.Item(product.name(), product.price(), click(id, product.productId())))).toList();
+                        click(id, product.productId()), image(product, v.variantId())))
+                .orElseGet(() -> new MarketingMail.Item(product.name(), product.price(), click(id, product.productId()), image(product, null))))
+                .toList();
         Map<String, String> copy = copy(trigger, record);
         return Optional.of(new Composed(copy.get("headline"), new MarketingMail(copy.get("headline"), copy.get("intro"), copy.get("offer"), items,
                 shopUrl + "/api/marketing/click/" + id + "?url=" + enc("/shop.html"), shopUrl + "/api/marketing/open/" + id, unsubscribe)));
@@ -92,6 +94,11 @@ public final class MarketingMails implements MarketingContent {
             case RECOMMENDATIONS -> Map.of("headline", "Picked for you this week",
                     "intro", "A few things we think you will like, based on what you looked at.", "offer", "");
         };
+    }
+
+    /** The product's picture for mail (a PNG or JPEG every mail client shows), as an absolute URL. */
+    private String image(Product product, String variantId) {
+        return Brand.absolute(shopUrl, product.mailImage(variantId));
     }
 
     private String click(String id, String productId) {

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -26,13 +26,16 @@ public final class OrderMails implements OrderContent {
     private static final Logger LOG = LoggerFactory.getLogger(OrderMails.class);
     private final OrderRepository orders;
     private final OrderAccessTokens accessTokens;
-    private final Function<String, Optional<String>> images;
+    private final BiFunction<String, String, Optional<String>> images;
     private final String shopUrl;
     private final int reservationMinutes;
     private final Clock clock;
 
-    /** {@code images} gives a product's image (site path or URL) by product id, for the thumbnails of the lines. */
-    public OrderMails(OrderRepository orders, OrderAccessTokens accessTokens, Function<String, Optional<String>> images, String shopUrl,
+    /**
+     * {@code images} gives the picture (site path or URL) a mail shows for a product id and variant id (null: none), for
+     * the thumbnails of the lines; nothing for a product that is gone.
+     */
+    public OrderMails(OrderRepository orders, OrderAccessTokens accessTokens, BiFunction<String, String, Optional<String>> images, String shopUrl,
             Duration reservation, Clock clock) {
         this.orders = orders;
         this.accessTokens = accessTokens;
@@ -76,7 +79,7 @@ public final class OrderMails implements OrderContent {
         String orderUrl = shopUrl + "/orders.html?order=" + order.orderId()
                 + (order.isGuestOrder() ? "&token=" + accessTokens.of(order.orderId()) : "");
         List<OrderMail.Line> lines = order.items().stream().map(line -> new OrderMail.Line(line.title(), line.quantity(), line.unitPrice(),
-                line.lineTotal(), images.apply(line.productId()).filter(url -> !url.isBlank()).map(url -> Brand.absolute(shopUrl, url))
+                line.lineTotal(), images.apply(line.productId(), line.variantId()).filter(url -> !url.isBlank()).map(url -> Brand.absolute(shopUrl, url))
                 .orElse(null))).toList();
         // the mail is written when it is sent: an order paid meanwhile is not asked to pay again
         boolean charged = order.paymentStatus() != null && !Order.PAYMENT_PENDING.equals(order.paymentStatus())

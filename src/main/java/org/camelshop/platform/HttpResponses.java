@@ -1,5 +1,9 @@
 package org.camelshop.platform;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
 import org.apache.camel.Exchange;
 
 /** Writes a route's result as the HTTP response: JSON body and status, or a stored object's bytes. */
@@ -22,7 +26,10 @@ public final class HttpResponses {
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 204);
     }
 
-    /** A {@link StoredObject} as the answer: its bytes, content type and Cache-Control. */
+    /**
+     * A {@link StoredObject} as the answer: its bytes, content type and Cache-Control. An object that may change is
+     * sent with an ETag, and a request that already has it gets a bodiless 304; an immutable one is never revalidated.
+     */
     public void object(Exchange exchange) {
         var message = exchange.getMessage();
         StoredObject object = message.getBody(StoredObject.class);
@@ -31,6 +38,22 @@ public final class HttpResponses {
         message.setHeader(Exchange.CONTENT_TYPE, object.contentType());
         if (object.cacheControl() != null) {
             message.setHeader("Cache-Control", object.cacheControl());
+        }
+        if (object.cacheControl() == null || !object.cacheControl().contains("immutable")) {
+            String etag = etag(object.bytes());
+            message.setHeader("ETag", etag);
+            if (etag.equals(message.getHeader("If-None-Match", String.class))) {
+                message.setHeader(Exchange.HTTP_RESPONSE_CODE, 304);
+                message.setBody(null);
+            }
+        }
+    }
+
+    private static String etag(byte[] bytes) {
+        try {
+            return "\"" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, 16) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

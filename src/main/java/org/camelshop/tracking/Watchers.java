@@ -7,4 +7,7 @@ public interface Watchers {
 
     /** Every watch of every user. */
     Stream<WatchItem> all();
+
+    /** Every watch of one product, of any of its variants. */
+    Stream<WatchItem> of(String productId);
 }

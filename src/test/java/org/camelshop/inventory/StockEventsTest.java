@@ -51,4 +51,13 @@ class StockEventsTest {
         assertEquals(StockEvent.BACK_IN_STOCK, sent.get(0).type());
         assertNull(sent.get(0).variantId());
     }
+
+    @Test
+    void aVariantCreatedWithoutStockIsOutOfStockFromTheStart() {
+        events.variantCreated("tee", "l-navy", 4);
+        events.variantCreated("tee", "xl-navy", 0);
+        List<StockEvent> sent = published();
+        assertEquals(List.of(new StockEvent(StockEvent.OUT_OF_STOCK, "tee", 0, "2026-11-30T08:00:00Z", "xl-navy")), sent,
+                "only the one without stock, so its first stock is a restock");
+    }
 }

@@ -26,17 +26,16 @@ import org.junit.jupiter.api.Test;
 class MailRenderingTest {
 
     static final Path EXAMPLES = Path.of("target", "mail-examples");
-    static final Brand BRAND = new Brand("Camel Shop", "https://shop.example", "https://shop.example/favicon.svg", "#7a1f2b", "#ffffff",
+    static final Brand BRAND = new Brand("Camel Shop", "https://shop.example", "https://shop.example" + BrandLogo.PATH, "#7a1f2b", "#ffffff",
             "#1d2330", "#f5f6f8", List.of("100 Congress Avenue", "Austin, TX 78701", "United States"),
             "https://shop.example/preferences.html", "usd");
 
     static final Mail.AddressConfirmation CONFIRMATION = new Mail.AddressConfirmation(
             "https://shop.example/api/preferences/confirm-email?token=a&b");
-    static final MarketingMail MARKETING = new MarketingMail("Back in stock", "A product on your watchlist is available again.",
-            "Use code X1 for 10 % off", List.of(new MarketingMail.Item("Hoodie <Large>", 4500,
-                    "https://shop.example/api/marketing/click/m1?url=%2Fproduct.html")),
-            "https://shop.example/api/marketing/click/m1?url=%2Fshop.html", "https://shop.example/api/marketing/open/m1",
-            "https://shop.example/api/preferences/unsubscribe?token=t&kind=back_in_stock");
+    /** The pictures of the examples: thumbnails of a sample mug and a sample hoodie in Navy, as the shop serves them. */
+    static final String MUG_PICTURE = "/images/art/prod-0721/thumb.png";
+    static final String HOODIE_PICTURE = "/images/art/prod-0301/thumb-navy.png";
+    static final MarketingMail MARKETING = marketing(BRAND.shopUrl());
 
     private static CamelContext camel;
     private static ProducerTemplate producer;
@@ -58,6 +57,14 @@ class MailRenderingTest {
         camel.stop();
     }
 
+    static MarketingMail marketing(String shopUrl) {
+        return new MarketingMail("Back in stock", "A product on your watchlist is available again.", "Use code X1 for 10 % off",
+                List.of(new MarketingMail.Item("Hoodie <Large>", 4500, "https://shop.example/api/marketing/click/m1?url=%2Fproduct.html",
+                        shopUrl + HOODIE_PICTURE)),
+                "https://shop.example/api/marketing/click/m1?url=%2Fshop.html", "https://shop.example/api/marketing/open/m1",
+                "https://shop.example/api/preferences/unsubscribe?token=t&kind=back_in_stock");
+    }
+
     /** An order of two lines, one with a name that tries to inject markup, paid or not, with a discount and an address. */
     static OrderMail order(boolean paid, boolean downloads) {
         return order(BRAND.shopUrl(), paid, downloads);
@@ -65,7 +72,7 @@ class MailRenderingTest {
 
     static OrderMail order(String shopUrl, boolean paid, boolean downloads) {
         return new OrderMail("CS-20261130-ABC", "Ann <script>alert(1)</script>", "https://shop.example/orders.html?order=o-1&token=t",
-                List.of(new OrderMail.Line("Mug <b>bold</b> & co", 2, 1250, 2500, shopUrl + "/images/products/merchandise.svg"),
+                List.of(new OrderMail.Line("Mug <b>bold</b> & co", 2, 1250, 2500, shopUrl + MUG_PICTURE),
                         new OrderMail.Line("Study Bible", 1, 3999, 3999, null)),
                 6499, 650, "SAVE10", 365, 599, 6813, "usd",
                 List.of("Ann <script>alert(1)</script>", "1 Main St", "Austin, TX 78701", "US"),
@@ -87,7 +94,7 @@ class MailRenderingTest {
             examples.put(template, render(producer, brand, template, order(brand.shopUrl(), !template.equals("order_received"), false)));
         }
         examples.put("email_confirm", render(producer, brand, "email_confirm", CONFIRMATION));
-        examples.put("marketing", render(producer, brand, "marketing", MARKETING));
+        examples.put("marketing", render(producer, brand, "marketing", marketing(brand.shopUrl())));
         return examples;
     }
 
@@ -101,7 +108,8 @@ class MailRenderingTest {
     /** What every order mail shows in both parts: lines, the totals, the address, the layout's footer. */
     private static void assertOrderSummary(Rendered mail) {
         assertTrue(mail.html().contains("Mug &lt;b&gt;bold&lt;/b&gt; &amp; co"), "product names are escaped in HTML");
-        assertTrue(mail.html().contains("<img src=\"https://shop.example/images/products/merchandise.svg\""), "a thumbnail per line");
+        assertTrue(mail.html().contains("<img src=\"https://shop.example" + MUG_PICTURE + "\" width=\"56\" height=\"56\" "
+                + "alt=\"Mug &lt;b&gt;bold&lt;/b&gt; &amp; co\""), "a PNG thumbnail per line, named in its alt text");
         assertTrue(mail.html().contains("2 × USD 12.50"));
         for (String amount : List.of("USD 25.00", "USD 39.99", "USD 64.99", "-USD 6.50", "USD 3.65", "USD 5.99", "USD 68.13")) {
             assertTrue(mail.html().contains(amount), amount + " in the HTML part");
@@ -117,7 +125,8 @@ class MailRenderingTest {
     }
 
     private static void assertBranded(Rendered mail) {
-        assertTrue(mail.html().contains("<img src=\"https://shop.example/favicon.svg\""), "the logo, absolute");
+        assertTrue(mail.html().contains("<img src=\"https://shop.example/images/logo.png\""), "the PNG logo, absolute");
+        assertFalse(mail.html().contains(".svg"), "no SVG: Gmail and Outlook do not show it");
         assertTrue(mail.html().contains("background:#7a1f2b"), "the brand colour");
         assertTrue(mail.html().contains("100 Congress Avenue · Austin, TX 78701 · United States"), "the postal address in the footer");
         assertTrue(mail.html().contains("<a href=\"https://shop.example/preferences.html\""), "the preferences link");
@@ -202,7 +211,10 @@ class MailRenderingTest {
     void marketingListsTheProductsAndCanBeUnsubscribed() throws IOException {
         Rendered mail = render("marketing", MARKETING, "marketing");
         assertBranded(mail);
-        assertTrue(mail.html().contains(">Hoodie &lt;Large&gt;</a> — USD 45.00"));
+        assertTrue(mail.html().contains(">Hoodie &lt;Large&gt;</a></td>"));
+        assertTrue(mail.html().contains("<img src=\"https://shop.example" + HOODIE_PICTURE + "\" width=\"56\" height=\"56\" "
+                + "alt=\"Hoodie &lt;Large&gt;\""), "a PNG thumbnail per product, named in its alt text (it is a link)");
+        assertTrue(mail.html().contains(">USD 45.00</td>"));
         assertTrue(mail.text().contains("- Hoodie <Large> (USD 45.00): https://shop.example/api/marketing/click/m1?url=%2Fproduct.html"));
         assertTrue(mail.html().contains("href=\"https://shop.example/api/preferences/unsubscribe?token=t&amp;kind=back_in_stock\""));
         assertTrue(mail.text().contains("Unsubscribe from these mails: https://shop.example/api/preferences/unsubscribe?token=t&kind=back_in_stock"));

@@ -16,6 +16,7 @@ import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +33,13 @@ import org.camelshop.local.LocalStackExtension;
 import org.camelshop.local.RunningShop;
 import org.camelshop.mail.MailRequest;
 import org.camelshop.platform.Json;
+import org.camelshop.platform.DynamoItems;
+import org.camelshop.platform.provision.Provisioner;
 import org.camelshop.platform.provision.ResourcePlan;
+import org.camelshop.platform.provision.TableSpec;
 import org.camelshop.tracking.TrackingEvent;
+import org.camelshop.tracking.WatchItem;
+import org.camelshop.tracking.Watchlist;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -89,7 +95,7 @@ class MarketingIT {
         String id = Json.read(request, MailRequest.class).marketingId();
         var item = stack.awsClients().dynamoDb().getItem(r -> r.tableName(ResourcePlan.MARKETING_QUEUE).consistentRead(true)
                 .key(Map.of("queue_id", AttributeValue.fromS(id)))).item();
-        return org.camelshop.platform.DynamoItems.fromItem(item, MarketingRecord.class);
+        return DynamoItems.fromItem(item, MarketingRecord.class);
     }
 
     private void send(List<String> requests) {
@@ -110,6 +116,11 @@ class MarketingIT {
     private void view(Shopper shopper, String productId) {
         assertEquals(202, shop.call("POST", "/api/track/view", "{\"product_id\":\"" + productId + "\",\"view_duration\":12}", shopper.token())
                 .statusCode());
+    }
+
+    private int watches(String userId) {
+        return stack.awsClients().dynamoDb().query(r -> r.tableName(ResourcePlan.WATCH_LIST).keyConditionExpression("user_id = :u")
+                .expressionAttributeValues(Map.of(":u", AttributeValue.fromS(userId)))).count();
     }
 
     private long rows(String userId, String productId) {
@@ -372,10 +383,117 @@ class MarketingIT {
         JsonNode mail = awaitMail(small.email());
         assertEquals("Back in stock", mail.get("subject").asText());
         assertTrue(mail.get("body").get("text").asText().contains("Watched Tee — S / Navy"), mail.toString());
+        // its picture: the shirt's thumbnail in Navy, a PNG the shop serves (mail clients show no SVG)
+        String html = mail.get("body").get("html").asText();
+        String picture = "/images/art/" + productId + "/thumb-navy.png";
+        assertTrue(html.contains(picture + "\" width=\"56\" height=\"56\" alt=\"Watched Tee — S / Navy\""), html);
+        assertFalse(html.contains(".svg"), html);
+        HttpResponse<String> png = shop.get(picture);
+        assertEquals(200, png.statusCode());
+        assertEquals("image/png", png.headers().firstValue("content-type").orElse(""));
         List<String> again = campaigns.restocks(Instant.now());
         assertTrue(mailsTo(again, small.email()).isEmpty(), "once per restock episode of the variant");
         assertTrue(mailsTo(again, medium.email()).isEmpty() && stack.mailsTo(medium.email()).isEmpty(), "M never ran out: its watcher hears nothing");
         assertEquals(1, stack.mailsTo(small.email()).size());
+    }
+
+    /** Options and variants of a navy tee in the first sizes of S, M, L, one stock each (null: keep the stored stock). */
+    private static String teeSizes(String sku, Integer... stocks) {
+        List<String> sizes = List.of("S", "M", "L").subList(0, stocks.length);
+        StringBuilder variants = new StringBuilder();
+        for (int i = 0; i < stocks.length; i++) {
+            variants.append(i == 0 ? "" : ",").append("{\"sku\":\"").append(sku).append('-').append(sizes.get(i))
+                    .append("\",\"options\":{\"Size\":\"").append(sizes.get(i)).append("\",\"Colour\":\"Navy\"}")
+                    .append(stocks[i] == null ? "" : ",\"stock\":" + stocks[i]).append('}');
+        }
+        return "\"options\":[{\"name\":\"Size\",\"values\":[\"" + String.join("\",\"", sizes) + "\"]},{\"name\":\"Colour\",\"values\":[\"Navy\"]}],"
+                + "\"variants\":[" + variants + "]";
+    }
+
+    private String tee(String sku, Integer... stocks) {
+        HttpResponse<String> created = shop.call("POST", "/api/products", "{\"name\":\"Two Size Tee\",\"price\":2000,\"category\":\"Merchandise\","
+                + "\"sku\":\"" + sku + "\"," + teeSizes(sku, stocks) + "}", shop.loginAdmin());
+        assertEquals(201, created.statusCode(), created.body());
+        return json(created).get("product_id").asText();
+    }
+
+    private List<String> watchedLabels(Shopper shopper) {
+        List<String> labels = new ArrayList<>();
+        json(shop.call("GET", "/api/track/watchlist", null, shopper.token())).forEach(w -> labels.add(w.path("variant_label").asText()));
+        return labels.stream().sorted().toList();
+    }
+
+    @Test
+    void aShopperWatchesTwoSizesOfOneShirtAndHearsOfEachWhenItComesBack() {
+        String sku = "MKT-TWO-" + UUID.randomUUID().toString().substring(0, 6);
+        // S and M start without stock (never sold out, so only their creation says they are out), L keeps the shirt in stock
+        String productId = tee(sku, 0, 0, 5);
+        Shopper shopper = shopper("Tess");
+        String watch = "{\"product_id\":\"" + productId + "\",\"variant_id\":";
+        JsonNode small = json(shop.call("POST", "/api/track/watchlist/add", watch + "\"s-navy\"}", shopper.token()));
+        assertEquals(200, shop.call("POST", "/api/track/watchlist/add", watch + "\"m-navy\"}", shopper.token()).statusCode());
+        JsonNode replay = json(shop.call("POST", "/api/track/watchlist/add", watch + "\"s-navy\"}", shopper.token()));
+        assertEquals(small.get("created_at").asText() + small.get("updated_at").asText(),
+                replay.get("created_at").asText() + replay.get("updated_at").asText(), "the same watch sent again changes nothing");
+        assertEquals(List.of("M / Navy", "S / Navy"), watchedLabels(shopper), "both sizes watched, each once");
+
+        assertEquals(200, shop.call("PUT", "/api/products/" + productId, "{" + teeSizes(sku, 2, null, null) + "}", shop.loginAdmin()).statusCode());
+        JsonNode first = awaitMail(shopper.email());
+        assertTrue(first.get("body").get("text").asText().contains("Two Size Tee — S / Navy"), first.toString());
+        assertEquals(200, shop.call("PUT", "/api/products/" + productId, "{" + teeSizes(sku, null, 3, null) + "}", shop.loginAdmin()).statusCode());
+        JsonNode second = await().atMost(Duration.ofSeconds(60)).until(() -> stack.mailsTo(shopper.email()), m -> m.size() > 1).get(1);
+        assertTrue(second.get("body").get("text").asText().contains("Two Size Tee — M / Navy"), second.toString());
+        assertTrue(mailsTo(campaigns.restocks(Instant.now()), shopper.email()).isEmpty(), "once per size and restock");
+        assertEquals(2, stack.mailsTo(shopper.email()).size());
+
+        String remove = "/api/track/watchlist/remove?product_id=" + productId;
+        assertEquals(204, shop.call("DELETE", remove + "&variant_id=s-navy", null, shopper.token()).statusCode());
+        assertEquals(List.of("M / Navy"), watchedLabels(shopper), "removing S leaves M");
+        assertEquals(404, shop.call("DELETE", remove + "&variant_id=s-navy", null, shopper.token()).statusCode());
+        assertEquals(204, shop.call("DELETE", remove, null, shopper.token()).statusCode(), "without a variant: the whole product");
+        assertEquals(List.of(), watchedLabels(shopper));
+    }
+
+    @Test
+    void aSizeAddedWithoutStockTellsItsWatcherWhenItFirstArrives() {
+        String sku = "MKT-ADD-" + UUID.randomUUID().toString().substring(0, 6);
+        String productId = tee(sku, 5, 5);
+        assertEquals(200, shop.call("PUT", "/api/products/" + productId, "{" + teeSizes(sku, null, null, 0) + "}", shop.loginAdmin()).statusCode());
+        Shopper shopper = shopper("Lars");
+        assertEquals(200, shop.call("POST", "/api/track/watchlist/add", "{\"product_id\":\"" + productId + "\",\"variant_id\":\"l-navy\"}",
+                shopper.token()).statusCode());
+        await().atMost(Duration.ofSeconds(60)).until(() -> stack.awsClients().dynamoDb().getItem(r -> r.tableName(ResourcePlan.PRODUCTS)
+                .consistentRead(true).key(Map.of("product_id", AttributeValue.fromS(productId)))).item().containsKey("out_of_stock_since:l-navy"));
+
+        assertEquals(200, shop.call("PUT", "/api/products/" + productId, "{" + teeSizes(sku, null, null, 4) + "}", shop.loginAdmin()).statusCode());
+        JsonNode mail = awaitMail(shopper.email());
+        assertTrue(mail.get("body").get("text").asText().contains("Two Size Tee — L / Navy"), mail.toString());
+        assertTrue(mailsTo(campaigns.restocks(Instant.now()), shopper.email()).isEmpty(), "once");
+        assertEquals(1, stack.mailsTo(shopper.email()).size());
+    }
+
+    @Test
+    void watchesKeptOnePerProductMoveToTheirNewTableOnce() {
+        String sku = "MKT-OLD-" + UUID.randomUUID().toString().substring(0, 6);
+        String productId = tee(sku, 1, 1);
+        Shopper shopper = shopper("Otto");
+        var dynamoDb = stack.awsClients().dynamoDb();
+        new Provisioner(stack.awsClients().sqs(), dynamoDb).apply(List.of(),
+                List.of(TableSpec.table(ResourcePlan.OLD_WATCH_LIST, TableSpec.Key.string("user_id")).sortKey(TableSpec.Key.string("product_id")).build()));
+        String at = Instant.now().toString();
+        dynamoDb.putItem(r -> r.tableName(ResourcePlan.OLD_WATCH_LIST).item(DynamoItems.toItem(
+                new WatchItem(shopper.userId(), productId, "Two Size Tee", 2000, 1500L, true, true, true, at, at, "m-navy", "M / Navy"))));
+        Watchlist watchlist = shop.camelContext().getRegistry().lookupByNameAndType("watchlist", Watchlist.class);
+
+        assertEquals(1, watchlist.adopt(ResourcePlan.OLD_WATCH_LIST));
+        JsonNode watched = json(shop.call("GET", "/api/track/watchlist", null, shopper.token())).get(0);
+        assertEquals("M / Navy", watched.get("variant_label").asText());
+        assertEquals(1500, watched.get("target_price").asLong());
+        assertEquals(at, watched.get("created_at").asText(), "the watch as it was");
+        assertEquals(0, dynamoDb.scan(r -> r.tableName(ResourcePlan.OLD_WATCH_LIST)).count(), "the old table is emptied");
+        assertEquals(0, watchlist.adopt(ResourcePlan.OLD_WATCH_LIST), "a later start finds nothing to move");
+        assertEquals(204, shop.call("DELETE", "/api/track/watchlist/remove?product_id=" + productId + "&variant_id=m-navy", null, shopper.token())
+                .statusCode());
     }
 
     @Test
@@ -393,11 +511,14 @@ class MarketingIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> rows(leaver.userId(), productId) == 2 && counted(leaver.userId(), productId) == 1
                 && counted(other.userId(), productId) == 1 && stack.mailsTo(leaver.email()).size() == 1);
         String secondDevice = shop.login(leaver.email(), "password-123");
+        assertEquals(200, shop.call("POST", "/api/track/watchlist/add", "{\"product_id\":\"" + productId + "\"}", leaver.token()).statusCode());
+        assertEquals(200, shop.call("POST", "/api/track/watchlist/add", "{\"product_id\":\"" + productId + "\"}", other.token()).statusCode());
 
         HttpResponse<String> export = shop.call("GET", "/api/preferences/export", null, leaver.token());
         assertEquals(200, export.statusCode());
         String data = export.body();
         assertTrue(data.contains(leaver.email()) && data.contains(receipt.get("order_id").asText()) && data.contains(productId));
+        assertEquals(productId, json(export).get("watchlist").get(0).get("product_id").asText(), "the watch is exported");
         assertFalse(data.contains(other.email()) || data.contains(other.userId()), "nobody else's data");
         assertFalse(data.contains("password"), "no password hash");
 
@@ -412,6 +533,8 @@ class MarketingIT {
         assertEquals(1, rows(other.userId(), productId), "others' history stays");
         assertEquals(0, counters(leaver.userId()), "view counters gone");
         assertEquals(1, counters(other.userId()), "others' counters stay");
+        assertEquals(0, watches(leaver.userId()), "watchlist gone");
+        assertEquals(1, watches(other.userId()), "others' watches stay");
 
         assertEquals(401, shop.call("GET", "/api/auth/me", null, secondDevice).statusCode(), "the account's other sessions ended too");
         assertEquals(400, shop.call("POST", "/api/cart/add", "{\"product_id\":\"" + productId + "\",\"quantity\":1}", secondDevice).statusCode(),

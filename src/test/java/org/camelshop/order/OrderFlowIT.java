@@ -3,6 +3,7 @@ package org.camelshop.order;
 import static org.awaitility.Awaitility.await;
 import static org.camelshop.local.RunningShop.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -154,7 +155,12 @@ class OrderFlowIT {
         JsonNode mail = await().atMost(Duration.ofSeconds(60)).until(() -> sentMail(orderNumber), m -> m != null);
         assertEquals("buyer@example.com", mail.get("destination").get("to").get(0).asText());
         assertTrue(mail.get("body").get("text").asText().contains("USD 53.13"));
-        assertTrue(mail.get("body").get("html").asText().contains("<strong>" + orderNumber + "</strong>"));
+        String html = mail.get("body").get("html").asText();
+        assertTrue(html.contains("<strong>" + orderNumber + "</strong>"));
+        // pictures every mail client shows: the PNG logo and the line's artwork thumbnail, absolute
+        assertTrue(html.matches("(?s).*<img src=\"http://\\S+/images/logo\\.png\".*"), html);
+        assertTrue(html.matches("(?s).*<img src=\"http://\\S+/images/art/" + productId + "/thumb\\.png\" [^>]*alt=\"Limited Print\".*"), html);
+        assertFalse(html.contains(".svg"), "no SVG in a mail");
         assertEquals(404, shop.get("/api/orders/" + receipt.get("order_id").asText()).statusCode(), "no token, no order");
 
         // the mail's "view your order" link: this shop's address, and the order's token, which opens it on any device

@@ -279,9 +279,41 @@ class StorefrontBrowserIT {
         browser.click("#watch");
         browser.waitForText("#status", "watchlist");
         assertTrue(shop.call("GET", "/api/track/watchlist", null, token).body().contains(productId), "the product is on the watchlist");
+
+        // a shirt is watched in the size and colour chosen, and the watchlist names them
+        browser.open("/product.html?id=" + watchTee());
+        browser.click("#options input[value='M']");
+        browser.click("#options input[value='Navy']");
+        browser.click("#watch");
+        browser.waitForText("#status", "Added to your watchlist (M / Navy)");
         browser.driver().get(browser.baseUrl() + "/preferences.html");
         browser.find("#site-header .who");
+        WebElement shirt = browser.find("#watchlist li[data-variant-id='m-navy']");
+        assertTrue(shirt.getText().contains("Watch Tee — M / Navy"), shirt.getText());
+        assertTrue(browser.find("#watchlist li[data-product-id='" + productId + "']").getText().contains("in stock"), "the book is watched too");
         browser.screenshot("preferences");
+        browser.js("document.getElementById('watching').scrollIntoView()");
+        browser.screenshot("preferences-watchlist");
+        shirt.findElement(By.cssSelector("button.stop-watching")).click();
+        browser.waitForText("#status", "Watch Tee — M / Navy is no longer on your watchlist");
+        browser.waitUntil(d -> d.findElements(By.cssSelector("#watchlist li[data-variant-id='m-navy']")).isEmpty());
+    }
+
+    /** A T-shirt in sizes S and M, navy and white, 3 of each. */
+    private String watchTee() {
+        String sku = "WT-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        StringBuilder variants = new StringBuilder();
+        for (String size : List.of("S", "M")) {
+            for (String colour : List.of("Navy", "White")) {
+                variants.append(variants.isEmpty() ? "" : ",").append("{\"sku\":\"").append(sku).append('-').append(size).append('-').append(colour)
+                        .append("\",\"options\":{\"Size\":\"").append(size).append("\",\"Colour\":\"").append(colour).append("\"},\"stock\":3}");
+            }
+        }
+        HttpResponse<String> created = shop.call("POST", "/api/products", "{\"name\":\"Watch Tee\",\"price\":2200,\"category\":\"Apparel\","
+                + "\"sku\":\"" + sku + "\",\"options\":[{\"name\":\"Size\",\"values\":[\"S\",\"M\"]},{\"name\":\"Colour\",\"values\":[\"Navy\",\"White\"]}],"
+                + "\"variants\":[" + variants + "]}", shop.loginAdmin());
+        assertEquals(201, created.statusCode(), created.body());
+        return json(created).get("product_id").asText();
     }
 
     @Test

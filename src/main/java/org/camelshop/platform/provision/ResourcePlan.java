@@ -27,7 +27,10 @@ public final class ResourcePlan {
     public static final String PRODUCT_VIEW_COUNTERS = "ProductViewCounters";
     public static final String MARKETING_QUEUE = "MarketingQueue";
     public static final String EMAIL_PREFERENCES = "EmailPreferences";
-    public static final String WATCH_LIST = "WatchList";
+    /** Watches keyed by user and {@code watch_key} (the product, or {@code <product_id>#<variant_id>}): one per variant. */
+    public static final String WATCH_LIST = "Watches";
+    /** The watches of old, one per user and product; the shop moves them into {@link #WATCH_LIST} on start (Watchlist.adopt). */
+    public static final String OLD_WATCH_LIST = "WatchList";
     public static final String USERS = "Users";
     public static final String DISCOUNT_CODES = "DiscountCodes";
     /** The shop's product categories (admins manage them; six to start with). */
@@ -77,7 +80,9 @@ public final class ResourcePlan {
                     .ttl("expires_at")
                     .build(),
             table(EMAIL_PREFERENCES, string("user_id")).build(),
-            table(WATCH_LIST, string("user_id")).sortKey(string("product_id")).build(),
+            table(WATCH_LIST, string("user_id")).sortKey(string("watch_key"))
+                    .index(Index.of(string("product_id"), string("watch_key")))
+                    .build(),
             table(USERS, string("user_id"))
                     .index(Index.of("email-index", string("email")))
                     .build(),
