@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The cached product read against the minimal platform-http route, same app, same run, with the production rate
 # limits on (docs/benchmarks.md "Read path"): wrk's connections arrive through a trusted proxy (loopback) as many
-# distinct clients (X-Forwarded-For), so every request makes its real rate-limit call and none is refused.
+# distinct clients (X-Forwarded-For), so every request is counted against its client's public limit (batched: in
+# memory, synced to Redis every 50 ms) and none is refused.
 # Besides req/s it prints the CPU time each request cost the shop's JVM and Redis (from /proc, so a busy machine
 # slows the rate but hardly the cost per request).
 #   bench/reads.sh [rounds=3] [seconds=10]      needs wrk (apt-get install wrk); ports 19xxx

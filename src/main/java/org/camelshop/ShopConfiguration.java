@@ -242,7 +242,11 @@ public class ShopConfiguration implements CamelConfiguration {
         registry.bind("http", new HttpResponses());
         registry.bind("s3Objects", new S3Objects());
         registry.bind("identity", new Identity(sessions));
-        registry.bind("rateLimiter", new RateLimiter(redis, RateLimiter.Settings.from(settings), metrics));
+        // its background sync stops with the context: the service is stopped, then Camel shuts the executor down
+        RateLimiter rateLimiter = new RateLimiter(redis, RateLimiter.Settings.from(settings), metrics, clock,
+                context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "rate-limit-sync"));
+        context.addService(rateLimiter, true, true);
+        registry.bind("rateLimiter", rateLimiter);
         registry.bind("responseCache", cache);
         registry.bind("scheduledRuns", new ScheduledRuns(aws.dynamoDb(), ResourcePlan.SCHEDULED_RUNS,
                 java.lang.management.ManagementFactory.getRuntimeMXBean().getName(), metrics, clock));

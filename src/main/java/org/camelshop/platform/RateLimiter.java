@@ -1,14 +1,20 @@
 package org.camelshop.platform;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 import io.lettuce.core.RedisException;
 import io.lettuce.core.ScriptOutputType;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,19 +24,24 @@ import org.slf4j.LoggerFactory;
  * machine, also behind a trusted proxy) or per account named in the body (logins). A policy may count by several
  * scopes at once ({@code client,account}); any one over the limit refuses. Policies are matched by method and path
  * prefix from configuration, so any route is covered without code. A breach is a 429 with Retry-After and
- * X-RateLimit-* headers, logged and counted. If Redis is down, each instance counts on its own in memory (and counts
- * how often it had to): the limit then holds per instance rather than not at all.
+ * X-RateLimit-* headers, logged and counted. A policy counts either exactly (one Redis round trip per request, for the
+ * small limits: logins, payments) or batched ({@link BatchedCounters}: decided in memory, synced to Redis in the
+ * background, for the large limits of the public API). If Redis is down, each instance counts on its own in memory
+ * (and counts how often it had to): the limit then holds per instance rather than not at all.
  */
-public final class RateLimiter {
+public final class RateLimiter extends ServiceSupport {
 
     /** Who shares one counter. */
     public enum Scope { GLOBAL, USER, CLIENT, ACCOUNT }
 
-    /** A limit, whom it counts by, and the requests it covers: {@code "POST /api/payment/"}, {@code "* /api/cart"}. */
-    public record Policy(String name, int limit, int windowSeconds, List<Scope> scopes, List<String> matches) {
+    /** How a policy's counters reach Redis: on every request, or added in the background every sync interval. */
+    public enum Sync { EXACT, BATCHED }
 
-        public Policy(String name, int limit, int windowSeconds, Scope scope, List<String> matches) {
-            this(name, limit, windowSeconds, List.of(scope), matches);
+    /** A limit, whom it counts by, the requests it covers ({@code "POST /api/payment/"}, {@code "* /api/cart"}), how it syncs. */
+    public record Policy(String name, int limit, int windowSeconds, List<Scope> scopes, List<String> matches, Sync sync) {
+
+        public Policy(String name, int limit, int windowSeconds, Scope scope, List<String> matches, Sync sync) {
+            this(name, limit, windowSeconds, List.of(scope), matches, sync);
         }
 
         boolean covers(String method, String path) {
@@ -60,10 +71,11 @@ public final class RateLimiter {
 
     /**
      * The limits ({@code shop.rate-limit.*}, defaults in application.properties): the Redis key namespace, the policies
-     * named by {@code shop.rate-limit.policies} in matching order (each with its limit, window, scope and matches), and
-     * the proxies whose forwarding headers name the client ({@code shop.http.trusted-proxies}, empty trusts none).
+     * named by {@code shop.rate-limit.policies} in matching order (each with its limit, window, scope, matches and
+     * sync), how often batched counts go to Redis, and the proxies whose forwarding headers name the client
+     * ({@code shop.http.trusted-proxies}, empty trusts none).
      */
-    public record Settings(String namespace, List<Policy> policies, ClientAddresses clients) {
+    public record Settings(String namespace, List<Policy> policies, Duration syncInterval, ClientAddresses clients) {
 
         public static Settings from(ShopSettings settings) {
             List<Policy> policies = java.util.Arrays.stream(settings.get("shop.rate-limit.policies").split(",")).map(String::trim)
@@ -71,9 +83,11 @@ public final class RateLimiter {
                         String prefix = "shop.rate-limit." + name + ".";
                         return new Policy(name, settings.getInt(prefix + "limit"), settings.getInt(prefix + "window-seconds"),
                                 scopes(settings.get(prefix + "scope")),
-                                java.util.Arrays.stream(settings.get(prefix + "matches").split(",")).map(String::trim).toList());
+                                java.util.Arrays.stream(settings.get(prefix + "matches").split(",")).map(String::trim).toList(),
+                                Sync.valueOf(settings.get(prefix + "sync").trim().toUpperCase(Locale.ROOT)));
                     }).toList();
             return new Settings(settings.get("shop.rate-limit.namespace"), policies,
+                    Duration.ofMillis(settings.getInt("shop.rate-limit.sync-interval-ms")),
                     ClientAddresses.trusting(settings.get("shop.http.trusted-proxies", "")));
         }
     }
@@ -84,14 +98,49 @@ public final class RateLimiter {
     private final ClientAddresses clients;
     private final ShopMetrics metrics;
     private final LocalWindows local = new LocalWindows();
+    private final BatchedCounters batched;
+    private final Duration syncInterval;
+    private final ScheduledExecutorService syncer;
+    private ScheduledFuture<?> syncing;
 
-    /** Policies are tried in order; the first that covers a request applies, so put the general one last. */
-    public RateLimiter(RedisConnection redis, Settings settings, ShopMetrics metrics) {
+    /**
+     * Policies are tried in order; the first that covers a request applies, so put the general one last. Batched
+     * counts go to Redis on {@code syncer} while this service runs.
+     */
+    public RateLimiter(RedisConnection redis, Settings settings, ShopMetrics metrics, Clock clock, ScheduledExecutorService syncer) {
         this.redis = redis;
         this.policies = List.copyOf(settings.policies());
         this.namespace = settings.namespace();
         this.clients = settings.clients();
         this.metrics = metrics;
+        this.batched = new BatchedCounters(redis, metrics, clock);
+        this.syncInterval = settings.syncInterval();
+        this.syncer = syncer;
+    }
+
+    @Override
+    protected void doStart() {
+        if (policies.stream().anyMatch(policy -> policy.sync() == Sync.BATCHED)) {
+            long millis = syncInterval.toMillis();
+            syncing = syncer.scheduleWithFixedDelay(this::sync, millis, millis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @Override
+    protected void doStop() {
+        if (syncing != null) {
+            syncing.cancel(false);
+        }
+    }
+
+    /** Sends the batched counts to Redis now (the background sync does this every sync interval). */
+    void sync() {
+        try {
+            batched.flush();
+        } catch (RuntimeException e) {
+            // an exception would cancel the periodic sync for good: batched limits would then hold per instance only
+            LOG.warn("Rate-limit sync failed: {}", e.toString());
+        }
     }
 
     public void check(Exchange exchange) {
@@ -107,10 +156,23 @@ public final class RateLimiter {
         if (keys.length == 0) {
             return;
         }
+        if (policy.get().sync() == Sync.BATCHED) {
+            // like the script: a request refused by one scope is not counted against the scopes after it
+            for (String key : keys) {
+                long[] counted = batched.count(key, policy.get());
+                apply(exchange, policy.get(), key, counted[0], counted[1]);
+            }
+            return;
+        }
         List<Object> counted = count(policy.get(), keys);
         for (int i = 0; i < counted.size() / 2; i++) {
             apply(exchange, policy.get(), keys[i], (Long) counted.get(2 * i), (Long) counted.get(2 * i + 1));
         }
+    }
+
+    static void countedLocally(ShopMetrics metrics, Policy policy) {
+        metrics.counter("shop_rate_limit_local", "Requests counted by this instance alone because Redis was unreachable",
+                "policy", policy.name()).increment();
     }
 
     private List<Object> count(Policy policy, String[] keys) {
@@ -118,8 +180,7 @@ public final class RateLimiter {
         try {
             return redis.script(COUNT, ScriptOutputType.MULTI, keys, Long.toString(windowMillis), Integer.toString(policy.limit()));
         } catch (RedisException e) {
-            metrics.counter("shop_rate_limit_local", "Requests counted by this instance alone because Redis was unreachable",
-                    "policy", policy.name()).increment();
+            countedLocally(metrics, policy);
             List<Object> counted = new java.util.ArrayList<>();
             for (String key : keys) {
                 List<Object> one = local.count(key, windowMillis);

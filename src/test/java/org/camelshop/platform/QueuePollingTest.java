@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.ConnectException;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -15,35 +12,12 @@ import org.apache.camel.Consumer;
 import org.apache.camel.Endpoint;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultConsumer;
+import org.camelshop.testing.ManualClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Back-off of queue consumers while SQS is unreachable, on a clock the test moves. */
 class QueuePollingTest {
-
-    private static final class ManualClock extends Clock {
-        private long millis = 1_000_000;
-
-        @Override
-        public long millis() {
-            return millis;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-    }
 
     private final DefaultCamelContext context = new DefaultCamelContext();
     private final ManualClock clock = new ManualClock();
@@ -62,9 +36,9 @@ class QueuePollingTest {
         consumers.forEach(consumer -> assertTrue(polling.begin(consumer, queue)));
         consumers.forEach(consumer -> polling.rollback(consumer, queue, 0, new ConnectException("refused")));
         for (long wait : new long[] {4_000, 4_000}) { // eight failures at once already reach the cap
-            clock.millis += wait - 1;
+            clock.advance(wait - 1);
             assertEquals(0, polls(), "all wait");
-            clock.millis += 1;
+            clock.advance(1);
             Consumer probe = consumers.stream().filter(consumer -> polling.begin(consumer, queue)).findFirst().orElseThrow();
             assertEquals(0, polls(), "the siblings wait for the probe");
             polling.rollback(probe, queue, 0, new ConnectException("refused"));
@@ -76,7 +50,7 @@ class QueuePollingTest {
     void aProbeThatSucceedsEndsTheBackoffForEveryConsumer() {
         polling.begin(consumers.get(0), queue);
         polling.rollback(consumers.get(0), queue, 0, new ConnectException("refused"));
-        clock.millis += 500;
+        clock.advance(500);
         assertTrue(polling.begin(consumers.get(1), queue));
         polling.commit(consumers.get(1), queue, 0);
         assertEquals(consumers.size(), polls());
@@ -86,7 +60,7 @@ class QueuePollingTest {
     void aPollThatBeganBeforeTheFailureProvesNothing() {
         assertTrue(polling.begin(consumers.get(0), queue)); // a long poll still open
         assertTrue(polling.begin(consumers.get(1), queue));
-        clock.millis += 20;
+        clock.advance(20);
         polling.rollback(consumers.get(1), queue, 0, new ConnectException("refused"));
         polling.commit(consumers.get(0), queue, 1);
         assertFalse(polling.begin(consumers.get(2), queue), "still backing off");

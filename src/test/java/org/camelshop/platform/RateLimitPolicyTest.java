@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class RateLimitPolicyTest {
 
     private final RateLimiter.Policy admin = new RateLimiter.Policy("admin", 50, 60, RateLimiter.Scope.USER,
-            List.of("POST /api/products", "PUT /api/products/", "* /api/admin/"));
+            List.of("POST /api/products", "PUT /api/products/", "* /api/admin/"), RateLimiter.Sync.EXACT);
 
     @Test
     void matchesMethodAndPathPrefix() {
