@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.vertx.ext.web.Router;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -37,6 +39,7 @@ import org.camelshop.catalog.Catalog;
 import org.camelshop.catalog.Categories;
 import org.camelshop.catalog.CategoryAdmin;
 import org.camelshop.catalog.CategoryRepository;
+import org.camelshop.catalog.Product;
 import org.camelshop.catalog.ProductAdmin;
 import org.camelshop.catalog.ProductArt;
 import org.camelshop.catalog.ProductItems;
@@ -224,7 +227,8 @@ public class ShopConfiguration implements CamelConfiguration {
         registry.bind("sesClient", aws.ses());
         registry.bind("s3Client", aws.s3());
 
-        redis = new RedisConnection(settings.get("shop.redis.url"), Duration.ofMillis(settings.getInt("shop.redis.timeout-ms")));
+        redis = new RedisConnection(settings.get("shop.redis.url"), Duration.ofMillis(settings.getInt("shop.redis.timeout-ms")),
+                aws.callCounter().orElse(null));
         context.addService(redis, true, true);
 
         sessions = new Sessions(redis, Duration.ofHours(settings.getInt("shop.sessions.ttl-hours")));
@@ -308,7 +312,7 @@ public class ShopConfiguration implements CamelConfiguration {
         inventory = new Inventory(aws.dynamoDb(), ResourcePlan.PRODUCTS, productItems, cache, stockEvents,
                 ResourcePlan.STOCK_RESERVATIONS, clock, InventorySettings.from(settings));
         marketingRecords = new MarketingRecords(aws.dynamoDb(), ResourcePlan.MARKETING_QUEUE);
-        conversions = new Conversions(marketingRecords, Duration.ofDays(settings.getInt("shop.marketing.attribution-days")));
+        conversions = new Conversions(marketingRecords, orderRepository, Duration.ofDays(settings.getInt("shop.marketing.attribution-days")));
         CancellationWatch cancelled = cancellationWatch();
         Cancellations cancellations = new Cancellations(orderRepository, inventory, cancelled, clock);
         registry.bind("inventory", inventory);
@@ -346,7 +350,10 @@ public class ShopConfiguration implements CamelConfiguration {
         preferenceRows = new PreferencesRepository(aws.dynamoDb(), ResourcePlan.EMAIL_PREFERENCES);
         preferences = new Preferences(preferenceRows, accountRepository,
                 new UnsubscribeTokens(settings.get("shop.marketing.link-secret")), shopUrl, clock);
-        BiFunction<String, String, Optional<String>> mailImages = (productId, variantId) -> products.find(productId)
+        // a mail's pictures come from products kept a few minutes: a bestseller's mails would otherwise read its whole item once each
+        LoadingCache<String, Optional<Product>> mailProducts = Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(Duration.ofMinutes(5))
+                .build(products::find);
+        BiFunction<String, String, Optional<String>> mailImages = (productId, variantId) -> mailProducts.get(productId)
                 .map(product -> product.mailImage(variantId));
         MailSettings mailSettings = MailSettings.from(settings, shopUrl, sellerAddress());
         registry.bind("brandLogo", new BrandLogo(mailSettings.brand()));

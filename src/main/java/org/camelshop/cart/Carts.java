@@ -3,6 +3,7 @@ package org.camelshop.cart;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -88,7 +89,7 @@ public final class Carts {
             int wanted = cart.quantityOf(product.productId(), request.variantId()) + request.quantity();
             checkQuantity(product, variant, wanted);
             return cart.withQuantity(product.productId(), request.variantId(), wanted, now());
-        }));
+        }), Map.of(product.productId(), product));
     }
 
     public CartView update(LineRequest line, SessionUser user, String session) {
@@ -105,7 +106,7 @@ public final class Carts {
                 checkQuantity(product, variant, request.quantity());
             }
             return cart.withQuantity(request.productId(), request.variantId(), request.quantity(), now());
-        }));
+        }), product == null ? Map.of() : Map.of(product.productId(), product));
     }
 
     /** Removes the line of a product, or of one of its variants ({@code variantId}; null for a product without options). */
@@ -254,7 +255,14 @@ public final class Carts {
     }
 
     private CartView view(Cart cart) {
-        Map<String, Product> found = products.findAll(cart.items().stream().map(Cart.Line::productId).toList());
+        return view(cart, Map.of());
+    }
+
+    /** {@code known}: products this request has just read (consistently), so they are not read again. */
+    private CartView view(Cart cart, Map<String, Product> known) {
+        Map<String, Product> found = new HashMap<>(products.findAll(cart.items().stream().map(Cart.Line::productId)
+                .filter(id -> !known.containsKey(id)).toList()));
+        found.putAll(known);
         List<LineView> lines = new ArrayList<>();
         long subtotal = 0;
         for (Cart.Line line : cart.items()) {

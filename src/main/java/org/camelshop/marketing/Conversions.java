@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.camelshop.order.Order;
+import org.camelshop.order.OrderHistory;
 import org.camelshop.order.OrderStatus;
 import org.camelshop.pricing.Quote.PricedLine;
 import org.slf4j.Logger;
@@ -16,16 +17,20 @@ import org.slf4j.LoggerFactory;
 /**
  * Conversion attribution: an order placed within N days after a marketing mail counts for that mail when it used the
  * mail's discount code or contains a product the mail showed. The most recent such mail gets the order (one order,
- * one conversion); its revenue is the order total. A cancelled order is taken back.
+ * one conversion); its revenue is the order total. A cancelled order is taken back. The order attributed may be the
+ * one a purchase event carried from checkout, so once a mail got it the order is read again: a cancellation that came
+ * in between (and found no conversion to withdraw) takes it back here.
  */
 public final class Conversions {
 
     private static final Logger LOG = LoggerFactory.getLogger(Conversions.class);
     private final MarketingRecords records;
+    private final OrderHistory orders;
     private final Duration window;
 
-    public Conversions(MarketingRecords records, Duration window) {
+    public Conversions(MarketingRecords records, OrderHistory orders, Duration window) {
         this.records = records;
+        this.orders = orders;
         this.window = window;
     }
 
@@ -45,7 +50,12 @@ public final class Conversions {
                         || Arrays.stream(r.triggerData().getOrDefault("product_ids", "").split(",")).anyMatch(bought::contains))
                 .max(Comparator.comparing(MarketingRecord::sentAt))
                 .filter(r -> records.markConverted(r.queueId(), order.orderId(), order.total()))
-                .ifPresent(r -> LOG.info("Order {} attributed to {} mail {}", order.orderNumber(), r.triggerType(), r.queueId()));
+                .ifPresent(r -> {
+                    LOG.info("Order {} attributed to {} mail {}", order.orderNumber(), r.triggerType(), r.queueId());
+                    if (orders.find(order.orderId()).map(now -> OrderStatus.CANCELLED.equals(now.orderStatus())).orElse(true)) {
+                        withdraw(order);
+                    }
+                });
     }
 
     /** A cancelled order no longer counts: the mail it was attributed to is unconverted, its revenue removed. */

@@ -80,6 +80,14 @@ public record Order(
                 accessTokenHash, version, null, null, null, null, null, null, null, null, null);
     }
 
+    /** This order without its addresses, notes and token hash: what a queue message about it needs to carry. */
+    public Order withoutAddresses() {
+        return new Order(orderId, userId, orderNumber, userEmail, items, subtotal, discount, tax, shipping, total, currency, discountCode,
+                paymentMethod, paymentId, paymentStatus, null, null, orderStatus, cancelReason, reservedUntil, trackingNumber, carrier,
+                orderDate, shippedDate, deliveredDate, null, digitalDownloads, processingQueueId, mails, null, version, paymentProvider,
+                amountPaid, refundedCents, paidAt, paymentFailure, downloadsUnlocked, refunds, paymentAttempts, duplicatePayments);
+    }
+
     /** A payment is recorded and not refunded in full. */
     @JsonIgnore
     public boolean isPaid() {

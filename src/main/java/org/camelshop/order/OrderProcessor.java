@@ -14,8 +14,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * The consumer of order-processing-queue (seed "order_processor"): a pending order's stock is reserved through the
  * inventory route, then the order moves to {@code awaiting_payment}, or is cancelled as {@code out_of_stock}.
- * Idempotent: only a pending order is processed, and reserving is repeatable, so a redelivered message has no
- * second effect.
+ * Idempotent: only a pending order moves on (a write conditional on its status), and reserving is repeatable, so a
+ * redelivered message has no second effect.
  */
 public final class OrderProcessor implements PendingOrders {
 
@@ -34,9 +34,17 @@ public final class OrderProcessor implements PendingOrders {
         this.reservationWindow = reservationWindow;
     }
 
+    /**
+     * The order a message carries is as placed, so pending: it is not read back. Were it a redelivery of an order
+     * processed since, reserving again finds its reservations taken already, and the status write below, conditional
+     * on pending, does nothing ({@link #afterReservation}).
+     */
     @Override
     public Order pendingOrder(String message) {
         Orders.Placed placed = Json.read(message, Orders.Placed.class);
+        if (placed.order() != null && OrderStatus.PENDING.equals(placed.order().orderStatus())) {
+            return placed.order();
+        }
         Order order = orders.find(placed.orderId())
                 .orElseThrow(() -> new IllegalStateException("order " + placed.orderId() + " is not in the Orders table"));
         if (!OrderStatus.PENDING.equals(order.orderStatus())) {

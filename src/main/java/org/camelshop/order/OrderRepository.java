@@ -58,6 +58,7 @@ public final class OrderRepository implements OrderHistory, PersonalRecords {
         }
     }
 
+    @Override
     public Optional<Order> find(String orderId) {
         return dynamoDb.query(r -> r.tableName(table).consistentRead(true).keyConditionExpression("order_id = :id")
                         .expressionAttributeValues(Map.of(":id", AttributeValue.fromS(orderId))))

@@ -55,9 +55,19 @@ public final class Orders {
                           long tax, long shipping, long total, String currency, String accessToken) {
     }
 
-    /** What order-processing-queue carries. */
+    /**
+     * What order-processing-queue carries: the order's key and the order as stored when it was placed, so the order
+     * processor need not read it back. {@code order} leaves out the addresses and notes (the processor needs neither,
+     * and a message may sit in a dead-letter queue for days); a message without it (one sent by hand) is read from the table.
+     */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Placed(String orderId, String userId) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Placed(String orderId, String userId, Order order) {
+
+        /** The message of a pending order. */
+        public static String of(Order order) {
+            return Json.write(new Placed(order.orderId(), order.userId(), order.withoutAddresses()));
+        }
     }
 
     /** A placed order, as the checkout route carries it: the stored order, the 202 answer and the message to queue. */
@@ -126,7 +136,7 @@ public final class Orders {
             order = orders.find(orderId).orElseThrow(); // a copy of this checkout stored it first
         }
         carts.checkOut(cart, orderId);
-        return new Checkout(order, receipt(order, accessToken), Json.write(new Placed(order.orderId(), order.userId())));
+        return new Checkout(order, receipt(order, accessToken), Placed.of(order));
     }
 
     /** After the order is queued (with the queue's message id, null if it was not): noted on the order; the answer is the receipt. */

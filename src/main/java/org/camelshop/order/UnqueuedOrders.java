@@ -33,7 +33,7 @@ public final class UnqueuedOrders {
         Instant cutoff = clock.instant().minus(grace);
         return orders.all(Optional.of(OrderStatus.PENDING))
                 .filter(order -> order.processingQueueId() == null && Instant.parse(order.orderDate()).isBefore(cutoff))
-                .map(order -> Json.write(new Orders.Placed(order.orderId(), order.userId())))
+                .map(Orders.Placed::of)
                 .toList();
     }
 

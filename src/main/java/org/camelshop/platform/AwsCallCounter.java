@@ -12,7 +12,8 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
 /**
  * Counts the SDK's round trips by service and operation ({@code DynamoDb.PutItem}), retries included: each attempt
- * that goes on the wire. Only there when {@code shop.aws.count-calls} is on (the benchmarks), as {@code awsCallCounter}.
+ * that goes on the wire; and the Redis commands the shop sends ({@code Redis.evalsha}, {@link RedisConnection}). Only
+ * there when {@code shop.aws.count-calls} is on (the benchmarks), as {@code awsCallCounter}.
  */
 public final class AwsCallCounter implements ExecutionInterceptor {
 
@@ -20,7 +21,11 @@ public final class AwsCallCounter implements ExecutionInterceptor {
 
     @Override
     public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
-        String operation = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME) + "." + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+        count(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME) + "." + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+    }
+
+    /** One round trip of {@code operation}. */
+    public void count(String operation) {
         calls.computeIfAbsent(operation, key -> new LongAdder()).increment();
     }
 

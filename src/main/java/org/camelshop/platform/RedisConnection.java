@@ -1,6 +1,8 @@
 package org.camelshop.platform;
 
+import java.net.SocketAddress;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -20,8 +22,12 @@ import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.metrics.CommandLatencyRecorder;
+import io.lettuce.core.protocol.ProtocolKeyword;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +44,7 @@ public final class RedisConnection extends ServiceSupport {
     private static final long RETRY_CONNECT_AFTER_MS = 2_000;
 
     private final RedisClient client;
+    private final ClientResources resources;
     private volatile StatefulRedisConnection<String, String> connection;
     private volatile long nextConnectAttempt;
     private volatile StatefulRedisPubSubConnection<String, String> pubSubConnection;
@@ -45,9 +52,23 @@ public final class RedisConnection extends ServiceSupport {
     private final Map<String, String> scriptShas = new ConcurrentHashMap<>();
 
     public RedisConnection(String url, Duration timeout) {
+        this(url, timeout, null);
+    }
+
+    /**
+     * With a {@code counter} (benchmarks) every command sent is counted there as {@code Redis.<command>}: the round
+     * trips, where Redis's own command statistics also count each command a script runs.
+     */
+    public RedisConnection(String url, Duration timeout, AwsCallCounter counter) {
         RedisURI uri = RedisURI.create(url);
         uri.setTimeout(timeout);
-        this.client = RedisClient.create(uri);
+        this.resources = counter == null ? null : DefaultClientResources.builder().commandLatencyRecorder(new CommandLatencyRecorder() {
+            @Override
+            public void recordCommandLatency(SocketAddress local, SocketAddress remote, ProtocolKeyword command, long first, long done) {
+                counter.count("Redis." + command.toString().toLowerCase(Locale.ROOT));
+            }
+        }).build();
+        this.client = resources == null ? RedisClient.create(uri) : RedisClient.create(resources, uri);
         client.setOptions(ClientOptions.builder()
                 .socketOptions(SocketOptions.builder().connectTimeout(timeout).build())
                 .timeoutOptions(TimeoutOptions.enabled(timeout))
@@ -151,6 +172,9 @@ public final class RedisConnection extends ServiceSupport {
         }
         try {
             client.shutdownAsync(0, 2, TimeUnit.SECONDS).get(5, TimeUnit.SECONDS);
+            if (resources != null) {
+                resources.shutdown(0, 2, TimeUnit.SECONDS).get(5, TimeUnit.SECONDS);
+            }
         } catch (TimeoutException | ExecutionException e) {
             // Lettuce's threads are daemons: a stuck event loop must not hold up the shop's stop
             LOG.warn("Redis client did not shut down cleanly: {}", e.toString());

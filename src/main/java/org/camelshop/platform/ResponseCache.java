@@ -60,6 +60,10 @@ public final class ResponseCache {
             return {version, redis.call('GET', ARGV[1] .. version)}""";
 
     private static final String INVALIDATIONS = "catalog:invalidations";
+    // the versions to move on and the message to the near caches, in one round trip (a stock change makes one per order)
+    private static final String INVALIDATE = """
+            for _, key in ipairs(KEYS) do redis.call('INCR', key) end
+            return redis.call('PUBLISH', ARGV[1], ARGV[2])""";
     private static final String GENERATION_PROPERTY = "shopCacheGeneration";
     private static final String PRODUCT_PROPERTY = "shopCacheProduct";
 
@@ -203,15 +207,16 @@ public final class ResponseCache {
     private void invalidate(String productId, boolean lists, String what) {
         String message = lists ? productId : NearCache.PRODUCT_ONLY + productId;
         near.invalidate(message);
+        List<String> versions = new java.util.ArrayList<>(2);
+        if (!productId.isEmpty()) {
+            versions.add(CATALOG_VERSION + ":" + productId);
+        }
+        if (lists) {
+            versions.add(CATALOG_VERSION);
+        }
         try {
-            var commands = redis.sync();
-            if (!productId.isEmpty()) {
-                commands.incr(CATALOG_VERSION + ":" + productId);
-            }
-            if (lists) {
-                commands.incr(CATALOG_VERSION);
-            }
-            commands.publish(INVALIDATIONS, message); // every instance's near cache, this one's again included
+            // every instance's near cache hears of it, this one's again included
+            redis.script(INVALIDATE, ScriptOutputType.INTEGER, versions.toArray(String[]::new), INVALIDATIONS, message);
         } catch (RedisException e) {
             LOG.error("{} changed but its cached copies could not be invalidated; they expire with their TTL", what, e);
         }

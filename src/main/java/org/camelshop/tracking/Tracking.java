@@ -81,7 +81,7 @@ public final class Tracking {
     public String purchaseOf(Order order) {
         String guestSession = order.isGuestOrder() ? order.userId().substring("guest-".length()) : null;
         return Json.write(new TrackingEvent(UUID.randomUUID().toString(), TrackingEvent.PURCHASE, order.isGuestOrder() ? null : order.userId(),
-                guestSession, null, order.orderId(), null, null, null, clock.instant().toString()));
+                guestSession, null, order.orderId(), null, null, null, clock.instant().toString(), order.withoutAddresses()));
     }
 
     private static String session(String session) {

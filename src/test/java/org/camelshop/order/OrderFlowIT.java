@@ -21,10 +21,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.camelshop.local.LocalStack;
 import org.camelshop.local.LocalStackExtension;
 import org.camelshop.local.RunningShop;
 import org.camelshop.platform.AwsClients;
+import org.camelshop.platform.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -406,13 +408,20 @@ class OrderFlowIT {
         assertEquals("awaiting_payment", order(receipt).get("order_status").asText());
     }
 
-    /** Waits until the order is reserved, sends its message five times more, and waits until the queue is drained. */
+    /**
+     * Waits until the order is reserved, sends its message five times more and waits until the queue is drained: three
+     * as the shop sends it (the order as placed, pending, carried in the message) and two naming the order only.
+     */
     private void redeliverFiveTimes(JsonNode receipt) throws Exception {
         await().atMost(Duration.ofSeconds(60)).until(() -> "awaiting_payment".equals(order(receipt).get("order_status").asText()));
-        String message = "{\"order_id\":\"" + receipt.get("order_id").asText() + "\",\"user_id\":\"" + order(receipt).get("user_id").asText() + "\"}";
+        ObjectNode asPlaced = order(receipt).deepCopy();
+        asPlaced.put("order_status", "pending");
+        String carried = Orders.Placed.of(Json.read(asPlaced.toString(), Order.class));
+        String named = "{\"order_id\":\"" + receipt.get("order_id").asText() + "\",\"user_id\":\"" + order(receipt).get("user_id").asText() + "\"}";
         try (AwsClients aws = stack.awsClients()) {
             String queue = aws.sqs().getQueueUrl(r -> r.queueName("order-processing-queue")).queueUrl();
             for (int i = 0; i < 5; i++) {
+                String message = i % 2 == 0 ? carried : named;
                 aws.sqs().sendMessage(r -> r.queueUrl(queue).messageBody(message));
             }
             await().atMost(Duration.ofSeconds(60)).until(() -> "0".equals(aws.sqs().getQueueAttributes(r -> r.queueUrl(queue)
