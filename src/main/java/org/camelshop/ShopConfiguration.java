@@ -186,7 +186,6 @@ public class ShopConfiguration implements CamelConfiguration {
         bindProductFiles();
         edge();
         setUpLocalResources();
-        adoptOldWatches();
         // after the administrator check, so a bare aws start names the most important missing setting first
         downloads();
     }
@@ -429,16 +428,6 @@ public class ShopConfiguration implements CamelConfiguration {
         }
         if (settings.getBoolean("shop.accounts.bootstrap", true)) {
             new AccountBootstrap(accounts).ensureConfiguredAccounts(settings);
-        }
-    }
-
-    /** Watches kept one per product before variants were watched apart move to their new table (once; later starts find none). */
-    private void adoptOldWatches() {
-        try {
-            watchlist.adopt(ResourcePlan.OLD_WATCH_LIST);
-        } catch (RuntimeException e) {
-            // the shop runs without them meanwhile; the next start moves them
-            LoggerFactory.getLogger(ShopConfiguration.class).warn("Old watches not moved to {}: {}", ResourcePlan.WATCH_LIST, e.toString());
         }
     }
 

@@ -19,6 +19,7 @@ import org.camelshop.platform.ApiException;
 import org.camelshop.platform.DynamoItems;
 import org.camelshop.platform.PersonalRecords;
 import org.camelshop.platform.SessionUser;
+import org.camelshop.platform.provision.ResourcePlan;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -127,7 +128,11 @@ public final class Watchlist implements Watchers, PersonalRecords {
      * apart) into this one, deleting each after it is copied; a watch already set here again is newer and stays. Safe
      * to run on every start and on several instances at once; a missing old table has nothing to move.
      */
-    public int adopt(String oldTable) {
+    public int adoptOldWatches() {
+        return adopt(ResourcePlan.OLD_WATCH_LIST);
+    }
+
+    private int adopt(String oldTable) {
         int moved = 0;
         try {
             for (Map<String, AttributeValue> old : dynamoDb.scanPaginator(r -> r.tableName(oldTable)).items()) {

@@ -564,13 +564,13 @@ class MarketingIT {
                 new WatchItem(shopper.userId(), productId, "Two Size Tee", 2000, 1500L, true, true, true, at, at, "m-navy", "M / Navy"))));
         Watchlist watchlist = shop.camelContext().getRegistry().lookupByNameAndType("watchlist", Watchlist.class);
 
-        assertEquals(1, watchlist.adopt(ResourcePlan.OLD_WATCH_LIST));
+        assertEquals(1, watchlist.adoptOldWatches());
         JsonNode watched = json(shop.call("GET", "/api/track/watchlist", null, shopper.token())).get(0);
         assertEquals("M / Navy", watched.get("variant_label").asText());
         assertEquals(1500, watched.get("target_price").asLong());
         assertEquals(at, watched.get("created_at").asText(), "the watch as it was");
         assertEquals(0, dynamoDb.scan(r -> r.tableName(ResourcePlan.OLD_WATCH_LIST)).count(), "the old table is emptied");
-        assertEquals(0, watchlist.adopt(ResourcePlan.OLD_WATCH_LIST), "a later start finds nothing to move");
+        assertEquals(0, watchlist.adoptOldWatches(), "a later start finds nothing to move");
         assertEquals(204, shop.call("DELETE", "/api/track/watchlist/remove?product_id=" + productId + "&variant_id=m-navy", null, shopper.token())
                 .statusCode());
     }
