@@ -3,6 +3,7 @@ package org.camelshop.web;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -116,7 +117,8 @@ public final class Browser implements AutoCloseable {
         type("#login-email", email);
         type("#login-password", password);
         click("#login-submit");
-        waitUntil(d -> d.getCurrentUrl().contains(page));
+        // the page itself, not the login page whose address names it in ?next=
+        waitUntil(d -> URI.create(d.getCurrentUrl()).getPath().equals(page));
         waitLoaded();
     }
 

@@ -253,7 +253,7 @@ class JourneysBrowserIT {
         String email = "journey-" + UUID.randomUUID() + "@example.com";
         assertEquals(201, shop.call("POST", "/api/auth/register",
                 "{\"email\":\"" + email + "\",\"password\":\"password-123\",\"name\":\"Jo Journey\"}", null).statusCode());
-        logIn(email, "password-123", "/shop.html");
+        browser.login(email, "password-123", "/shop.html");
     }
 
     /**
@@ -368,7 +368,7 @@ class JourneysBrowserIT {
     @Test
     void anAdminRefundsPartThenAllOfAPaidOrder() {
         String orderNumber = paidOrder();
-        logIn("admin@shop.local", "admin-password", "/admin-shop.html");
+        browser.login("admin@shop.local", "admin-password", "/admin-shop.html");
         browser.click("#tab-orders");
         WebElement row = adminRow(orderNumber);
         List<String> moves = new Select(row.findElement(By.cssSelector("select[name=order_status]"))).getOptions().stream()
@@ -559,16 +559,6 @@ class JourneysBrowserIT {
     }
 
     /** A fresh browser logs in on login.html and lands on {@code page}. */
-    private void logIn(String email, String password, String page) {
-        browser.resetStorage();
-        browser.open("/login.html?next=" + page);
-        browser.type("#login-email", email);
-        browser.type("#login-password", password);
-        browser.click("#login-submit");
-        browser.waitUntil(d -> URI.create(d.getCurrentUrl()).getPath().equals(page));
-        browser.waitLoaded();
-    }
-
     private WebElement adminRow(String orderNumber) {
         return browser.waitUntil(d -> {
             List<WebElement> rows = d.findElements(By.cssSelector("#order-rows tr[data-order-id]"));
