@@ -192,8 +192,7 @@ class StorefrontBrowserIT {
         browser.screenshot("checkout-sandbox-card");
         browser.click("#pay-card");
         // the confirmation page: number, total, address and the next steps of a paid order with a download in it
-        browser.waitUntil(d -> d.getCurrentUrl().contains("/confirmation.html"));
-        browser.waitLoaded();
+        browser.waitForPage("/confirmation.html");
         assertEquals(orderNumber, browser.find("#order-number").getText());
         assertEquals(total, browser.find("#totals #total").getText());
         assertTrue(browser.find("#ship-to").getText().contains("1 Harbor Way"));
@@ -251,15 +250,13 @@ class StorefrontBrowserIT {
         browser.type("#login-email", email);
         browser.type("#login-password", "password-123");
         browser.click("#login-submit");
-        browser.waitUntil(d -> d.getCurrentUrl().contains("/orders.html"));
-        browser.waitLoaded();
+        browser.waitForPage("/orders.html");
         assertTrue(browser.find("#site-header .who").getText().contains("Ada <b>Reader</b>"), "the user's name is shown as text");
         WebElement row = browser.waitUntil(d -> d.findElements(By.cssSelector("#orders tr[data-order-id]")).stream()
                 .filter(r -> r.getText().contains(orderNumber)).findFirst().orElse(null));
         browser.screenshot("orders-logged-in");
         row.findElement(By.cssSelector("button.reorder")).click();
-        browser.waitUntil(d -> d.getCurrentUrl().contains("/cart.html"));
-        browser.waitLoaded();
+        browser.waitForPage("/cart.html");
         assertEquals(productId, browser.find("#cart-lines tr[data-product-id]").getAttribute("data-product-id"));
 
         String hostile = "<script>window.__xss = 1</script><img src=x onerror=\"window.__xss = 2\"> Great study guide";
@@ -513,8 +510,8 @@ class StorefrontBrowserIT {
                         .filter(a -> a.getText().equals(wanted.get("name").asText()) && a.isDisplayed()).findFirst().orElse(null));
                 browser.screenshot("home-" + name + "-suggestions");
                 suggestion.click();
-                browser.waitUntil(d -> d.getCurrentUrl().contains("/product.html?id=" + wanted.get("product_id").asText()));
-                browser.waitLoaded();
+                browser.waitForPage("/product.html");
+                assertTrue(browser.driver().getCurrentUrl().endsWith("?id=" + wanted.get("product_id").asText()), browser.driver().getCurrentUrl());
                 assertEquals(wanted.get("name").asText(), browser.find("#name").getText());
             } finally {
                 browser.desktop();
