@@ -225,6 +225,11 @@ public final class Browser implements AutoCloseable {
                 + option + ") ? s : null", css, wanted);
     }
 
+    /** The first element matching the selector whose shown text contains the given text, once there is one. */
+    public WebElement findWithText(String css, String text) {
+        return (WebElement) inPage("return [...document.querySelectorAll(args[0])].find((e) => text(e).includes(args[1])) || null", css, text);
+    }
+
     /** Waits until the (shown) text of an element matching the selector contains the given text, and returns that text. */
     public String waitForText(String css, String text) {
         return (String) inPage("for (const e of document.querySelectorAll(args[0])) { const t = text(e); if (t.includes(args[1])) return t; }"

@@ -558,10 +558,7 @@ class JourneysBrowserIT {
 
     /** The admin's orders tab row of the order, once it shows. */
     private WebElement adminRow(String orderNumber) {
-        return browser.waitUntil(d -> {
-            List<WebElement> rows = d.findElements(By.cssSelector("#order-rows tr[data-order-id]"));
-            return rows.stream().filter(r -> r.getText().contains(orderNumber)).findFirst().orElse(null);
-        });
+        return browser.findWithText("#order-rows tr[data-order-id]", orderNumber);
     }
 
     /** The admin's token, one login per test (each login hashes the password on the server). */
@@ -573,8 +570,7 @@ class JourneysBrowserIT {
     }
 
     private WebElement row(String orderNumber) {
-        return browser.waitUntil(d -> d.findElements(By.cssSelector("#orders tr[data-order-id]")).stream()
-                .filter(r -> r.getText().contains(orderNumber)).findFirst().orElse(null));
+        return browser.findWithText("#orders tr[data-order-id]", orderNumber);
     }
 
     /** Reloads orders.html until the order's row shows the status (payment and reservation are asynchronous). */

@@ -129,8 +129,7 @@ class StorefrontBrowserIT {
         browser.screenshot("checkout-payment");
 
         browser.open("/orders.html");
-        WebElement row = browser.waitUntil(d -> d.findElements(By.cssSelector("#orders tr[data-order-id]")).stream()
-                .filter(r -> r.getText().contains(orderNumber)).findFirst().orElse(null));
+        WebElement row = browser.findWithText("#orders tr[data-order-id]", orderNumber);
         browser.screenshot("orders");
         Browser.clearDownloads();
         row.findElement(By.cssSelector("button.invoice")).click();
@@ -252,8 +251,7 @@ class StorefrontBrowserIT {
         browser.click("#login-submit");
         browser.waitForPage("/orders.html");
         assertTrue(browser.find("#site-header .who").getText().contains("Ada <b>Reader</b>"), "the user's name is shown as text");
-        WebElement row = browser.waitUntil(d -> d.findElements(By.cssSelector("#orders tr[data-order-id]")).stream()
-                .filter(r -> r.getText().contains(orderNumber)).findFirst().orElse(null));
+        WebElement row = browser.findWithText("#orders tr[data-order-id]", orderNumber);
         browser.screenshot("orders-logged-in");
         row.findElement(By.cssSelector("button.reorder")).click();
         browser.waitForPage("/cart.html");
@@ -266,8 +264,7 @@ class StorefrontBrowserIT {
         browser.type("#review-text", hostile);
         browser.click("#submit-review");
         browser.waitForText("#reviews", "<script>window.__xss = 1</script>");
-        WebElement review = browser.waitUntil(d -> d.findElements(By.cssSelector("#reviews article.review")).stream()
-                .filter(r -> r.getText().contains("Great study guide")).findFirst().orElse(null));
+        WebElement review = browser.findWithText("#reviews article.review", "Great study guide");
         assertTrue(review.getText().contains("<b>Worth it</b>"), "the title's markup shows as text");
         assertTrue(review.findElements(By.cssSelector("script, img, b")).isEmpty(), "no element was made from the review");
         assertNull(browser.js("return window.__xss"), "no script from the review ran");
