@@ -78,8 +78,10 @@ class ScaleOutIT {
                 "shop.rate-limit.namespace", "scale-" + UUID.randomUUID(),
                 "shop.rate-limit.login.limit", "3",
                 "shop.queue.wait-seconds", "1",
-                // the killed instance's messages come back after 5 s (a live consumer extends what it still works on)
-                "shop.queue.orders-visibility-seconds", "5",
+                // the killed instance's messages come back after 12 s (a live consumer extends what it still works on): just
+                // after the stock leases it held (shop.inventory.lease-seconds, 10 s) ran out; sooner, the reservation is
+                // still "being moved" and the message waits out a 40 s retry
+                "shop.queue.orders-visibility-seconds", "12",
                 "shop.order.requeue-scan-seconds", "2",
                 "shop.order.requeue-grace-seconds", "3",
                 "shop.idempotency.lease-seconds", "5"));
