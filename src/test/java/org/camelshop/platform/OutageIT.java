@@ -22,7 +22,8 @@ import org.camelshop.platform.provision.ResourcePlan;
 import org.junit.jupiter.api.Test;
 
 /**
- * One outage per dependency on the real emulators, each on a stack of its own: the affected endpoints answer 503
+ * One outage per dependency on the real emulators, each on a stack of its own (the sample catalog only where a test
+ * reads it: its thousand products take seconds to load): the affected endpoints answer 503
  * {@code <dependency>_unavailable} with Retry-After (never a 500, never internals), within the configured bound, what
  * can be served still is, and once the dependency is back nothing that was accepted is lost.
  */
@@ -42,13 +43,13 @@ class OutageIT {
     @Test
     void dynamoDbFrozenThenKilledAnswers503QuicklyServesCachedProductsAndLosesNothing() {
         try (LocalStack stack = LocalStack.start(StackPorts.free());
-             RunningShop shop = RunningShop.start(stack.ports(), AWS_TIMEOUTS)) {
+             RunningShop shop = RunningShop.start(stack.ports(), with(AWS_TIMEOUTS, "shop.sample-catalog.load", "false"))) {
             String guest = UUID.randomUUID().toString();
             String product = product(shop);
             assertEquals(200, asGuest(shop, guest, "POST", "/api/cart/add", "{\"product_id\":\"" + product + "\",\"quantity\":1}").statusCode());
             var receipt = json(asGuest(shop, guest, "POST", "/api/orders/create", PLACEMENT));
             String before = receipt.get("order_id").asText();
-            assertEquals(200, shop.get("/api/products/prod-0001").statusCode(), "warms the cache");
+            assertEquals(200, shop.get("/api/products/" + product).statusCode(), "warms the cache");
 
             stack.freezeChild("dynalite");
             try {
@@ -59,7 +60,7 @@ class OutageIT {
                         "{\"product_id\":\"" + product + "\",\"quantity\":1}"), "dynamodb_unavailable");
                 // a new guest: the first one's (empty) cart would come from its Redis copy
                 assertUnavailable(asGuest(shop, UUID.randomUUID().toString(), "POST", "/api/orders/create", PLACEMENT), "dynamodb_unavailable");
-                assertEquals(200, shop.get("/api/products/prod-0001").statusCode(), "a cached product is still served");
+                assertEquals(200, shop.get("/api/products/" + product).statusCode(), "a cached product is still served");
                 assertEquals(503, shop.get("/observe/health/ready").statusCode(), "without DynamoDB this instance is useless");
                 assertEquals(200, shop.get("/observe/health/live").statusCode());
             } finally {
@@ -120,13 +121,13 @@ class OutageIT {
     @Test
     void sqsKilledTrackingIsDroppedAndCountedOrdersWaitAndConsumersBackOff() throws Exception {
         try (LocalStack stack = LocalStack.start(StackPorts.free());
-             RunningShop shop = RunningShop.start(stack.ports(), with(AWS_TIMEOUTS, "shop.order.requeue-scan-seconds", "2",
+             RunningShop shop = RunningShop.start(stack.ports(), with(AWS_TIMEOUTS, "shop.sample-catalog.load", "false", "shop.order.requeue-scan-seconds", "2",
                      "shop.order.requeue-grace-seconds", "1", "shop.queue.poll-backoff-base-ms", "250", "shop.queue.poll-backoff-max-ms", "2000"))) {
             String guest = UUID.randomUUID().toString();
             String product = product(shop);
             stack.stopSqs();
 
-            HttpResponse<String> view = asGuest(shop, guest, "POST", "/api/track/view", "{\"product_id\":\"prod-0001\"}");
+            HttpResponse<String> view = asGuest(shop, guest, "POST", "/api/track/view", "{\"product_id\":\"" + product + "\"}");
             assertEquals(202, view.statusCode(), view.body());
             assertEquals(1.0, shop.metric("shop_tracking_events_dropped_total"));
             assertEquals(200, asGuest(shop, guest, "POST", "/api/cart/add", "{\"product_id\":\"" + product + "\",\"quantity\":1}").statusCode());
