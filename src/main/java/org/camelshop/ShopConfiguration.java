@@ -205,7 +205,9 @@ public class ShopConfiguration implements CamelConfiguration {
         registry.bind("sqsClient", aws.sqs());
         registry.bind("sqsPollingClient", aws.sqsPolling());
         // on the producers' client: a delete fails fast when SQS hangs, like a send, instead of holding the poller
-        registry.bind("queueDeletes", new QueueDeletes(aws.sqs()));
+        QueueDeletes queueDeletes = new QueueDeletes(aws.sqs());
+        context.addService(queueDeletes, true, true);
+        registry.bind("queueDeletes", queueDeletes);
         aws.callCounter().ifPresent(counter -> registry.bind("awsCallCounter", counter));
         // a stop must not wait out the consumers' long polls (up to 20 s): closing their client ends them at once
         AwsClients clients = aws;

@@ -12,6 +12,7 @@ import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.component.aws2.sqs.Sqs2Constants;
 import org.apache.camel.component.aws2.sqs.Sqs2Endpoint;
 import org.apache.camel.support.SynchronizationAdapter;
+import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -23,9 +24,10 @@ import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
  * consumer's own: a message is deleted only once its exchange completed (processed, or its failure handled by copying
  * it to the DLQ or re-sending it); a failed one is left to come back. The handles wait until the poll's last message is
  * done, so a batch holds up to a poll's worth. A delete that fails (SQS unreachable, a handle expired) is logged and the
- * message comes back, as it would after a crash: every consumer gives a redelivery no second effect.
+ * message comes back, as it would after a crash: every consumer gives a redelivery no second effect. A stop that cut a
+ * poll short deletes what that poll had completed (a context service: stopped after the routes).
  */
-public final class QueueDeletes {
+public final class QueueDeletes extends ServiceSupport {
 
     private static final Logger LOG = LoggerFactory.getLogger(QueueDeletes.class);
     /** SQS takes at most 10 entries per batch. */
@@ -63,6 +65,11 @@ public final class QueueDeletes {
                 }
             }
         });
+    }
+
+    @Override
+    protected void doStop() {
+        pending.keySet().forEach(this::flush);
     }
 
     /** Deletes every handle of {@code queue} collected so far, 10 per call. */
