@@ -9,9 +9,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import org.camelshop.platform.DynamoItems;
 import org.camelshop.platform.PersonalRecords;
 import org.camelshop.platform.TableWrites;
+import org.camelshop.pricing.Quote.PricedLine;
 import org.camelshop.platform.SetClause;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -96,6 +99,18 @@ public final class OrderRepository implements OrderHistory, PersonalRecords {
         return dynamoDb.scanPaginator(ScanRequest.builder().tableName(table).build()).items().stream()
                 .map(item -> DynamoItems.fromItem(item, Order.class))
                 .sorted((a, b) -> b.orderDate().compareTo(a.orderDate()));
+    }
+
+    /** What an order tells of who bought what when. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Purchase(String orderId, String userId, String userEmail, String orderDate, List<PricedLine> items) {
+    }
+
+    /** Every order's purchase, only that read: a scan, page by page, in no order (for the one-shot notes of past purchases). */
+    public Stream<Purchase> purchases() {
+        return dynamoDb.scanPaginator(r -> r.tableName(table).projectionExpression("order_id, user_id, user_email, order_date, #items")
+                        .expressionAttributeNames(Map.of("#items", "items")))
+                .items().stream().map(item -> DynamoItems.fromItem(item, Purchase.class));
     }
 
     /** Records a sent mail under {@code mails.<template>}. */

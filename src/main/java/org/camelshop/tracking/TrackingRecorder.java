@@ -76,6 +76,33 @@ public final class TrackingRecorder {
         return null;
     }
 
+    /**
+     * Notes in ProductViewCounters the purchases of the orders placed before purchases were noted there, as
+     * {@link #record} notes a new one (every order, cancelled or not; none of a guest or of a deleted account): once,
+     * in the background after a start, then marked done so later starts read no orders. Adding to a set, each note
+     * is idempotent, so a second run, two instances at once or the recorder meanwhile change nothing (which is also
+     * why these are updates, not batch puts: a put would replace what the recorder added meanwhile). Returns the
+     * purchases noted, 0 when done before.
+     */
+    public int noteOldPurchases() {
+        if (counters.oldPurchasesNoted()) {
+            return 0;
+        }
+        int noted = 0;
+        for (OrderRepository.Purchase p : (Iterable<OrderRepository.Purchase>) orders.purchases()::iterator) {
+            if (Order.isGuest(p.userId()) || OrderRepository.ERASED_EMAIL.equals(p.userEmail())) {
+                continue;
+            }
+            for (PricedLine line : p.items()) {
+                counters.bought(p.userId(), line.productId(), p.orderId(), p.orderDate());
+                noted++;
+            }
+        }
+        counters.markOldPurchasesNoted();
+        LOG.info("Purchases of past orders noted for browse abandonment: {}", noted);
+        return noted;
+    }
+
     private Order recordPurchase(TrackingEvent event, Instant at, long expires) {
         // the server's own purchase event carries the order it placed; a shopper's names one, read to check it is theirs
         Optional<Order> order = event.order() != null ? Optional.of(event.order()) : orders.find(event.orderId());

@@ -21,13 +21,16 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  * From {@value #CANDIDATE_VIEWS} views on the item has {@code browse_shard} and {@code last_view}, which put it into the
  * sparse index {@code browse_shard-last_view-index}. {@code last_cart_add} is the pair's latest cart add. A product the
  * user bought has an item of its own, {@code purchase#<product id>}, with no TTL (like the orders): {@code orders}, a
- * set of {@code <order date>|<order id>}.
+ * set of {@code <order date>|<order id>}. The item {@code (#upgrades, purchases-noted)} marks that the purchases of
+ * orders placed before purchases were noted here are noted too.
  */
 public final class ViewCounters implements BrowseCandidates {
 
     // the index partitions are the SHARDS, so no one partition takes every write
     static final String INDEX = "browse_shard-last_view-index";
     private static final String PURCHASE = "purchase#";
+    // no user id starts with '#'
+    private static final Map<String, AttributeValue> OLD_PURCHASES_NOTED = key("#upgrades", "purchases-noted");
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -88,6 +91,15 @@ public final class ViewCounters implements BrowseCandidates {
         dynamoDb.updateItem(r -> r.tableName(table).key(key(userId, PURCHASE + productId))
                 .updateExpression("ADD orders :order")
                 .expressionAttributeValues(Map.of(":order", AttributeValue.fromSs(List.of(orderDate + "|" + orderId)))));
+    }
+
+    /** Whether the purchases of the orders placed before they were noted here are noted too. */
+    public boolean oldPurchasesNoted() {
+        return !dynamoDb.getItem(r -> r.tableName(table).consistentRead(true).key(OLD_PURCHASES_NOTED)).item().isEmpty();
+    }
+
+    public void markOldPurchasesNoted() {
+        dynamoDb.putItem(r -> r.tableName(table).item(OLD_PURCHASES_NOTED));
     }
 
     @Override

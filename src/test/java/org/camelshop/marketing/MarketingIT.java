@@ -46,6 +46,7 @@ import org.camelshop.platform.provision.ResourcePlan;
 import org.camelshop.platform.provision.TableSpec;
 import org.camelshop.pricing.DiscountCodeRepository;
 import org.camelshop.tracking.TrackingEvent;
+import org.camelshop.tracking.TrackingRecorder;
 import org.camelshop.tracking.ViewCounters;
 import org.camelshop.tracking.WatchItem;
 import org.camelshop.tracking.Watchlist;
@@ -644,6 +645,56 @@ class MarketingIT {
         assertEquals(0, watchlist.adoptOldWatches(), "a later start finds nothing to move");
         assertEquals(204, shop.call("DELETE", "/api/track/watchlist/remove?product_id=" + productId + "&variant_id=m-navy", null, shopper.token())
                 .statusCode());
+    }
+
+    @Test
+    void purchasesOfOrdersPlacedBeforeTheyWereNotedAreNotedOnceSoTheirBuyersGetNoBrowseMail() throws Exception {
+        String productId = product(1800, 10);
+        Shopper buyer = shopper("Old Bert");
+        Shopper browser = shopper("Vera");
+        var dynamoDb = stack.awsClients().dynamoDb();
+        // an order placed a month ago by an earlier version: in Orders, its purchase not noted beside the view counters
+        String orderId = UUID.randomUUID().toString();
+        String placed = Instant.now().minus(Duration.ofDays(30)).toString();
+        Map<String, Object> order = new HashMap<>(Map.of("order_id", orderId, "user_id", buyer.userId(), "order_number", "ORD-PAST",
+                "order_status", "delivered", "order_date", placed, "items", List.of(Map.of("product_id", productId, "name", "Marketing Lamp",
+                        "unit_price", 1800, "quantity", 1, "line_total", 1800, "digital_download", false))));
+        List.of("subtotal", "discount", "tax", "shipping", "total", "version").forEach(amount -> order.put(amount, 0));
+        dynamoDb.putItem(r -> r.tableName(ResourcePlan.ORDERS).item(DynamoItems.toItem(order)));
+        Instant now = Instant.now();
+        for (Shopper s : List.of(buyer, browser)) {
+            for (int hours = 3; hours > 0; hours--) {
+                deliver(event(s, TrackingEvent.VIEW, productId, now.minus(Duration.ofHours(hours))));
+            }
+        }
+        assertFalse(boughtNoted(buyer.userId(), productId));
+        // the shop upgraded: no marker yet (this test's start already noted the orders there were then)
+        Map<String, AttributeValue> marker = Map.of("user_id", AttributeValue.fromS("#upgrades"), "product_id", AttributeValue.fromS("purchases-noted"));
+        dynamoDb.deleteItem(r -> r.tableName(ResourcePlan.PRODUCT_VIEW_COUNTERS).key(marker));
+
+        runNoteOldPurchases();
+        Map<String, AttributeValue> noted = counter(buyer.userId(), "purchase#" + productId);
+        assertEquals(List.of(placed + "|" + orderId), noted.get("orders").ss(), "noted as the recorder notes it");
+        assertFalse(counter("#upgrades", "purchases-noted").isEmpty(), "marked done");
+        List<String> mails = campaigns.browseAbandonment(now);
+        assertTrue(mailsTo(mails, buyer.email()).isEmpty(), "bought it a month ago: no browse mail");
+        assertEquals(1, mailsTo(mails, browser.email()).size(), "never bought it: one mail");
+
+        runNoteOldPurchases();
+        assertEquals(noted, counter(buyer.userId(), "purchase#" + productId), "a later start changes nothing");
+        TrackingRecorder recorder = shop.camelContext().getRegistry().lookupByNameAndType("trackingRecorder", TrackingRecorder.class);
+        assertEquals(0, recorder.noteOldPurchases(), "marked done: no orders read");
+        dynamoDb.deleteItem(r -> r.tableName(ResourcePlan.PRODUCT_VIEW_COUNTERS).key(marker));
+        assertTrue(recorder.noteOldPurchases() > 0);
+        assertEquals(noted, counter(buyer.userId(), "purchase#" + productId), "noted again without the marker: still the same");
+    }
+
+    /** Starts the one-shot route note-old-purchases again (as a start of the shop does) and waits until it is done. */
+    private void runNoteOldPurchases() throws Exception {
+        NotifyBuilder done = new NotifyBuilder(shop.camelContext()).fromRoute("note-old-purchases").whenDone(1).create();
+        shop.camelContext().getRouteController().stopRoute("note-old-purchases");
+        shop.camelContext().getRouteController().startRoute("note-old-purchases");
+        assertTrue(done.matches(60, TimeUnit.SECONDS), "the route ran");
     }
 
     @Test
