@@ -261,6 +261,15 @@ class MarketingIT {
                 at.toString()));
     }
 
+    /** An order of one Marketing Lamp, as stored, without a status. */
+    private static Map<String, Object> lampOrder(Shopper buyer, String productId, String placed) {
+        Map<String, Object> order = new HashMap<>(Map.of("order_id", UUID.randomUUID().toString(), "user_id", buyer.userId(),
+                "order_number", "ORD-OLD", "order_date", placed, "items", List.of(Map.of("product_id", productId, "name", "Marketing Lamp",
+                        "unit_price", 1800, "quantity", 1, "line_total", 1800, "digital_download", false))));
+        List.of("subtotal", "discount", "tax", "shipping", "total", "version").forEach(amount -> order.put(amount, 0));
+        return order;
+    }
+
     private void buy(Shopper shopper, String productId) {
         assertEquals(200, shop.call("POST", "/api/cart/add", "{\"product_id\":\"" + productId + "\",\"quantity\":1}", shopper.token()).statusCode());
         assertEquals(202, shop.call("POST", "/api/orders/create", "{\"shipping_address\":" + ADDRESS + ",\"billing_address\":" + ADDRESS
@@ -286,10 +295,7 @@ class MarketingIT {
         Shopper buying = shopper("Bianca");
         // the server's purchase event of an order of the buyer's written long ago (no order write in the last day), told twice
         String placed = now.minus(Duration.ofDays(2)).toString();
-        Map<String, Object> order = new HashMap<>(Map.of("order_id", UUID.randomUUID().toString(), "user_id", buyer.userId(),
-                "order_number", "ORD-OLD", "order_date", placed, "items", List.of(Map.of("product_id", productId, "name", "Marketing Lamp",
-                        "unit_price", 1800, "quantity", 1, "line_total", 1800, "digital_download", false))));
-        List.of("subtotal", "discount", "tax", "shipping", "total", "version").forEach(amount -> order.put(amount, 0));
+        Map<String, Object> order = lampOrder(buyer, productId, placed);
         String purchase = Json.write(Map.of("event_id", UUID.randomUUID().toString(), "type", TrackingEvent.PURCHASE, "user_id", buyer.userId(),
                 "occurred_at", placed, "order", order));
         deliver(purchase);
@@ -654,12 +660,9 @@ class MarketingIT {
         Shopper browser = shopper("Vera");
         var dynamoDb = stack.awsClients().dynamoDb();
         // an order placed a month ago by an earlier version: in Orders, its purchase not noted beside the view counters
-        String orderId = UUID.randomUUID().toString();
         String placed = Instant.now().minus(Duration.ofDays(30)).toString();
-        Map<String, Object> order = new HashMap<>(Map.of("order_id", orderId, "user_id", buyer.userId(), "order_number", "ORD-PAST",
-                "order_status", "delivered", "order_date", placed, "items", List.of(Map.of("product_id", productId, "name", "Marketing Lamp",
-                        "unit_price", 1800, "quantity", 1, "line_total", 1800, "digital_download", false))));
-        List.of("subtotal", "discount", "tax", "shipping", "total", "version").forEach(amount -> order.put(amount, 0));
+        Map<String, Object> order = lampOrder(buyer, productId, placed);
+        order.put("order_status", "delivered");
         dynamoDb.putItem(r -> r.tableName(ResourcePlan.ORDERS).item(DynamoItems.toItem(order)));
         Instant now = Instant.now();
         for (Shopper s : List.of(buyer, browser)) {
@@ -674,7 +677,7 @@ class MarketingIT {
 
         runNoteOldPurchases();
         Map<String, AttributeValue> noted = counter(buyer.userId(), "purchase#" + productId);
-        assertEquals(List.of(placed + "|" + orderId), noted.get("orders").ss(), "noted as the recorder notes it");
+        assertEquals(List.of(placed + "|" + order.get("order_id")), noted.get("orders").ss(), "noted as the recorder notes it");
         assertFalse(counter("#upgrades", "purchases-noted").isEmpty(), "marked done");
         List<String> mails = campaigns.browseAbandonment(now);
         assertTrue(mailsTo(mails, buyer.email()).isEmpty(), "bought it a month ago: no browse mail");
