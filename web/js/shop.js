@@ -153,9 +153,14 @@ if (params().get('account') === 'deleted') say('Your account and personal data a
 if (!matchMedia('(max-width: 760px)').matches) document.getElementById('filter-panel').open = true;
 setView(localStorage.getItem('shop.view') || 'grid');
 load();
-api('/api/categories').then((all) => {
-  categories = all;
-  categorySelect.innerHTML = '<option value="">All categories</option>'
-    + all.map((c) => `<option value="${esc(c.name)}">${esc(c.name)} (${c.count})</option>`).join('');
-  fillForm(state());
-}).catch(() => {});
+// the filter menu is an extra: the products show without it, and a failed load (the shop briefly busy or down) is
+// tried again a few times, later each time, instead of leaving the menu empty
+function loadCategories(attempt = 1) {
+  api('/api/categories').then((all) => {
+    categories = all;
+    categorySelect.innerHTML = '<option value="">All categories</option>'
+      + all.map((c) => `<option value="${esc(c.name)}">${esc(c.name)} (${c.count})</option>`).join('');
+    fillForm(state());
+  }).catch(() => { if (attempt < 4) setTimeout(() => loadCategories(attempt + 1), 1000 * attempt); });
+}
+loadCategories();

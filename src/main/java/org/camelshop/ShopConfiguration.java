@@ -94,6 +94,7 @@ import org.camelshop.platform.IdempotencyKeys;
 import org.camelshop.platform.Identity;
 import org.camelshop.platform.NotFoundPage;
 import org.camelshop.platform.QueueHeaderFilter;
+import org.camelshop.platform.QueueDeletes;
 import org.camelshop.platform.QueuePolling;
 import org.camelshop.platform.RateLimiter;
 import org.camelshop.platform.RedisConnection;
@@ -203,6 +204,10 @@ public class ShopConfiguration implements CamelConfiguration {
         context.addService(aws, true, true);
         registry.bind("sqsClient", aws.sqs());
         registry.bind("sqsPollingClient", aws.sqsPolling());
+        // on the producers' client: a delete fails fast when SQS hangs, like a send, instead of holding the poller
+        QueueDeletes queueDeletes = new QueueDeletes(aws.sqs());
+        context.addService(queueDeletes, true, true);
+        registry.bind("queueDeletes", queueDeletes);
         aws.callCounter().ifPresent(counter -> registry.bind("awsCallCounter", counter));
         // a stop must not wait out the consumers' long polls (up to 20 s): closing their client ends them at once
         AwsClients clients = aws;

@@ -40,7 +40,6 @@ import org.camelshop.tracking.BrowseCandidates;
 import org.camelshop.tracking.BrowseCandidates.Candidate;
 import org.camelshop.tracking.ProductView;
 import org.camelshop.tracking.Recommender;
-import org.camelshop.tracking.TrackingEvent;
 import org.camelshop.tracking.ViewHistory;
 import org.camelshop.tracking.WatchItem;
 import org.camelshop.tracking.Watchers;
@@ -134,20 +133,20 @@ public final class Campaigns {
 
     /**
      * A product a user viewed at least 3 times in the last week, never added to a cart and never bought. Once per (user,
-     * product) per 30 days. Reads only the pairs the view counters name as candidates, each checked against the user's
-     * rows of the week, so the scan's work grows with the candidates, not with the views.
+     * product) per 30 days. Reads only the pairs the view counters name as candidates, with what the tracking recorder
+     * noted of each (its newest views, its latest cart add, its purchases), so the scan's work grows with the
+     * candidates, not with the views.
      */
     public List<String> browseAbandonment(Instant now) {
         Instant since = now.minus(BROWSE_WINDOW);
         List<String> mails = Collections.synchronizedList(new ArrayList<>());
-        // a daily scan: its own short-lived pool; a shard holds all of a user's pairs, so its users' rows stay with it
+        // a daily scan: its own short-lived pool
         ExecutorService checkers = Executors.newFixedThreadPool(scanThreads);
         try {
             List<Future<?>> shards = IntStream.range(0, BrowseCandidates.SHARDS).mapToObj(shard -> checkers.submit(() -> {
-                Map<String, List<ProductView>> rowsOfUser = new HashMap<>();
                 List<Candidate> candidates = browseCandidates.candidates(shard, since, now).toList();
                 for (int start = 0; start < candidates.size(); start += DynamoBatches.LIMIT) {
-                    mails.addAll(browseAbandoned(candidates.subList(start, Math.min(start + DynamoBatches.LIMIT, candidates.size())), rowsOfUser, since, now));
+                    mails.addAll(browseAbandoned(candidates.subList(start, Math.min(start + DynamoBatches.LIMIT, candidates.size())), since, now));
                 }
             })).collect(Collectors.toList());
             for (Future<?> shard : shards) {
@@ -166,32 +165,33 @@ public final class Campaigns {
 
     /**
      * The mails for a batch of candidate pairs (at most one batch read's worth). What a single read per candidate would
-     * cost is read for the whole batch first — the records already claimed, the preferences, the carts — and each test
-     * only narrows who is left; then, per user, the rows of the week (at least 3 views and nothing else of the
-     * product) and the orders.
+     * cost is read for the whole batch — the records already claimed, the preferences, the carts, the purchases — and
+     * each test only narrows who is left. A user's orders are read only where a purchase of the product is known
+     * (cancelled orders do not count before the week) or may still be on its way to the recorder (orders written in the
+     * last day).
      */
-    private List<String> browseAbandoned(List<Candidate> batch, Map<String, List<ProductView>> rowsOfUser, Instant since,
-            Instant now) {
+    private List<String> browseAbandoned(List<Candidate> batch, Instant since, Instant now) {
         Set<String> mailed = records.taken(batch.stream().map(Campaigns::browseRecordId).toList(), now);
-        List<Candidate> open = batch.stream().filter(c -> !mailed.contains(browseRecordId(c))).toList();
+        List<Candidate> open = batch.stream().filter(c -> !mailed.contains(browseRecordId(c))
+                && c.viewsSince(since) >= BrowseCandidates.CANDIDATE_VIEWS && !c.addedToCartSince(since)).toList();
         Map<String, EmailPreferences> prefs = preferences.ofAll(open.stream().map(Candidate::userId).distinct().toList());
         prefs.values().removeIf(p -> !p.allows(Trigger.BROWSE_ABANDONMENT));
         Map<String, Cart> cartOf = carts.cartsOf(prefs.keySet());
+        List<Candidate> left = open.stream().filter(c -> prefs.containsKey(c.userId())
+                && !(cartOf.containsKey(c.userId()) && cartOf.get(c.userId()).quantityOf(c.productId()) > 0)).toList();
+        Map<Candidate, List<Instant>> purchases = browseCandidates.purchases(left);
+        Set<String> ordering = orders.writtenLately(left.stream().map(Candidate::userId).collect(Collectors.toSet()));
         List<Claimed> claimed = new ArrayList<>();
-        for (Candidate candidate : open) {
-            String userId = candidate.userId();
-            String productId = candidate.productId();
-            if (!prefs.containsKey(userId) || (cartOf.containsKey(userId) && cartOf.get(userId).quantityOf(productId) > 0)) {
+        for (Candidate candidate : left) {
+            List<Instant> bought = purchases.getOrDefault(candidate, List.of());
+            if (bought.stream().anyMatch(at -> !at.isBefore(since))) {
                 continue;
             }
-            List<ProductView> rows = rowsOfUser.computeIfAbsent(userId, user -> views.forUser(user, since, now)).stream()
-                    .filter(r -> productId.equals(r.productId())).toList();
-            long viewed = rows.stream().filter(r -> TrackingEvent.VIEW.equals(r.eventType())).count();
-            boolean engaged = rows.stream().anyMatch(r -> !TrackingEvent.VIEW.equals(r.eventType()));
-            if (viewed >= BrowseCandidates.CANDIDATE_VIEWS && !engaged && !bought(userId, productId, Instant.EPOCH)) {
-                claim(Trigger.BROWSE_ABANDONMENT, prefs.get(userId), productId, BROWSE_EPISODE, Map.of("product_ids", productId), now)
-                        .ifPresent(claimed::add);
+            if ((!bought.isEmpty() || ordering.contains(candidate.userId())) && bought(candidate.userId(), candidate.productId(), Instant.EPOCH)) {
+                continue;
             }
+            claim(Trigger.BROWSE_ABANDONMENT, prefs.get(candidate.userId()), candidate.productId(), BROWSE_EPISODE,
+                    Map.of("product_ids", candidate.productId()), now).ifPresent(claimed::add);
         }
         // the batch's codes in a few batch writes rather than one write each; as with save, a taken name is not stored
         Set<String> taken = discountCodes.saveNew(claimed.stream().map(Claimed::code).filter(Objects::nonNull).toList());

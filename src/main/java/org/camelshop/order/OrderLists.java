@@ -2,11 +2,16 @@ package org.camelshop.order;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.lettuce.core.KeyValue;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.ScriptOutputType;
 import org.camelshop.platform.Json;
@@ -78,6 +83,20 @@ public final class OrderLists {
             }
         }
         return orders;
+    }
+
+    /** Of these users, those with a write to their orders in the last day (the marks {@link #changed} keeps); all when Redis is down. */
+    Set<String> writtenLately(Collection<String> userIds) {
+        List<String> users = List.copyOf(userIds);
+        if (users.isEmpty()) {
+            return Set.of();
+        }
+        try {
+            List<KeyValue<String, String>> marks = redis.sync().mget(users.stream().map(OrderLists::writtenKey).toArray(String[]::new));
+            return IntStream.range(0, users.size()).filter(i -> marks.get(i).hasValue()).mapToObj(users::get).collect(Collectors.toSet());
+        } catch (RedisException e) {
+            return Set.copyOf(users);
+        }
     }
 
     /** One of the user's orders was written (or a write was tried): the cached list is out of date. */

@@ -1,10 +1,12 @@
 package org.camelshop.order;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.camelshop.platform.DynamoItems;
@@ -69,6 +71,11 @@ public final class OrderRepository implements OrderHistory, PersonalRecords {
     @Override
     public List<Order> forUser(String userId) {
         return Order.isGuest(userId) ? query(userId) : lists.forUser(userId, () -> query(userId));
+    }
+
+    @Override
+    public Set<String> writtenLately(Collection<String> userIds) {
+        return lists.writtenLately(userIds);
     }
 
     private List<Order> query(String userId) {

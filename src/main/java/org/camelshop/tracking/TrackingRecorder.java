@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * The consumer of tracking-event-queue: writes each event to ProductViews with the product's name, category and
  * price at that moment, and a 90-day TTL. A purchase becomes one row per product of the order, and only for the
  * order's own buyer. Row ids derive from the event (or the order), so a redelivered event rewrites the same rows. A
- * logged-in user's view is also counted per (user, product) in ProductViewCounters, by event id, so it counts once.
+ * logged-in user's view, cart add and purchase is also noted per (user, product) in ProductViewCounters (idempotently,
+ * in any order), which is all the browse-abandonment scan reads of them.
  * Events of a deleted account (its tombstone) are dropped. Returns the order of a purchase (for conversion attribution),
  * else null.
  */
@@ -64,9 +65,13 @@ public final class TrackingRecorder {
         Product p = product.get();
         views.put(new ProductView(event.eventId(), event.occurredAt(), event.type(), event.userId(), event.sessionId(), p.productId(),
                 p.name(), p.category(), p.price(), event.viewDuration(), event.referrer(), event.deviceType(), null, event.occurredAt(), expires));
-        // after the row: a pair that becomes a candidate has its rows for the scan to check
-        if (TrackingEvent.VIEW.equals(event.type()) && event.userId() != null) {
+        if (event.userId() == null) {
+            return null;
+        }
+        if (TrackingEvent.VIEW.equals(event.type())) {
             counters.count(event.userId(), p.productId(), event.eventId(), event.occurredAt(), expires);
+        } else if (TrackingEvent.CART_ADD.equals(event.type())) {
+            counters.cartAdded(event.userId(), p.productId(), event.occurredAt(), expires);
         }
         return null;
     }
@@ -87,6 +92,9 @@ public final class TrackingRecorder {
             views.put(new ProductView("purchase-" + o.orderId() + "-" + line.productId(), o.orderDate(), TrackingEvent.PURCHASE, userId,
                     event.sessionId(), line.productId(), line.name(), null, line.unitPrice(), null, null, null, o.orderId(), event.occurredAt(),
                     expires));
+            if (userId != null) {
+                counters.bought(userId, line.productId(), o.orderId(), o.orderDate());
+            }
         }
         LOG.info("Purchase of order {} recorded ({} products)", o.orderNumber(), lines.size());
         return o;

@@ -1,28 +1,33 @@
 package org.camelshop.tracking;
 
 import java.time.Instant;
-import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.camelshop.platform.DynamoBatches;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
- * The ProductViewCounters table: one item per (user, product) that counts the user's views of it, so the
- * browse-abandonment scan reads the few pairs viewed often enough instead of every view of the week. An item keeps
- * {@code views}, a string set of {@code <timestamp>|<event id>} — a set, so a redelivered event adds nothing — until it
- * holds {@link #CANDIDATE_VIEWS}; then it gets {@code browse_shard} and {@code last_view}, which put it into the sparse
- * index {@code browse_shard-last_view-index}, and stops growing (later views only move {@code last_view}). The index
- * holds candidates, not verdicts: the scan checks each against the user's rows of the window.
+ * The ProductViewCounters table: one item per (user, product) that holds what the browse-abandonment scan needs to know
+ * of the pair, so it reads the few pairs viewed often enough instead of every view of the week, and nothing else.
+ * {@code views} is a string set of the pair's {@value #CANDIDATE_VIEWS} newest views, {@code <timestamp>|<event id>}: a
+ * set, so a redelivered event adds nothing, trimmed to the newest so a late or redelivered old view falls out again.
+ * From {@value #CANDIDATE_VIEWS} views on the item has {@code browse_shard} and {@code last_view}, which put it into the
+ * sparse index {@code browse_shard-last_view-index}. {@code last_cart_add} is the pair's latest cart add. A product the
+ * user bought has an item of its own, {@code purchase#<product id>}, with no TTL (like the orders): {@code orders}, a
+ * set of {@code <order date>|<order id>}.
  */
 public final class ViewCounters implements BrowseCandidates {
 
     // the index partitions are the SHARDS, so no one partition takes every write
     static final String INDEX = "browse_shard-last_view-index";
+    private static final String PURCHASE = "purchase#";
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -32,27 +37,57 @@ public final class ViewCounters implements BrowseCandidates {
         this.table = table;
     }
 
-    /** Counts one view event (idempotent per event id); {@code expiresAt} is the view row's TTL. */
+    /** Counts one view event (idempotent per event id, in any order); {@code expiresAt} is the view row's TTL. */
     public void count(String userId, String productId, String eventId, String at, long expiresAt) {
         Map<String, AttributeValue> key = key(userId, productId);
-        try {
-            Map<String, AttributeValue> item = dynamoDb.updateItem(r -> r.tableName(table).key(key)
-                    .updateExpression("ADD #views :view SET expires_at = :expires")
-                    .conditionExpression("attribute_not_exists(browse_shard)")
-                    .expressionAttributeNames(Map.of("#views", "views"))
-                    .expressionAttributeValues(Map.of(":view", AttributeValue.fromSs(List.of(at + "|" + eventId)),
-                            ":expires", n(expiresAt)))
-                    .returnValues(ReturnValue.ALL_NEW)).attributes();
-            List<String> views = item.get("views").ss();
-            if (views.size() >= CANDIDATE_VIEWS) {
-                // also redone by a redelivery after a crash here: the set already holds the event, so it comes back full
-                String last = Collections.max(views);
-                moveLastView(key, last.substring(0, last.indexOf('|')), expiresAt, "SET browse_shard = :shard, last_view = :at, expires_at = :expires",
-                        Map.of(":shard", AttributeValue.fromS(Integer.toString(shard(userId)))));
-            }
-        } catch (ConditionalCheckFailedException alreadyCandidate) {
-            moveLastView(key, at, expiresAt, "SET last_view = :at, expires_at = :expires", Map.of());
+        List<String> views = dynamoDb.updateItem(r -> r.tableName(table).key(key)
+                .updateExpression("ADD #views :view SET expires_at = :expires")
+                .expressionAttributeNames(Map.of("#views", "views"))
+                .expressionAttributeValues(Map.of(":view", AttributeValue.fromSs(List.of(at + "|" + eventId)), ":expires", n(expiresAt)))
+                .returnValues(ReturnValue.ALL_NEW)).attributes().get("views").ss();
+        if (views.size() < CANDIDATE_VIEWS) {
+            return;
         }
+        // also redone by a redelivery after a crash here: the set already holds the event, so it comes back full
+        List<String> newest = views.stream().sorted(Comparator.comparing(ViewCounters::viewedAt).reversed()).toList();
+        List<String> older = newest.subList(CANDIDATE_VIEWS, newest.size());
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":shard", AttributeValue.fromS(Integer.toString(shard(userId))),
+                ":at", AttributeValue.fromS(newest.get(0).substring(0, newest.get(0).indexOf('|')))));
+        if (!older.isEmpty()) {
+            values.put(":older", AttributeValue.fromSs(older));
+        }
+        try {
+            // unless a later view already did (events may arrive out of order): it trims the set as it saw it
+            dynamoDb.updateItem(r -> {
+                r.tableName(table).key(key).conditionExpression("attribute_not_exists(last_view) OR last_view <= :at")
+                        .updateExpression("SET browse_shard = :shard, last_view = :at" + (older.isEmpty() ? "" : " DELETE #views :older"))
+                        .expressionAttributeValues(values);
+                if (!older.isEmpty()) {
+                    r.expressionAttributeNames(Map.of("#views", "views"));
+                }
+            });
+        } catch (ConditionalCheckFailedException later) {
+            // a later view is recorded already; its last_view stands
+        }
+    }
+
+    /** Notes a cart add of the product (idempotent, in any order: the latest stays); {@code expiresAt} is its row's TTL. */
+    public void cartAdded(String userId, String productId, String at, long expiresAt) {
+        try {
+            dynamoDb.updateItem(r -> r.tableName(table).key(key(userId, productId))
+                    .updateExpression("SET last_cart_add = :at, expires_at = if_not_exists(expires_at, :expires)")
+                    .conditionExpression("attribute_not_exists(last_cart_add) OR last_cart_add < :at")
+                    .expressionAttributeValues(Map.of(":at", AttributeValue.fromS(at), ":expires", n(expiresAt))));
+        } catch (ConditionalCheckFailedException later) {
+            // this add or a later one is noted already
+        }
+    }
+
+    /** Notes that the user bought the product in this order (idempotent). */
+    public void bought(String userId, String productId, String orderId, String orderDate) {
+        dynamoDb.updateItem(r -> r.tableName(table).key(key(userId, PURCHASE + productId))
+                .updateExpression("ADD orders :order")
+                .expressionAttributeValues(Map.of(":order", AttributeValue.fromSs(List.of(orderDate + "|" + orderId)))));
     }
 
     @Override
@@ -60,11 +95,25 @@ public final class ViewCounters implements BrowseCandidates {
         return dynamoDb.queryPaginator(r -> r.tableName(table).indexName(INDEX)
                         .keyConditionExpression("browse_shard = :shard AND last_view >= :since")
                         .filterExpression("expires_at > :now")
-                        .projectionExpression("user_id, product_id, last_view")
+                        .projectionExpression("user_id, product_id, last_view, #views, last_cart_add")
+                        .expressionAttributeNames(Map.of("#views", "views"))
                         .expressionAttributeValues(Map.of(":shard", AttributeValue.fromS(Integer.toString(shard)),
                                 ":since", AttributeValue.fromS(since.toString()), ":now", n(now.getEpochSecond()))))
                 .items().stream()
-                .map(item -> new Candidate(item.get("user_id").s(), item.get("product_id").s(), item.get("last_view").s()));
+                .map(item -> new Candidate(item.get("user_id").s(), item.get("product_id").s(), item.get("last_view").s(),
+                        item.get("views").ss().stream().map(ViewCounters::viewedAt).toList(),
+                        item.containsKey("last_cart_add") ? Instant.parse(item.get("last_cart_add").s()) : null));
+    }
+
+    @Override
+    public Map<Candidate, List<Instant>> purchases(List<Candidate> candidates) {
+        Map<Map<String, AttributeValue>, Candidate> byKey = new HashMap<>();
+        candidates.forEach(c -> byKey.put(key(c.userId(), PURCHASE + c.productId()), c));
+        Map<Candidate, List<Instant>> bought = new HashMap<>();
+        DynamoBatches.get(dynamoDb, table, List.copyOf(byKey.keySet())).forEach(item -> bought.put(
+                byKey.get(key(item.get("user_id").s(), item.get("product_id").s())),
+                item.get("orders").ss().stream().map(ViewCounters::viewedAt).toList()));
+        return bought;
     }
 
     /** Deletes every counter of a user (their account is being deleted). */
@@ -80,18 +129,9 @@ public final class ViewCounters implements BrowseCandidates {
         return Math.floorMod(userId.hashCode(), SHARDS);
     }
 
-    /** Sets {@code last_view} unless a later view already did (events may arrive out of order). */
-    private void moveLastView(Map<String, AttributeValue> key, String at, long expiresAt, String update, Map<String, AttributeValue> more) {
-        Map<String, AttributeValue> values = new java.util.HashMap<>(more);
-        values.put(":at", AttributeValue.fromS(at));
-        values.put(":expires", n(expiresAt));
-        try {
-            dynamoDb.updateItem(r -> r.tableName(table).key(key).updateExpression(update)
-                    .conditionExpression("attribute_not_exists(last_view) OR last_view < :at")
-                    .expressionAttributeValues(values));
-        } catch (ConditionalCheckFailedException later) {
-            // a later view is recorded already; its last_view and expiry stand
-        }
+    /** The time of a {@code <timestamp>|<id>} entry. */
+    private static Instant viewedAt(String entry) {
+        return Instant.parse(entry.substring(0, entry.indexOf('|')));
     }
 
     private static Map<String, AttributeValue> key(String userId, String productId) {

@@ -3,7 +3,6 @@ package org.camelshop.bench;
 import static org.camelshop.bench.MarketingScanBenchmark.counter;
 import static org.camelshop.bench.MarketingScanBenchmark.seconds;
 import static org.camelshop.bench.MarketingScanBenchmark.user;
-import static org.camelshop.bench.MarketingScanBenchmark.viewRow;
 import static org.camelshop.bench.MarketingScanBenchmark.write;
 
 import java.time.Duration;
@@ -25,7 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * The browse-abandonment scan over a week of N view events: {@code bench/main.sh BrowseAbandonmentBenchmark <views>
  * [other counters] [scan threads]} (defaults 1,000,000, 0 and the shop's {@code shop.marketing.scan-threads}). As in MarketingScanBenchmark, users view 20 products each and one
  * user in twenty viewed one of them three times, so N views make N / 400 candidates. Only what the scan can read is
- * written: the candidates' counters (the sparse index), their users and their users' view rows. The counters of the
+ * written: the candidates' counters (the sparse index) and their users, not the view rows (the scan does not read them). The counters of the
  * other (user, product) pairs are outside the index; write some with the second argument to see that the scan's time
  * does not move with them (at a million views they would be ~950,000 items, half an hour of loading on the local stack).
  */
@@ -47,32 +46,24 @@ public final class BrowseAbandonmentBenchmark {
             long expires = now.plus(Duration.ofDays(90)).getEpochSecond();
             long loadStarted = System.nanoTime();
             List<Map<String, AttributeValue>> users = new ArrayList<>();
-            List<Map<String, AttributeValue>> rows = new ArrayList<>();
             List<Map<String, AttributeValue>> counters = new ArrayList<>();
             for (int user = 0; user < views / VIEWS_PER_USER; user += 20) {
                 String userId = "bench-user-" + user;
-                String product = "prod-" + (500 + user % 100);
                 users.add(user(userId, now));
                 List<String> seen = new ArrayList<>();
-                for (int slot = 0; slot < VIEWS_PER_USER; slot++) {
+                for (int slot = 0; slot < 3; slot++) {
                     int i = user * VIEWS_PER_USER + slot;
-                    String at = now.minus(Duration.ofMinutes(i % 10_000)).toString();
-                    String viewed = slot < 3 ? product : "prod-" + (user * 7 + slot) % 1000;
-                    rows.add(viewRow("bench-view-" + i, userId, viewed, at, expires));
-                    if (slot < 3) {
-                        seen.add(at + "|bench-view-" + i);
-                    }
+                    seen.add(now.minus(Duration.ofMinutes(i % 10_000)) + "|bench-view-" + i);
                 }
-                counters.add(counter(userId, product, seen, expires));
+                counters.add(counter(userId, "prod-" + (500 + user % 100), seen, expires));
             }
             for (int i = 0; i < others; i++) {
                 counters.add(counter("bench-other-" + i / 19, "prod-" + i % 1000, List.of(now + "|bench-other-" + i), expires));
             }
             write(aws.dynamoDb(), ResourcePlan.USERS, users);
-            write(aws.dynamoDb(), ResourcePlan.PRODUCT_VIEWS, rows);
             write(aws.dynamoDb(), ResourcePlan.PRODUCT_VIEW_COUNTERS, counters);
-            System.out.printf("loaded %d candidates' users, their %d view rows and %d counters (%d outside the index) for %d view events in %.1f s%n",
-                    users.size(), rows.size(), counters.size(), others, views, seconds(loadStarted));
+            System.out.printf("loaded %d candidates' users and %d counters (%d outside the index) for %d view events in %.1f s%n",
+                    users.size(), counters.size(), others, views, seconds(loadStarted));
 
             Campaigns campaigns = shop.camelContext().getRegistry().lookupByNameAndType("campaigns", Campaigns.class);
             AwsCallCounter calls = shop.camelContext().getRegistry().lookupByNameAndType("awsCallCounter", AwsCallCounter.class);

@@ -3,7 +3,7 @@ package org.camelshop.bench;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -108,14 +108,15 @@ public final class MarketingScanBenchmark {
                 "product_name", s("Bench product"), "product_price", n(1000), "created_at", s(at), "expires_at", n(expires));
     }
 
-    /** The counter item the tracking recorder keeps for these views ({@code <timestamp>|<view id>}) of a pair. */
+    /** The counter item the tracking recorder keeps for these views ({@code <timestamp>|<view id>}) of a pair: the newest 3. */
     public static Map<String, AttributeValue> counter(String userId, String productId, List<String> seen, long expires) {
+        List<String> newest = seen.stream().sorted(Comparator.comparing((String view) -> Instant.parse(view.substring(0, view.indexOf('|'))))
+                .reversed()).limit(ViewCounters.CANDIDATE_VIEWS).toList();
         Map<String, AttributeValue> item = new HashMap<>(Map.of("user_id", s(userId), "product_id", s(productId),
-                "views", AttributeValue.fromSs(seen.subList(0, Math.min(seen.size(), ViewCounters.CANDIDATE_VIEWS))), "expires_at", n(expires)));
-        if (seen.size() >= ViewCounters.CANDIDATE_VIEWS) {
-            String last = Collections.max(seen);
+                "views", AttributeValue.fromSs(newest), "expires_at", n(expires)));
+        if (newest.size() >= ViewCounters.CANDIDATE_VIEWS) {
             item.put("browse_shard", s(Integer.toString(ViewCounters.shard(userId))));
-            item.put("last_view", s(last.substring(0, last.indexOf('|'))));
+            item.put("last_view", s(newest.get(0).substring(0, newest.get(0).indexOf('|'))));
         }
         return item;
     }

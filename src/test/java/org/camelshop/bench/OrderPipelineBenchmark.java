@@ -33,7 +33,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * Orders per second end to end (create → stock reserved → order-received mail accepted by the SES emulator) with
  * p50/p95 latency, beside the raw rate of the same kinds of queue and table calls made with the plain SDK, and the
- * round trips per order (SDK calls counted by {@link AwsCallCounter}, Redis commands from {@code INFO commandstats}).
+ * round trips per order (SDK calls counted by {@link AwsCallCounter}, Redis commands from {@code INFO commandstats}) and the
+ * CPU time per order of this JVM and of each emulator ({@link CpuMeter}).
  * Everything runs on this machine: {@code bench/main.sh OrderPipelineBenchmark 600 16} (orders, concurrency).
  * An answer it did not expect (a 503 under load, a missing field) is counted by kind and reported, not fatal: the
  * run measures the orders that were placed, and waits for their mails until none has arrived for a minute.
@@ -60,11 +61,16 @@ public final class OrderPipelineBenchmark {
             AwsCallCounter sdkCalls = shop.camelContext().getRegistry().lookupByNameAndType("awsCallCounter", AwsCallCounter.class);
             sdkCalls.reset();
             redis.sync().configResetstat();
+            CpuMeter cpuBefore = CpuMeter.snapshot();
+            long started = System.nanoTime();
             Result result = runOrders(shop, stack, productId, orders, concurrency);
+            CpuMeter cpuAfter = CpuMeter.snapshot();
+            double measuredSeconds = (System.nanoTime() - started) / 1e9;
             System.out.printf("end to end: %d of %d orders placed and mailed, concurrency %d: %.1f orders/s, p50 %d ms, p95 %d ms, p99 %d ms%n",
                     result.latencies().size(), orders, concurrency, result.perSecond(), result.p(50), result.p(95), result.p(99));
             System.out.println(result.unexpected().isEmpty() ? "unexpected answers: none" : "unexpected answers: " + result.unexpected());
             printRoundTrips(sdkCalls.snapshot(), redis.sync().info("commandstats"), result.latencies().size());
+            cpuAfter.printSince(cpuBefore, result.latencies().size(), measuredSeconds);
             printRouteTimes(shop);
             rawCeiling(stack, concurrency);
         }

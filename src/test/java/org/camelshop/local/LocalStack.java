@@ -270,12 +270,14 @@ public final class LocalStack implements AutoCloseable {
     @Override
     public void close() {
         markStopping();
-        children.forEach(SupervisedProcess::close);
-        children.clear();
+        // every emulator told first, then waited for: they stop side by side, not one after another
+        children.forEach(SupervisedProcess::requestStop);
         if (sqs != null) {
             sqs.stopAndWait();
             sqs = null;
         }
+        children.forEach(SupervisedProcess::close);
+        children.clear();
         owned.forEach(marker -> marker.toFile().delete());
         owned.clear();
     }

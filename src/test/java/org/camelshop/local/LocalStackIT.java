@@ -32,7 +32,7 @@ class LocalStackIT {
     void killingTheShopJvmStopsEveryEmulator() throws Exception {
         StackPorts ports = StackPorts.free();
         int shopPort = StackPorts.freePort();
-        ShopProcess shop = ShopProcess.start(ports, shopPort, Map.of(), Path.of("target", "local-shop-kill-test.log"));
+        ShopProcess shop = ShopProcess.start(ports, shopPort, Map.of("shop.sample-catalog.load", "false"), Path.of("target", "local-shop-kill-test.log"));
         try {
             shop.awaitReady();
             String output = shop.output();

@@ -6,7 +6,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,6 +52,39 @@ public final class RunningShop implements AutoCloseable {
         overrides.forEach(main::addOverrideProperty);
         main.start();
         return new RunningShop(main, port);
+    }
+
+    /**
+     * {@code count} shops with the same settings, started side by side (a start mostly keeps one core busy, or waits
+     * on the emulators): on two cores, two take little longer than one.
+     */
+    public static List<RunningShop> start(StackPorts ports, Map<String, String> overrides, int count) {
+        ExecutorService starters = Executors.newFixedThreadPool(count);
+        try {
+            List<Future<RunningShop>> starts = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                starts.add(starters.submit(() -> start(ports, overrides)));
+            }
+            List<RunningShop> shops = new ArrayList<>();
+            Throwable failure = null;
+            for (Future<RunningShop> started : starts) {
+                try {
+                    shops.add(started.get());
+                } catch (ExecutionException e) {
+                    failure = failure == null ? e.getCause() : failure;
+                }
+            }
+            if (failure != null) {
+                shops.forEach(RunningShop::close);
+                throw new IllegalStateException("a shop failed to start: " + failure.getMessage(), failure);
+            }
+            return shops;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting shops", e);
+        } finally {
+            starters.shutdown();
+        }
     }
 
     /** A shop running elsewhere (another JVM, see {@link ShopProcess}) on this machine's {@code port}. */

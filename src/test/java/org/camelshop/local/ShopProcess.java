@@ -51,7 +51,7 @@ public final class ShopProcess implements AutoCloseable {
     /** Waits until the shop reports ready, failing early with its log if it died. */
     public ShopProcess awaitReady() {
         HttpClient http = HttpClient.newHttpClient();
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(() -> {
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(50)).until(() -> {
             if (!process.isAlive()) {
                 throw new AssertionError("the shop exited: " + output());
             }

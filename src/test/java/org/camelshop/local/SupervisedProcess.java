@@ -68,6 +68,15 @@ final class SupervisedProcess implements AutoCloseable {
         return name;
     }
 
+    /** Tells the supervisor to stop its child (its stdin ends) without waiting; {@link #close()} waits. */
+    void requestStop() {
+        try {
+            process.getOutputStream().close();
+        } catch (IOException e) {
+            process.destroyForcibly();
+        }
+    }
+
     @Override
     public void close() {
         try {

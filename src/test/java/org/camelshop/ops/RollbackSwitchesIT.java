@@ -17,15 +17,18 @@ import org.camelshop.local.LocalStack;
 import org.camelshop.local.LocalStackExtension;
 import org.camelshop.local.RunningShop;
 import org.camelshop.platform.provision.ResourcePlan;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The seed's rollback switches, each on a shop of its own over the shared stack, used end to end as a shopper would.
+ * The seed's rollback switches, on shops of their own over the shared stack, used end to end as a shopper would.
  * Every such shop runs with queues off, so none polls SQS and takes messages meant for the shared shop.
  */
 @ExtendWith(LocalStackExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RollbackSwitchesIT {
 
     private static final String ADDRESS = "{\"name\":\"Ann\",\"line1\":\"1 Main St\",\"city\":\"Austin\",\"state\":\"TX\",\"postal_code\":\"73301\",\"country\":\"US\"}";
@@ -33,9 +36,29 @@ class RollbackSwitchesIT {
             + ",\"payment_method\":\"stripe\",\"accept_terms\":true,\"email\":\"rollback@example.com\"}";
 
     private final LocalStack stack;
+    private RunningShop cacheAndPaymentsOff;
 
     RollbackSwitchesIT(LocalStack stack) {
         this.stack = stack;
+    }
+
+    /**
+     * One shop for the cache and the payments switch (a shop start is most of a test's time): the cache test reads and
+     * never checks out, the payments test checks out and asserts nothing about the cache.
+     */
+    private RunningShop cacheAndPaymentsOff() {
+        if (cacheAndPaymentsOff == null) {
+            cacheAndPaymentsOff = RunningShop.start(stack.ports(),
+                    settings("shop.cache.enabled", "false", "shop.payments.enabled", "false", "shop.queues.enabled", "false"));
+        }
+        return cacheAndPaymentsOff;
+    }
+
+    @AfterAll
+    void stop() {
+        if (cacheAndPaymentsOff != null) {
+            cacheAndPaymentsOff.close();
+        }
     }
 
     @Test
@@ -67,39 +90,37 @@ class RollbackSwitchesIT {
 
     @Test
     void withTheCacheOffEveryReadGoesToDynamoDb() {
-        try (RunningShop shop = RunningShop.start(stack.ports(), settings("shop.cache.enabled", "false", "shop.queues.enabled", "false"))) {
-            String product = productWithStock(shop, 5);
-            double cacheLookups = shop.metric("shop_cache_requests_total");
-            HttpResponse<String> first = shop.get("/api/products/" + product);
-            HttpResponse<String> second = shop.get("/api/products/" + product);
-            assertEquals("MISS", first.headers().firstValue("X-Cache").orElseThrow());
-            assertEquals("MISS", second.headers().firstValue("X-Cache").orElseThrow());
-            assertEquals("MISS", shop.get("/api/products?category=Merchandise").headers().firstValue("X-Cache").orElseThrow());
+        RunningShop shop = cacheAndPaymentsOff();
+        String product = productWithStock(shop, 5);
+        double cacheLookups = shop.metric("shop_cache_requests_total");
+        HttpResponse<String> first = shop.get("/api/products/" + product);
+        HttpResponse<String> second = shop.get("/api/products/" + product);
+        assertEquals("MISS", first.headers().firstValue("X-Cache").orElseThrow());
+        assertEquals("MISS", second.headers().firstValue("X-Cache").orElseThrow());
+        assertEquals("MISS", shop.get("/api/products?category=Merchandise").headers().firstValue("X-Cache").orElseThrow());
 
-            // a change written to DynamoDB behind the shop's back (no cache invalidation) shows on the very next read
-            stack.awsClients().dynamoDb().updateItem(r -> r.tableName(ResourcePlan.PRODUCTS)
-                    .key(Map.of("product_id", AttributeValue.fromS(product)))
-                    .updateExpression("SET price = :p").expressionAttributeValues(Map.of(":p", AttributeValue.fromN("4321"))));
-            assertEquals(4321, json(shop.get("/api/products/" + product)).get("price").asInt());
-            assertEquals(cacheLookups, shop.metric("shop_cache_requests_total"), "Redis was never asked");
-        }
+        // a change written to DynamoDB behind the shop's back (no cache invalidation) shows on the very next read
+        stack.awsClients().dynamoDb().updateItem(r -> r.tableName(ResourcePlan.PRODUCTS)
+                .key(Map.of("product_id", AttributeValue.fromS(product)))
+                .updateExpression("SET price = :p").expressionAttributeValues(Map.of(":p", AttributeValue.fromN("4321"))));
+        assertEquals(4321, json(shop.get("/api/products/" + product)).get("price").asInt());
+        assertEquals(cacheLookups, shop.metric("shop_cache_requests_total"), "Redis was never asked");
     }
 
     @Test
     void withPaymentsOffCheckoutRefusesClearlyAndBrowsingGoesOn() {
-        try (RunningShop shop = RunningShop.start(stack.ports(), settings("shop.payments.enabled", "false", "shop.queues.enabled", "false"))) {
-            String product = productWithStock(shop, 5);
-            assertEquals(200, shop.get("/api/products/" + product).statusCode());
-            String session = guestWithCart(shop, product, 1);
-            HttpResponse<String> placed = asGuest(shop, session, "POST", "/api/orders/create", PLACEMENT);
-            assertEquals(503, placed.statusCode(), placed.body());
-            assertEquals("payments_disabled", json(placed).get("error").asText());
-            assertEquals("300", placed.headers().firstValue("Retry-After").orElseThrow());
-            assertEquals(1, json(asGuest(shop, session, "GET", "/api/cart", null)).get("items").size(), "the cart is kept");
-            HttpResponse<String> intent = asGuest(shop, session, "POST", "/api/payment/stripe/intent", "{\"order_id\":\"any\"}");
-            assertEquals(503, intent.statusCode(), intent.body());
-            assertEquals("payments_disabled", json(intent).get("error").asText());
-        }
+        RunningShop shop = cacheAndPaymentsOff();
+        String product = productWithStock(shop, 5);
+        assertEquals(200, shop.get("/api/products/" + product).statusCode());
+        String session = guestWithCart(shop, product, 1);
+        HttpResponse<String> placed = asGuest(shop, session, "POST", "/api/orders/create", PLACEMENT);
+        assertEquals(503, placed.statusCode(), placed.body());
+        assertEquals("payments_disabled", json(placed).get("error").asText());
+        assertEquals("300", placed.headers().firstValue("Retry-After").orElseThrow());
+        assertEquals(1, json(asGuest(shop, session, "GET", "/api/cart", null)).get("items").size(), "the cart is kept");
+        HttpResponse<String> intent = asGuest(shop, session, "POST", "/api/payment/stripe/intent", "{\"order_id\":\"any\"}");
+        assertEquals(503, intent.statusCode(), intent.body());
+        assertEquals("payments_disabled", json(intent).get("error").asText());
     }
 
     @Test

@@ -57,7 +57,9 @@ class CrashRecoveryIT {
             "shop.order.requeue-scan-seconds", "2",
             "shop.order.requeue-grace-seconds", "2",
             "shop.rate-limit.cart.limit", "100000",
-            "shop.rate-limit.public.limit", "100000");
+            "shop.rate-limit.public.limit", "100000",
+            // the test sells a product of its own
+            "shop.sample-catalog.load", "false");
 
     @Test
     void everyStoredOrderCompletesOnceAfterAKillAndRestart() throws Exception {
@@ -74,7 +76,7 @@ class CrashRecoveryIT {
 
             try (ShopProcess second = ShopProcess.start(stack.ports(), port, SETTINGS, Path.of("target", "crash-test-second.log")).awaitReady()) {
                 AwsClients aws = stack.awsClients();
-                await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1))
+                await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(250))
                         .until(() -> ordersOf(aws, productId).stream().noneMatch(o -> "pending".equals(o.get("order_status").s())));
                 List<Map<String, AttributeValue>> orders = ordersOf(aws, productId);
                 Set<String> stored = orders.stream().map(o -> o.get("order_id").s()).collect(Collectors.toSet());

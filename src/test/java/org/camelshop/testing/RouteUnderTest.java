@@ -12,6 +12,7 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 import org.apache.camel.util.function.ThrowingConsumer;
+import org.camelshop.platform.QueueDeletes;
 
 /**
  * One YAML route (and the route files it needs, such as a shared route configuration) in a bare CamelContext: the
@@ -40,6 +41,8 @@ public final class RouteUnderTest implements AutoCloseable {
         Properties initial = new Properties();
         initial.putAll(properties);
         camel.getPropertiesComponent().setInitialProperties(initial);
+        // the queue consumers' shared first step: with their queue replaced by direct: it has nothing to delete
+        camel.getRegistry().bind("queueDeletes", new QueueDeletes(null));
         beans.forEach(camel.getRegistry()::bind);
         for (String file : routeFiles) {
             PluginHelper.getRoutesLoader(camel).loadRoutes(ResourceHelper.resolveMandatoryResource(camel, "classpath:routes/" + file));

@@ -4,6 +4,9 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,9 +17,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.ScriptTimeoutException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -38,6 +45,9 @@ public final class Browser implements AutoCloseable {
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     /** One folder per test JVM: two JVMs' browsers never see, or clear, each other's downloads. */
     private static final Path DOWNLOADS = Path.of("target", "downloads-" + ProcessHandle.current().pid()).toAbsolutePath();
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
     private final ChromeDriver driver;
     private final Path profile;
@@ -68,7 +78,7 @@ public final class Browser implements AutoCloseable {
             ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
                     .usingAnyFreePort().build();
             ChromeDriver driver = new ChromeDriver(service, options);
-            driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+            driver.manage().timeouts().scriptTimeout(TIMEOUT);
             driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", DOWNLOADS.toString()));
             return new Browser(driver, profile, baseUrl);
         } catch (IOException e) {
@@ -110,69 +120,120 @@ public final class Browser implements AutoCloseable {
         waitLoaded();
     }
 
-    /** Signs in on the login page, which then leads to {@code page}; returns once that page has rendered. */
+    /**
+     * Signs in as the login page does, with its call (POST /api/auth/login) and the token and user it keeps in
+     * localStorage (web/js/api.js, auth), but without its form (StorefrontBrowserIT goes through that); then opens
+     * {@code page} and returns once it has rendered.
+     */
     public void login(String email, String password, String page) {
-        resetStorage();
-        open("/login.html?next=" + page);
-        type("#login-email", email);
-        type("#login-password", password);
-        click("#login-submit");
-        // the page itself, not the login page whose address names it in ?next=
-        waitUntil(d -> URI.create(d.getCurrentUrl()).getPath().equals(page));
-        waitLoaded();
+        HttpResponse<String> answer;
+        try {
+            answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/auth/login"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                            JSON.createObjectNode().put("email", email).put("password", password).toString())).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        if (answer.statusCode() != 200) {
+            throw new AssertionError("login of " + email + ": " + answer.statusCode() + " " + answer.body());
+        }
+        try {
+            JsonNode signedIn = JSON.readTree(answer.body());
+            resetStorage();
+            js("localStorage.setItem('shop.token', arguments[0]); localStorage.setItem('shop.user', arguments[1]);",
+                    signedIn.get("token").asText(), signedIn.get("user").toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        open(page);
+    }
+
+    /**
+     * Waits until the browser shows the page at this path (the path itself: a login page's ?next= names it too) and
+     * the page has rendered its data.
+     */
+    public void waitForPage(String path) {
+        inPage("return location.pathname === args[0] && document.body && document.body.dataset.loaded === 'true'", path);
     }
 
     public void waitLoaded() {
-        waitUntil(d -> "true".equals(js("return document.body && document.body.dataset.loaded || ''")));
+        inPage("return document.body && document.body.dataset.loaded === 'true'");
     }
 
     /** Checks every 50 ms (Selenium's default 500 ms added a quarter second on average to every step of a journey). */
     public <T> T waitUntil(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(20), Duration.ofMillis(50)).ignoring(StaleElementReferenceException.class)
+        return new WebDriverWait(driver, TIMEOUT, Duration.ofMillis(50)).ignoring(StaleElementReferenceException.class)
                 .until(condition);
     }
 
+    /** Shown as Selenium's isDisplayed means it: rendered, not hidden by CSS or a closed dialog/details, with a size. */
+    private static final String VISIBLE = """
+            const visible = (e) => e.checkVisibility({ opacityProperty: true, visibilityProperty: true })
+                && [e, ...e.querySelectorAll('*')].some((x) => { const r = x.getBoundingClientRect(); return r.width > 0 && r.height > 0; });
+            const text = (e) => visible(e) ? e.innerText.replace(/\\u00a0/g, ' ').trim() : '';
+            """;
+
+    /**
+     * Waits inside the page until the condition (a script body over {@code args}, with {@code visible(e)} and
+     * {@code text(e)} at hand) returns something truthy, and returns that: one round trip instead of a poll from here
+     * every 50 ms. A page that unloads meanwhile (a click that navigates) ends the script: then it runs again on the new page.
+     */
+    public Object inPage(String condition, Object... args) {
+        String script = "const done = arguments[arguments.length - 1]; const args = arguments;" + VISIBLE
+                + "const test = () => { " + condition + " };"
+                + "const poll = () => { let found = null; try { found = test(); } catch (e) { found = null; }"
+                + " if (found) { done(found); } else { setTimeout(poll, 20); } }; poll();";
+        return new WebDriverWait(driver, TIMEOUT, Duration.ofMillis(50)).ignoring(StaleElementReferenceException.class)
+                .ignoring(JavascriptException.class).ignoring(ScriptTimeoutException.class).withMessage("the page to show: " + condition)
+                .until(d -> ((JavascriptExecutor) d).executeAsyncScript(script, args));
+    }
+
     public WebElement find(String css) {
-        return waitUntil(d -> {
-            List<WebElement> found = d.findElements(By.cssSelector(css));
-            return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
-        });
+        return (WebElement) inPage("const e = document.querySelector(args[0]); return e && visible(e) ? e : null", css);
     }
 
     public List<WebElement> all(String css) {
         return driver.findElements(By.cssSelector(css));
     }
 
+    /** Clicks the element once it shows and is enabled. */
     public void click(String css) {
-        WebElement element = find(css);
-        waitUntil(d -> element.isEnabled());
-        element.click();
+        ((WebElement) inPage("const e = document.querySelector(args[0]); return e && visible(e) && !e.matches(':disabled') ? e : null", css)).click();
     }
 
+    /** Types into the field once it shows, over what it held (emptied in the same round trip that finds it). */
     public void type(String css, String text) {
-        WebElement element = find(css);
-        element.clear();
-        element.sendKeys(text);
+        ((WebElement) inPage("const e = document.querySelector(args[0]); if (!e || !visible(e)) return null; e.value = ''; return e;", css))
+                .sendKeys(text);
     }
 
     /** Picks the option with this value once the menu has it (menus filled from the API fill after the page shows). */
     public void select(String css, String value) {
-        waitUntil(d -> new Select(find(css)).getOptions().stream().anyMatch(o -> value.equals(o.getAttribute("value"))));
-        new Select(find(css)).selectByValue(value);
+        new Select(menuWith(css, "o.value === args[1]", value)).selectByValue(value);
     }
 
     /** Picks the option with this label once the menu has it. */
     public void selectText(String css, String label) {
-        waitUntil(d -> new Select(find(css)).getOptions().stream().anyMatch(o -> label.equals(o.getText().trim())));
-        new Select(find(css)).selectByVisibleText(label);
+        new Select(menuWith(css, "o.text.trim() === args[1]", label)).selectByVisibleText(label);
     }
 
-    /** Waits until the element's text contains the given text, and returns the text. */
+    private WebElement menuWith(String css, String option, String wanted) {
+        return (WebElement) inPage("const s = document.querySelector(args[0]); return s && visible(s) && [...s.options].some((o) => "
+                + option + ") ? s : null", css, wanted);
+    }
+
+    /** The first element matching the selector whose shown text contains the given text, once there is one. */
+    public WebElement findWithText(String css, String text) {
+        return (WebElement) inPage("return [...document.querySelectorAll(args[0])].find((e) => text(e).includes(args[1])) || null", css, text);
+    }
+
+    /** Waits until the (shown) text of an element matching the selector contains the given text, and returns that text. */
     public String waitForText(String css, String text) {
-        return waitUntil(d -> {
-            List<WebElement> found = d.findElements(By.cssSelector(css));
-            return found.stream().map(WebElement::getText).filter(t -> t.contains(text)).findFirst().orElse(null);
-        });
+        return (String) inPage("for (const e of document.querySelectorAll(args[0])) { const t = text(e); if (t.includes(args[1])) return t; }"
+                + " return null;", css, text);
     }
 
     public Object js(String script, Object... args) {

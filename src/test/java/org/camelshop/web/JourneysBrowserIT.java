@@ -24,6 +24,7 @@ import org.camelshop.local.LocalStack;
 import org.camelshop.local.LocalStackExtension;
 import org.camelshop.local.RunningShop;
 import org.camelshop.marketing.Campaigns;
+import org.camelshop.payment.Checkout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -45,6 +46,7 @@ class JourneysBrowserIT {
     private final RunningShop shop;
     private final LocalStack stack;
     private final Browser browser;
+    private String adminToken;
 
     JourneysBrowserIT(RunningShop shop, LocalStack stack, Browser browser) {
         this.shop = shop;
@@ -75,8 +77,7 @@ class JourneysBrowserIT {
                 assertNoSidewaysScroll("orders.html at " + name + " width");
 
                 row(paidOrder).findElement(By.cssSelector("button.reorder")).click();
-                browser.waitUntil(d -> d.getCurrentUrl().contains("/cart.html"));
-                browser.waitLoaded();
+                browser.waitForPage("/cart.html");
                 assertEquals(1, browser.all("#cart-lines tr[data-product-id]").size(), "the paid order's item is back in the cart");
                 assertNoSidewaysScroll("cart.html at " + name + " width");
                 browser.screenshot("journey-" + name + "-reordered");
@@ -94,7 +95,7 @@ class JourneysBrowserIT {
     void aGuestOnAPhoneSearchesUsesACodeAndPaysByCardAfterADeclineWith3DSecureAndWithPayPal() {
         String code = "PHONE" + UUID.randomUUID().toString().substring(0, 5).toUpperCase();
         assertEquals(201, shop.call("POST", "/api/admin/discount-codes", "{\"code\":\"" + code + "\",\"type\":\"percent\",\"value\":10,"
-                + "\"single_use_per_user\":false}", shop.loginAdmin()).statusCode());
+                + "\"single_use_per_user\":false}", admin()).statusCode());
         browser.width(390, 844);
         try {
             browser.resetStorage();
@@ -168,7 +169,7 @@ class JourneysBrowserIT {
                 + (size.equals("M") && colour.equals("Navy") ? ",\"price\":2700" : "") + "}")).collect(Collectors.joining(","));
         HttpResponse<String> created = shop.call("POST", "/api/products", "{\"name\":\"Journey Tee\",\"price\":2500,\"category\":\"Apparel\","
                 + "\"sku\":\"" + sku + "\",\"options\":[{\"name\":\"Size\",\"values\":[\"S\",\"M\"]},{\"name\":\"Colour\",\"values\":[\"Navy\",\"White\"]}],"
-                + "\"variants\":[" + variants + "]}", shop.loginAdmin());
+                + "\"variants\":[" + variants + "]}", admin());
         assertEquals(201, created.statusCode(), created.body());
         String productId = json(created).get("product_id").asText();
 
@@ -199,10 +200,11 @@ class JourneysBrowserIT {
                 v.get("variant_id").asText() + " after order " + orderNumber));
     }
 
+    /** Another book in this guest's cart (through the API: adding from the product page was the first order's) and checkout. */
     private String addBookAndCheckOut(String method) {
-        browser.open("/product.html?id=" + physicalBook());
-        browser.click("#add-to-cart");
-        browser.waitForText("#status", "added to your cart");
+        String session = (String) browser.js("return localStorage.getItem('shop.session')");
+        HttpResponse<String> added = asGuest(session, "/api/cart/add", "{\"product_id\":\"" + physicalBook() + "\",\"quantity\":1}");
+        assertEquals(200, added.statusCode(), added.body());
         browser.open("/checkout.html");
         return guestCheckout(method);
     }
@@ -239,8 +241,7 @@ class JourneysBrowserIT {
      * orders.html lists it as Confirmed too. Returns the order's row there.
      */
     private WebElement confirmedOnOrdersPage(String orderNumber) {
-        browser.waitUntil(d -> d.getCurrentUrl().contains("/confirmation.html"));
-        browser.waitLoaded();
+        browser.waitForPage("/confirmation.html");
         assertEquals(orderNumber, browser.find("#order-number").getText());
         browser.waitForText("#order-status", "Confirmed");
         browser.waitForText("#next", "Payment received");
@@ -248,7 +249,7 @@ class JourneysBrowserIT {
         return awaitRowStatus(orderNumber, "Confirmed");
     }
 
-    /** A new account, "Jo Journey", logged in on login.html in a fresh browser. */
+    /** A new account, "Jo Journey", signed in (storage cleared first) and on the shop page. */
     private void registerAndLogIn() {
         String email = "journey-" + UUID.randomUUID() + "@example.com";
         assertEquals(201, shop.call("POST", "/api/auth/register",
@@ -405,7 +406,7 @@ class JourneysBrowserIT {
         // a product set to draft leaves the shop but not the admin's reach, and comes back
         String tag = UUID.randomUUID().toString().substring(0, 8);
         HttpResponse<String> created = shop.call("POST", "/api/products", "{\"name\":\"Draft lamp " + tag + "\",\"price\":1500,"
-                + "\"category\":\"Merchandise\",\"sku\":\"DRF-" + tag + "\",\"stock_quantity\":3}", shop.loginAdmin());
+                + "\"category\":\"Merchandise\",\"sku\":\"DRF-" + tag + "\",\"stock_quantity\":3}", admin());
         assertEquals(201, created.statusCode(), created.body());
         String productId = json(created).get("product_id").asText();
         browser.click("#tab-products");
@@ -426,7 +427,7 @@ class JourneysBrowserIT {
         browser.click("#dc-save");
         browser.waitForText("#status", "Discount code " + code + " created");
         browser.waitForText("#code-rows", code);
-        assertEquals(15, json(shop.call("GET", "/api/admin/discount-codes/" + code, null, shop.loginAdmin())).get("value").asInt());
+        assertEquals(15, json(shop.call("GET", "/api/admin/discount-codes/" + code, null, admin())).get("value").asInt());
         browser.screenshot("journey-admin-codes");
 
         String reviewer = shop.newShopper("Rex");
@@ -469,9 +470,9 @@ class JourneysBrowserIT {
         browser.waitForText("#status", "Category " + gifts + " created");
         assertTrue(categoryCard(gifts).getText().contains("0 products"), categoryCard(gifts).getText());
         assertTrue(categoryCard(gifts).getText().contains("Cards, Candles"));
-        assertEquals(409, shop.call("POST", "/api/admin/categories", "{\"name\":\"" + gifts.toUpperCase() + "\"}", shop.loginAdmin()).statusCode(),
+        assertEquals(409, shop.call("POST", "/api/admin/categories", "{\"name\":\"" + gifts.toUpperCase() + "\"}", admin()).statusCode(),
                 "one category per name, whatever the case");
-        assertEquals(409, shop.call("PUT", "/api/admin/categories?name=Books", "{\"name\":\"" + gifts + "\"}", shop.loginAdmin()).statusCode(),
+        assertEquals(409, shop.call("PUT", "/api/admin/categories?name=Books", "{\"name\":\"" + gifts + "\"}", admin()).statusCode(),
                 "no rename onto another category");
 
         browser.click("#tab-products");
@@ -490,7 +491,7 @@ class JourneysBrowserIT {
         browser.waitForText("#status", "1 product changed");
         assertEquals(gifts, json(shop.get("/api/products/" + productId)).get("category").asText());
 
-        HttpResponse<String> inUse = shop.call("DELETE", "/api/admin/categories?name=" + gifts.replace(" ", "%20"), null, shop.loginAdmin());
+        HttpResponse<String> inUse = shop.call("DELETE", "/api/admin/categories?name=" + gifts.replace(" ", "%20"), null, admin());
         assertEquals(409, inUse.statusCode(), inUse.body());
         browser.click("#tab-categories");
         browser.waitUntil(d -> categoryCard(gifts).getText().contains("1 product (1 in the shop)"));
@@ -513,7 +514,7 @@ class JourneysBrowserIT {
             assertNoSidewaysScroll("the categories tab at phone width");
             browser.screenshot("journey-admin-categories-phone");
 
-            assertEquals(200, shop.call("PUT", "/api/products/" + productId, "{\"category\":\"Merchandise\"}", shop.loginAdmin()).statusCode());
+            assertEquals(200, shop.call("PUT", "/api/products/" + productId, "{\"category\":\"Merchandise\"}", admin()).statusCode());
             browser.click("#tab-categories");
             browser.waitUntil(d -> categoryCard(presents).getText().contains("0 products"));
             categoryCard(presents).findElement(By.cssSelector("button.delete-category")).click();
@@ -549,26 +550,27 @@ class JourneysBrowserIT {
         browser.waitUntil(d -> d.findElement(By.id("product-rows")).getText().contains("No products"));
     }
 
-    /** A shopper pays for an order by card through the checkout page; returns the order number. */
+    /** A shopper's order paid by card through the API (the shopper's journey in the browser is the first test's); its number. */
     private String paidOrder() {
-        registerAndLogIn();
-        String orderNumber = checkout(true, "admin-journey");
-        payByCard("4242 4242 4242 4242");
-        confirmedOnOrdersPage(orderNumber);
-        return orderNumber;
+        Checkout checkout = new Checkout(shop);
+        return checkout.payByCard(checkout.orderAwaitingPayment("stripe", 1, physicalBook())).order().get("order_number").asText();
     }
 
-    /** A fresh browser logs in on login.html and lands on {@code page}. */
+    /** The admin's orders tab row of the order, once it shows. */
     private WebElement adminRow(String orderNumber) {
-        return browser.waitUntil(d -> {
-            List<WebElement> rows = d.findElements(By.cssSelector("#order-rows tr[data-order-id]"));
-            return rows.stream().filter(r -> r.getText().contains(orderNumber)).findFirst().orElse(null);
-        });
+        return browser.findWithText("#order-rows tr[data-order-id]", orderNumber);
+    }
+
+    /** The admin's token, one login per test (each login hashes the password on the server). */
+    private String admin() {
+        if (adminToken == null) {
+            adminToken = shop.loginAdmin();
+        }
+        return adminToken;
     }
 
     private WebElement row(String orderNumber) {
-        return browser.waitUntil(d -> d.findElements(By.cssSelector("#orders tr[data-order-id]")).stream()
-                .filter(r -> r.getText().contains(orderNumber)).findFirst().orElse(null));
+        return browser.findWithText("#orders tr[data-order-id]", orderNumber);
     }
 
     /** Reloads orders.html until the order's row shows the status (payment and reservation are asynchronous). */

@@ -129,8 +129,7 @@ class StorefrontBrowserIT {
         browser.screenshot("checkout-payment");
 
         browser.open("/orders.html");
-        WebElement row = browser.waitUntil(d -> d.findElements(By.cssSelector("#orders tr[data-order-id]")).stream()
-                .filter(r -> r.getText().contains(orderNumber)).findFirst().orElse(null));
+        WebElement row = browser.findWithText("#orders tr[data-order-id]", orderNumber);
         browser.screenshot("orders");
         Browser.clearDownloads();
         row.findElement(By.cssSelector("button.invoice")).click();
@@ -192,8 +191,7 @@ class StorefrontBrowserIT {
         browser.screenshot("checkout-sandbox-card");
         browser.click("#pay-card");
         // the confirmation page: number, total, address and the next steps of a paid order with a download in it
-        browser.waitUntil(d -> d.getCurrentUrl().contains("/confirmation.html"));
-        browser.waitLoaded();
+        browser.waitForPage("/confirmation.html");
         assertEquals(orderNumber, browser.find("#order-number").getText());
         assertEquals(total, browser.find("#totals #total").getText());
         assertTrue(browser.find("#ship-to").getText().contains("1 Harbor Way"));
@@ -251,15 +249,12 @@ class StorefrontBrowserIT {
         browser.type("#login-email", email);
         browser.type("#login-password", "password-123");
         browser.click("#login-submit");
-        browser.waitUntil(d -> d.getCurrentUrl().contains("/orders.html"));
-        browser.waitLoaded();
+        browser.waitForPage("/orders.html");
         assertTrue(browser.find("#site-header .who").getText().contains("Ada <b>Reader</b>"), "the user's name is shown as text");
-        WebElement row = browser.waitUntil(d -> d.findElements(By.cssSelector("#orders tr[data-order-id]")).stream()
-                .filter(r -> r.getText().contains(orderNumber)).findFirst().orElse(null));
+        WebElement row = browser.findWithText("#orders tr[data-order-id]", orderNumber);
         browser.screenshot("orders-logged-in");
         row.findElement(By.cssSelector("button.reorder")).click();
-        browser.waitUntil(d -> d.getCurrentUrl().contains("/cart.html"));
-        browser.waitLoaded();
+        browser.waitForPage("/cart.html");
         assertEquals(productId, browser.find("#cart-lines tr[data-product-id]").getAttribute("data-product-id"));
 
         String hostile = "<script>window.__xss = 1</script><img src=x onerror=\"window.__xss = 2\"> Great study guide";
@@ -269,8 +264,7 @@ class StorefrontBrowserIT {
         browser.type("#review-text", hostile);
         browser.click("#submit-review");
         browser.waitForText("#reviews", "<script>window.__xss = 1</script>");
-        WebElement review = browser.waitUntil(d -> d.findElements(By.cssSelector("#reviews article.review")).stream()
-                .filter(r -> r.getText().contains("Great study guide")).findFirst().orElse(null));
+        WebElement review = browser.findWithText("#reviews article.review", "Great study guide");
         assertTrue(review.getText().contains("<b>Worth it</b>"), "the title's markup shows as text");
         assertTrue(review.findElements(By.cssSelector("script, img, b")).isEmpty(), "no element was made from the review");
         assertNull(browser.js("return window.__xss"), "no script from the review ran");
@@ -513,8 +507,8 @@ class StorefrontBrowserIT {
                         .filter(a -> a.getText().equals(wanted.get("name").asText()) && a.isDisplayed()).findFirst().orElse(null));
                 browser.screenshot("home-" + name + "-suggestions");
                 suggestion.click();
-                browser.waitUntil(d -> d.getCurrentUrl().contains("/product.html?id=" + wanted.get("product_id").asText()));
-                browser.waitLoaded();
+                browser.waitForPage("/product.html");
+                assertTrue(browser.driver().getCurrentUrl().endsWith("?id=" + wanted.get("product_id").asText()), browser.driver().getCurrentUrl());
                 assertEquals(wanted.get("name").asText(), browser.find("#name").getText());
             } finally {
                 browser.desktop();
