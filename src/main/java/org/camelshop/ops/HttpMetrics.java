@@ -1,6 +1,8 @@
 package org.camelshop.ops;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Timer;
@@ -22,6 +24,8 @@ public final class HttpMetrics extends EventNotifierSupport {
             Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5)};
 
     private final ShopMetrics metrics;
+    // each route's timers by status code, built once: building and registering a meter id per request cost more than recording
+    private final Map<String, Map<Integer, Timer>> timers = new ConcurrentHashMap<>();
 
     public HttpMetrics(ShopMetrics metrics) {
         this.metrics = metrics;
@@ -48,11 +52,17 @@ public final class HttpMetrics extends EventNotifierSupport {
         if (!(exchange.getFromEndpoint() instanceof PlatformHttpEndpoint) || exchange.getProperty(Exchange.CORRELATION_ID) != null) {
             return;
         }
-        Timer.builder("shop_http_requests").description("Answered HTTP requests by route and status code, from arrival to answer")
-                .tags("route", String.valueOf(exchange.getFromRouteId()), "status", String.valueOf(status(exchange)))
-                .serviceLevelObjectives(BUCKETS)
-                .register(metrics.registry())
+        String route = String.valueOf(exchange.getFromRouteId());
+        timers.computeIfAbsent(route, ignored -> new ConcurrentHashMap<>())
+                .computeIfAbsent(status(exchange), status -> timer(route, status))
                 .record(exchange.getClock().elapsed(), TimeUnit.MILLISECONDS);
+    }
+
+    private Timer timer(String route, int status) {
+        return Timer.builder("shop_http_requests").description("Answered HTTP requests by route and status code, from arrival to answer")
+                .tags("route", route, "status", String.valueOf(status))
+                .serviceLevelObjectives(BUCKETS)
+                .register(metrics.registry());
     }
 
     static int status(Exchange exchange) {

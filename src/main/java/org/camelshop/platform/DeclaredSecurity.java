@@ -2,8 +2,11 @@ package org.camelshop.platform;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
+import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.platform.http.PlatformHttpEndpoint;
 import org.apache.camel.component.rest.RestEndpoint;
@@ -22,10 +25,28 @@ final class DeclaredSecurity {
     static final String ADMIN_SCOPE = "admin";
     private static final Pattern SLASHES = Pattern.compile("/+");
 
-    private DeclaredSecurity() {
+    /** What each endpoint declares, with the rest definitions it was found in: a reloaded route file is looked up again. */
+    private record Declared(List<RestDefinition> rests, List<SecurityDefinition> security) {
     }
 
-    static List<SecurityDefinition> of(Exchange exchange) {
+    // every API request asks, and the search walks every verb of every rest group (a regex per verb): once per endpoint
+    private final Map<Endpoint, Declared> declared = new ConcurrentHashMap<>();
+
+    List<SecurityDefinition> of(Exchange exchange) {
+        List<RestDefinition> rests = exchange.getContext().getCamelContextExtension().getContextPlugin(Model.class).getRestDefinitions();
+        Endpoint endpoint = exchange.getFromEndpoint();
+        if (endpoint == null) {
+            return List.of();
+        }
+        Declared known = declared.get(endpoint);
+        if (known == null || !known.rests().equals(rests)) {
+            known = new Declared(List.copyOf(rests), find(exchange, rests));
+            declared.put(endpoint, known);
+        }
+        return known.security();
+    }
+
+    private static List<SecurityDefinition> find(Exchange exchange, List<RestDefinition> rests) {
         String method;
         String path;
         // the REST verb's route starts from platform-http (inlined) or rest: (not inlined); both know the path template
@@ -43,8 +64,7 @@ final class DeclaredSecurity {
         }
         List<String> methods = List.of(method.toLowerCase(Locale.ROOT).split(","));
         String template = join(path, null);
-        Model model = exchange.getContext().getCamelContextExtension().getContextPlugin(Model.class);
-        for (RestDefinition rest : model.getRestDefinitions()) {
+        for (RestDefinition rest : rests) {
             for (VerbDefinition verb : rest.getVerbs()) {
                 if (methods.contains(verb.asVerb()) && join(rest.getPath(), verb.getPath()).equals(template)) {
                     return verb.getSecurity() != null && !verb.getSecurity().isEmpty() ? verb.getSecurity()

@@ -18,6 +18,7 @@ public final class Identity {
     private static final String TOKEN_PROPERTY = "shopToken";
     private static final String SESSIONS_DOWN_PROPERTY = "shopSessionsDown";
     private final Sessions sessions;
+    private final DeclaredSecurity declaredSecurity = new DeclaredSecurity();
 
     public Identity(Sessions sessions) {
         this.sessions = sessions;
@@ -77,7 +78,7 @@ public final class Identity {
      * the check cannot disagree, and no route repeats it.
      */
     public void requireDeclaredRole(Exchange exchange) {
-        if (DeclaredSecurity.of(exchange).stream().anyMatch(DeclaredSecurity::isAdmin)) {
+        if (declaredSecurity.of(exchange).stream().anyMatch(DeclaredSecurity::isAdmin)) {
             requireAdmin(exchange);
         }
     }

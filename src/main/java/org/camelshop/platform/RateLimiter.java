@@ -45,12 +45,16 @@ public final class RateLimiter extends ServiceSupport {
         }
 
         boolean covers(String method, String path) {
-            return matches.stream().anyMatch(match -> {
+            // every API request walks the policies' matches: compared in place, nothing cut out of them
+            for (String match : matches) {
                 int space = match.indexOf(' ');
-                String matchMethod = match.substring(0, space);
-                String prefix = match.substring(space + 1);
-                return ("*".equals(matchMethod) || matchMethod.equalsIgnoreCase(method)) && path.startsWith(prefix);
-            });
+                boolean anyMethod = space == 1 && match.charAt(0) == '*';
+                if ((anyMethod || space == method.length() && match.regionMatches(true, 0, method, 0, space))
+                        && path.regionMatches(0, match, space + 1, match.length() - space - 1)) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
@@ -147,26 +151,26 @@ public final class RateLimiter extends ServiceSupport {
         Message message = exchange.getMessage();
         String method = message.getHeader(Exchange.HTTP_METHOD, "GET", String.class);
         String path = message.getHeader(Exchange.HTTP_PATH, "", String.class);
-        Optional<Policy> policy = policies.stream().filter(p -> p.covers(method, path)).findFirst();
-        if (policy.isEmpty()) {
+        Policy policy = policies.stream().filter(p -> p.covers(method, path)).findFirst().orElse(null);
+        if (policy == null) {
             return;
         }
-        String[] keys = policy.get().scopes().stream().map(scope -> subject(exchange, scope)).flatMap(Optional::stream)
-                .map(subject -> "ratelimit:" + namespace + ":" + policy.get().name() + ":" + subject).toArray(String[]::new);
+        String[] keys = policy.scopes().stream().map(scope -> subject(exchange, scope)).flatMap(Optional::stream)
+                .map(subject -> "ratelimit:" + namespace + ":" + policy.name() + ":" + subject).toArray(String[]::new);
         if (keys.length == 0) {
             return;
         }
-        if (policy.get().sync() == Sync.BATCHED) {
+        if (policy.sync() == Sync.BATCHED) {
             // like the script: a request refused by one scope is not counted against the scopes after it
             for (String key : keys) {
-                long[] counted = batched.count(key, policy.get());
-                apply(exchange, policy.get(), key, counted[0], counted[1]);
+                long[] counted = batched.count(key, policy);
+                apply(exchange, policy, key, counted[0], counted[1]);
             }
             return;
         }
-        List<Object> counted = count(policy.get(), keys);
+        List<Object> counted = count(policy, keys);
         for (int i = 0; i < counted.size() / 2; i++) {
-            apply(exchange, policy.get(), keys[i], (Long) counted.get(2 * i), (Long) counted.get(2 * i + 1));
+            apply(exchange, policy, keys[i], (Long) counted.get(2 * i), (Long) counted.get(2 * i + 1));
         }
     }
 

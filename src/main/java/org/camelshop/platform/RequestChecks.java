@@ -4,12 +4,16 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.platform.http.PlatformHttpEndpoint;
@@ -27,21 +31,38 @@ public final class RequestChecks {
     /** Literals Camel's bean binding would turn into something other than the text. */
     private static final Set<String> LITERALS = Set.of("null", "true", "false");
 
+    // each endpoint's path parameter names, read from its template once rather than on every request
+    private final Map<Endpoint, List<String>> parameterNames = new ConcurrentHashMap<>();
+
     public void check(Exchange exchange) {
         Message message = exchange.getMessage();
-        // the REST verb's route starts from platform-http (inlined) or rest: (not inlined); both know the path template
-        if (exchange.getFromEndpoint() instanceof PlatformHttpEndpoint http) {
-            checkPathParameters(message, http.getPath());
-        } else if (exchange.getFromEndpoint() instanceof RestEndpoint rest) {
-            checkPathParameters(message, rest.getPath() + "/" + (rest.getUriTemplate() == null ? "" : rest.getUriTemplate()));
+        Endpoint endpoint = exchange.getFromEndpoint();
+        if (endpoint != null) {
+            checkPathParameters(message, parameterNames.computeIfAbsent(endpoint, RequestChecks::parameterNames));
         }
         checkUtf8(message);
     }
 
-    private static void checkPathParameters(Message message, String template) {
+    private static List<String> parameterNames(Endpoint endpoint) {
+        // the REST verb's route starts from platform-http (inlined) or rest: (not inlined); both know the path template
+        String template;
+        if (endpoint instanceof PlatformHttpEndpoint http) {
+            template = http.getPath();
+        } else if (endpoint instanceof RestEndpoint rest) {
+            template = rest.getPath() + "/" + (rest.getUriTemplate() == null ? "" : rest.getUriTemplate());
+        } else {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>();
         Matcher parameters = PARAMETER.matcher(template);
         while (parameters.find()) {
-            String name = parameters.group(1);
+            names.add(parameters.group(1));
+        }
+        return List.copyOf(names);
+    }
+
+    private static void checkPathParameters(Message message, List<String> names) {
+        for (String name : names) {
             String value = message.getHeader(name, String.class);
             if (value == null) {
                 continue;

@@ -54,6 +54,7 @@ public final class ResponseCache {
     private static final String VERSION_PROPERTY = "shopCacheVersion";
     private static final String KEY_PROPERTY = "shopCacheKey";
     private static final String ETAG_PROPERTY = "shopCacheEtag";
+    private static final String NEAR_KEY_PROPERTY = "shopCacheNearKey";
     // one round trip: read the version, then the entry stored under it
     private static final String LOOKUP = """
             local version = redis.call('GET', KEYS[1]) or '0'
@@ -69,6 +70,7 @@ public final class ResponseCache {
 
     private final RedisConnection redis;
     private final Map<String, Policy> policies;
+    private final Map<String, String> cacheControls;
     private final boolean enabled;
     private final ShopMetrics metrics;
     private final NearCache near;
@@ -77,6 +79,8 @@ public final class ResponseCache {
     public ResponseCache(RedisConnection redis, Settings settings, ShopMetrics metrics) {
         this.redis = redis;
         this.policies = Map.copyOf(settings.policies());
+        this.cacheControls = policies.entrySet().stream().collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey,
+                entry -> "public, max-age=" + entry.getValue().httpSeconds()));
         this.enabled = settings.enabled();
         this.metrics = metrics;
         Duration nearTtl = settings.nearTtl();
@@ -106,8 +110,9 @@ public final class ResponseCache {
         if (!enabled) {
             return;
         }
-        String key = "cache:" + cacheName + ":" + sha1(String.valueOf(requestKey)) + ":v";
-        NearCache.Entry nearCopy = near.get(key);
+        // the near copy is found by the request key itself: hashing it is only needed for the Redis key
+        String nearKey = cacheName + ":" + requestKey;
+        NearCache.Entry nearCopy = near.get(nearKey);
         if (nearCopy != null) {
             // already encoded: nothing to convert on the hottest path
             exchange.setProperty(ETAG_PROPERTY, nearCopy.etag());
@@ -116,7 +121,9 @@ public final class ResponseCache {
             count(cacheName, "hit", "near");
             return;
         }
+        String key = "cache:" + cacheName + ":" + sha1(String.valueOf(requestKey)) + ":v";
         long generation = near.generation();
+        exchange.setProperty(NEAR_KEY_PROPERTY, nearKey);
         exchange.setProperty(GENERATION_PROPERTY, generation);
         exchange.setProperty(PRODUCT_PROPERTY, policy.perProduct() ? productId : null);
         String versionKey = policy.perProduct() ? CATALOG_VERSION + ":" + productId : CATALOG_VERSION;
@@ -132,7 +139,7 @@ public final class ResponseCache {
                 exchange.setProperty(ETAG_PROPERTY, etag);
                 message.setBody(json);
                 message.setHeader("X-Cache", "HIT");
-                near.put(key, policy.perProduct() ? productId : null, etag, json, generation);
+                near.put(nearKey, policy.perProduct() ? productId : null, etag, json, generation);
             }
             count(cacheName, entry != null ? "hit" : "miss", "redis");
         } catch (RedisException e) {
@@ -157,7 +164,8 @@ public final class ResponseCache {
         String entry = etag + "\n" + json;
         try {
             redis.sync().setex(key + version, policy(cacheName).redisSeconds(), entry);
-            near.put(key, exchange.getProperty(PRODUCT_PROPERTY, String.class), etag, json, exchange.getProperty(GENERATION_PROPERTY, Long.class));
+            near.put(exchange.getProperty(NEAR_KEY_PROPERTY, String.class), exchange.getProperty(PRODUCT_PROPERTY, String.class), etag, json,
+                    exchange.getProperty(GENERATION_PROPERTY, Long.class));
         } catch (RedisException e) {
             degraded(cacheName, e);
         }
@@ -171,7 +179,7 @@ public final class ResponseCache {
         }
         String etag = exchange.getProperty(ETAG_PROPERTY, String.class);
         message.setHeader("ETag", etag);
-        message.setHeader("Cache-Control", "public, max-age=" + policy(cacheName).httpSeconds());
+        message.setHeader("Cache-Control", cacheControl(cacheName));
         message.setHeader(Exchange.CONTENT_TYPE, Json.CONTENT_TYPE);
         if (etag.equals(message.getHeader("If-None-Match", String.class))) {
             message.setHeader(Exchange.HTTP_RESPONSE_CODE, 304);
@@ -228,6 +236,11 @@ public final class ResponseCache {
             throw new IllegalArgumentException("no cache policy named " + cacheName);
         }
         return policy;
+    }
+
+    private String cacheControl(String cacheName) {
+        policy(cacheName); // an unknown name fails here
+        return cacheControls.get(cacheName);
     }
 
     private void degraded(String cacheName, RedisException e) {

@@ -1,7 +1,8 @@
 package org.camelshop.platform;
 
-import java.util.Locale;
+import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.http.base.HttpHeaderFilterStrategy;
@@ -14,13 +15,17 @@ import org.apache.camel.http.base.HttpHeaderFilterStrategy;
  */
 public final class ResponseHeaderFilter extends HttpHeaderFilterStrategy {
 
-    private static final Set<String> ALLOWED = Set.of(
-            "content-type", "content-disposition", "cache-control", "etag", "location",
-            "retry-after", "www-authenticate", "x-cache", "x-ratelimit-limit", "x-ratelimit-remaining",
-            "idempotent-replayed");
+    // asked for every header of every answer (request headers included): compared ignoring case, nothing lower-cased
+    private static final Set<String> ALLOWED = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+
+    static {
+        ALLOWED.addAll(List.of("content-type", "content-disposition", "cache-control", "etag", "location",
+                "retry-after", "www-authenticate", "x-cache", "x-ratelimit-limit", "x-ratelimit-remaining",
+                "idempotent-replayed"));
+    }
 
     @Override
     public boolean applyFilterToCamelHeaders(String headerName, Object headerValue, Exchange exchange) {
-        return !ALLOWED.contains(headerName.toLowerCase(Locale.ROOT));
+        return !ALLOWED.contains(headerName);
     }
 }

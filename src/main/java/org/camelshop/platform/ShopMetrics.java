@@ -16,6 +16,8 @@ public final class ShopMetrics {
 
     private final CamelContext context;
     private volatile MeterRegistry registry;
+    // one counter per cache, result and tier, found again without building its id on every lookup (a hot path)
+    private final java.util.concurrent.ConcurrentHashMap<String, Counter> cacheCounters = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ShopMetrics(CamelContext context) {
         this.context = context;
@@ -39,8 +41,9 @@ public final class ShopMetrics {
 
     /** One cache lookup ({@code shop_cache_requests}): which cache, hit/miss/error, and the tier that answered. */
     public void cacheLookup(String cache, String result, String tier) {
-        counter("shop_cache_requests", "Cache lookups (catalog responses, carts, order lists) by result and by the tier that answered "
-                + "(near = in-process)", "cache", cache, "result", result, "tier", tier).increment();
+        cacheCounters.computeIfAbsent(cache + '|' + result + '|' + tier, ignored -> counter("shop_cache_requests",
+                "Cache lookups (catalog responses, carts, order lists) by result and by the tier that answered (near = in-process)",
+                "cache", cache, "result", result, "tier", tier)).increment();
     }
 
     public Counter counter(String name, String description, String... tags) {
